@@ -1,0 +1,93 @@
+package org.wren4j.planner.analysis;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Walks a statement's iteration space: all of it, only its starting tasks, or just a count. */
+final class Enumerator {
+    private Enumerator() {
+    }
+
+    /** Whether some task writes {@code matrix[indices]}. */
+    interface WriterCheck {
+        boolean hasWriter(String matrix, long[] indices);
+    }
+
+    static void all(CompiledStatement s, Consumer<long[]> sink) {
+        walk(s, 0, new long[s.depth()], null, sink);
+    }
+
+    /**
+     * Tasks of {@code s} none of whose inputs has a writer. An input is checked as soon as the
+     * loops it depends on are bound, and a produced input prunes the whole subtree below, so
+     * the walk visits the starting tasks plus one frontier level, not the iteration space.
+     */
+    static void starting(CompiledStatement s, WriterCheck check, Consumer<long[]> sink) {
+        long[] env = new long[s.depth()];
+        if (producedAt(s, 0, env, check)) {
+            return;
+        }
+        walk(s, 0, env, check, sink);
+    }
+
+    private static void walk(CompiledStatement s, int at, long[] env, WriterCheck check, Consumer<long[]> sink) {
+        List<CompiledStatement.Scope> scopes = s.scopes();
+        if (at == scopes.size()) {
+            sink.accept(env.clone());
+            return;
+        }
+        CompiledStatement.Scope scope = scopes.get(at);
+        if (scope instanceof CompiledStatement.Guard g) {
+            if (g.condition().eval(env) != 0 && (check == null || !producedAt(s, at + 1, env, check))) {
+                walk(s, at + 1, env, check, sink);
+            }
+            return;
+        }
+        var loop = (CompiledStatement.Loop) scope;
+        long to = loop.to().eval(env);
+        long step = loop.step().eval(env);
+        for (long v = loop.from().eval(env); v < to; v += step) {
+            env[loop.slot()] = v;
+            if (check == null || !producedAt(s, at + 1, env, check)) {
+                walk(s, at + 1, env, check, sink);
+            }
+        }
+    }
+
+    private static boolean producedAt(CompiledStatement s, int depth, long[] env, WriterCheck check) {
+        for (CompiledStatement.CompiledRef in : s.inputs()) {
+            if (in.readyDepth() == depth && check.hasWriter(in.matrix(), in.eval(env))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of tasks of {@code s}; a trailing loop is counted in closed form. */
+    static long count(CompiledStatement s) {
+        return count(s.scopes(), 0, new long[s.depth()]);
+    }
+
+    private static long count(List<CompiledStatement.Scope> scopes, int at, long[] env) {
+        if (at == scopes.size()) {
+            return 1;
+        }
+        CompiledStatement.Scope scope = scopes.get(at);
+        if (scope instanceof CompiledStatement.Guard g) {
+            return g.condition().eval(env) == 0 ? 0 : count(scopes, at + 1, env);
+        }
+        var loop = (CompiledStatement.Loop) scope;
+        long from = loop.from().eval(env);
+        long to = loop.to().eval(env);
+        long step = loop.step().eval(env);
+        if (at == scopes.size() - 1) {
+            return to <= from ? 0 : (to - from + step - 1) / step;
+        }
+        long total = 0;
+        for (long v = from; v < to; v += step) {
+            env[loop.slot()] = v;
+            total += count(scopes, at + 1, env);
+        }
+        return total;
+    }
+}
