@@ -1,0 +1,356 @@
+package org.wren4j.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.wren4j.exec.EngineConfig;
+import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.JobResult;
+import org.wren4j.exec.ProgressListener;
+import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.Structure;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Lowering;
+import org.wren4j.planner.expr.MatMul;
+import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.ProgramCall;
+import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.tiles.Tile;
+import org.wren4j.tiles.TileKey;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * A wren4j session: where matrices live (a tile store) and who computes (an execution engine).
+ * {@link #local()} runs everything in this JVM with no set-up. Close it when done.
+ *
+ * <pre>{@code
+ * try (Wren wren = Wren.local()) {
+ *     BlockMatrix a = wren.randomSpd(4096, 1024, 42);
+ *     double[][] l = a.cholesky().toArray();
+ * }
+ * }</pre>
+ */
+public final class Wren implements AutoCloseable {
+    public static final int DEFAULT_BLOCK_SIZE = 1024;
+
+    private final TileStore store;
+    private final ExecEngine engine;
+    private final int defaultBlockSize;
+    private final ProgressListener progress;
+    private final ExecutorService clientIo;
+    private final String session = "s" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    private final AtomicLong ids = new AtomicLong();
+    private volatile JobReport lastJob;
+
+    private Wren(Builder b) {
+        this.store = b.store != null ? b.store : TileStore.inMemory();
+        WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
+        EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
+        this.engine = ExecEngine.embedded(store, config);
+        this.defaultBlockSize = b.blockSize;
+        this.progress = b.progress;
+        this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
+            Thread t = new Thread(r, "wren4j-client-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A session with every default: in-memory tiles, one worker thread per core. */
+    public static Wren local() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a session; {@link #build()} starts it. */
+    public static final class Builder {
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int blockSize = DEFAULT_BLOCK_SIZE;
+        private int pipelineWidth = 2;
+        private int maxAttempts = 5;
+        private Duration leaseTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofSeconds(2);
+        private TileStore store;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Most single-core workers at once (default: the machine's cores). */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Default tile edge for matrices created without one (default 1024). */
+        public Builder blockSize(int blockSize) {
+            this.blockSize = checkBlock(blockSize);
+            return this;
+        }
+
+        /** Tasks each worker keeps in flight to overlap tile I/O with compute (default 2). */
+        public Builder pipelineWidth(int width) {
+            if (width < 1) {
+                throw new IllegalArgumentException("pipeline width must be >= 1, got " + width);
+            }
+            this.pipelineWidth = width;
+            return this;
+        }
+
+        /** How long a task stays leased without a heartbeat before it is redelivered (default 30 s). */
+        public Builder leaseTimeout(Duration timeout) {
+            this.leaseTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** How long an idle worker waits for a task before it exits (default 2 s). */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** Deliveries of a task before a transient failure fails the job (default 5). */
+        public Builder maxAttempts(int attempts) {
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** Where tiles live (default: in memory). The session closes it. */
+        public Builder tileStore(TileStore store) {
+            this.store = requireNonNull(store, "store is null");
+            return this;
+        }
+
+        /** Receives progress of every job while {@code compute()} waits. */
+        public Builder progress(ProgressListener listener) {
+            this.progress = requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        public Wren build() {
+            return new Wren(this);
+        }
+    }
+
+    public int defaultBlockSize() {
+        return defaultBlockSize;
+    }
+
+    public int workers() {
+        return engine.config().maxWorkers();
+    }
+
+    /** Figures of the last job this session ran, if any. */
+    public Optional<JobReport> lastJob() {
+        return Optional.ofNullable(lastJob);
+    }
+
+    /**
+     * Stores a dense row-major array as a matrix with square tiles of {@code blockSize}.
+     *
+     * @throws IllegalArgumentException if the array is empty or ragged (rows of different lengths)
+     */
+    public BlockMatrix fromArray(double[][] a, int blockSize) {
+        requireNonNull(a, "a is null");
+        checkBlock(blockSize);
+        if (a.length == 0 || a[0] == null || a[0].length == 0) {
+            throw new IllegalArgumentException("fromArray: the array is empty");
+        }
+        for (int r = 0; r < a.length; r++) {
+            if (a[r] == null || a[r].length != a[0].length) {
+                throw new IllegalArgumentException("fromArray: row " + r + " has " + (a[r] == null ? "no" : a[r].length)
+                        + " columns, row 0 has " + a[0].length + ": the array must be rectangular");
+            }
+        }
+        Shape shape = new Shape(a.length, a[0].length);
+        return store(shape, blockSize, (i, j, rows, cols) -> Tile.copyOf(a, (int) (i * blockSize), (int) (j * blockSize), rows, cols));
+    }
+
+    public BlockMatrix fromArray(double[][] a) {
+        return fromArray(a, defaultBlockSize);
+    }
+
+    /** A matrix of uniform [0, 1) values; the same seed gives the same matrix. */
+    public BlockMatrix random(long rows, long cols, int blockSize, long seed) {
+        checkBlock(blockSize);
+        return store(new Shape(rows, cols), blockSize, (i, j, r, c) -> TileGenerator.uniformTile(seed, i, j, r, c));
+    }
+
+    /** A random symmetric positive definite matrix {@code (U + U^T) / 2 + n I}, U uniform [0, 1). */
+    public BlockMatrix randomSpd(long n, int blockSize, long seed) {
+        checkBlock(blockSize);
+        return store(new Shape(n, n), blockSize, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
+    }
+
+    @FunctionalInterface
+    interface TileSource {
+        Tile tile(long i, long j, int rows, int cols);
+    }
+
+    private BlockMatrix store(Shape shape, int block, TileSource source) {
+        Leaf leaf = new Leaf(newName(), shape, block, false);
+        long tr = shape.tileRows(block);
+        long tc = shape.tileCols(block);
+        var writes = new ArrayList<CompletableFuture<Void>>();
+        for (long i = 0; i < tr; i++) {
+            for (long j = 0; j < tc; j++) {
+                long ti = i;
+                long tj = j;
+                int rows = (int) Math.min(block, shape.rows() - i * block);
+                int cols = (int) Math.min(block, shape.cols() - j * block);
+                writes.add(CompletableFuture.supplyAsync(() -> source.tile(ti, tj, rows, cols), clientIo)
+                        .thenCompose(t -> store.write(TileKey.of(leaf.name(), ti, tj), t)));
+            }
+        }
+        join(writes, "storing " + leaf.name());
+        return new BlockMatrix(this, leaf);
+    }
+
+    private String newName() {
+        return session + "/m" + ids.incrementAndGet();
+    }
+
+    /** Computes {@code expr}, one job per operation, and returns the stored result. */
+    Leaf evaluate(MatrixExpr expr) {
+        var intermediates = new ArrayList<Leaf>();
+        Leaf result = evaluate(expr, new IdentityHashMap<>(), intermediates);
+        for (Leaf l : intermediates) {
+            if (l != result) {
+                store.deleteMatrix(l.name()).toCompletableFuture().join();
+            }
+        }
+        return result;
+    }
+
+    private Leaf evaluate(MatrixExpr expr, Map<MatrixExpr, Leaf> done, List<Leaf> created) {
+        if (expr instanceof Leaf l) {
+            return l;
+        }
+        Leaf cached = done.get(expr);
+        if (cached != null) {
+            return cached;
+        }
+        List<Leaf> operands = new ArrayList<>();
+        for (MatrixExpr c : expr.children()) {
+            operands.add(evaluate(c, done, created));
+        }
+        MatrixExpr bound = rebind(expr, operands);
+        Leaf out = run(Lowering.lower(bound));
+        created.add(out);
+        done.put(expr, out);
+        return out;
+    }
+
+    private static MatrixExpr rebind(MatrixExpr expr, List<Leaf> operands) {
+        if (expr instanceof MatMul) {
+            return new MatMul(operands.get(0), operands.get(1));
+        }
+        if (expr instanceof org.wren4j.planner.expr.Cholesky) {
+            return new org.wren4j.planner.expr.Cholesky(operands.get(0));
+        }
+        throw new IllegalArgumentException("cannot evaluate " + expr);
+    }
+
+    private Leaf run(ProgramCall call) {
+        String jobId = session + "-j" + ids.incrementAndGet();
+        Leaf out = new Leaf(newName(), call.shape(), call.blockSize(), call.lowerTriangular());
+        Map<String, MatrixBinding> bindings = new HashMap<>();
+        for (MatrixDecl m : call.program().matrices()) {
+            if (m.role() == MatrixDecl.Role.TEMP) {
+                bindings.put(m.name(), MatrixBinding.temporary("tmp/" + jobId + "/" + m.name()));
+            }
+        }
+        call.inputs().forEach((name, leaf) -> bindings.put(name, binding(leaf)));
+        bindings.put(call.output(), binding(out));
+        JobSpec spec = new JobSpec(jobId, call.operation(), call.program(), call.args(), bindings);
+        try {
+            JobResult r = engine.run(spec, progress);
+            var m = r.metrics();
+            lastJob = new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
+                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds());
+            return out;
+        } catch (JobFailedException e) {
+            store.deleteMatrix(out.name()).toCompletableFuture().join();
+            throw new WrenException(e.getMessage());
+        }
+    }
+
+    private static MatrixBinding binding(Leaf leaf) {
+        return new MatrixBinding(leaf.name(), leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(),
+                leaf.lowerTriangular() ? Structure.LOWER : Structure.GENERAL);
+    }
+
+    /** Reads every tile of {@code leaf} (in parallel) into a column-major array. */
+    double[] readColumnMajor(Leaf leaf) {
+        Shape s = leaf.shape();
+        if (s.rows() * s.cols() > Integer.MAX_VALUE - 8) {
+            throw new WrenException("matrix " + s + " has too many elements for one Java array; read it tile by tile");
+        }
+        int rows = (int) s.rows();
+        double[] out = new double[(int) (s.rows() * s.cols())];
+        int b = leaf.blockSize();
+        MatrixBinding binding = binding(leaf);
+        var reads = new ArrayList<CompletableFuture<Void>>();
+        for (long i = 0; i < s.tileRows(b); i++) {
+            for (long j = 0; j < s.tileCols(b); j++) {
+                if (binding.structure().isZeroTile(i, j)) {
+                    continue;
+                }
+                int r0 = (int) (i * b);
+                int c0 = (int) (j * b);
+                reads.add(store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture().thenAcceptAsync(t -> {
+                    double[] v = t.values();
+                    for (int c = 0; c < t.cols(); c++) {
+                        System.arraycopy(v, c * t.rows(), out, (c0 + c) * rows + r0, t.rows());
+                    }
+                }, clientIo));
+            }
+        }
+        join(reads, "reading " + leaf.name());
+        return out;
+    }
+
+    private static void join(List<CompletableFuture<Void>> futures, String what) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new WrenException(what + " failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    static int checkBlock(int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
+        }
+        return blockSize;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        clientIo.shutdownNow();
+        store.close();
+    }
+}

@@ -1,0 +1,173 @@
+package org.wren4j.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobRegistry;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.kernels.KernelLibrary;
+import org.wren4j.exec.provision.Provisioner;
+import org.wren4j.exec.provision.ThreadLauncher;
+import org.wren4j.exec.queue.MemoryTaskQueue;
+import org.wren4j.exec.queue.TaskMessage;
+import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.exec.state.JobState;
+import org.wren4j.exec.state.JobStatus;
+import org.wren4j.exec.state.MemoryRuntimeState;
+import org.wren4j.exec.state.RuntimeState;
+import org.wren4j.exec.worker.LeaseKeeper;
+import org.wren4j.exec.worker.Worker;
+import org.wren4j.exec.worker.WorkerContext;
+import org.wren4j.planner.analysis.ProgramAnalysis;
+import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * Runs LAmbdaPACK jobs: registers the job, finds its starting tasks symbolically, puts them on
+ * the queue and lets the provisioner scale workers to the ready queue. The client waits on the
+ * runtime state; all job state lives in the queue, the state store and the tile store.
+ */
+public final class ExecEngine implements AutoCloseable {
+    private final TileStore store;
+    private final TaskQueue queue;
+    private final RuntimeState state;
+    private final JobRegistry jobs = new JobRegistry();
+    private final LeaseKeeper leases;
+    private final ExecutorService io;
+    private final Provisioner provisioner;
+    private final EngineConfig config;
+
+    private ExecEngine(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config) {
+        this.store = requireNonNull(store, "store is null");
+        this.queue = requireNonNull(queue, "queue is null");
+        this.state = requireNonNull(state, "state is null");
+        this.config = requireNonNull(config, "config is null");
+        KernelLibrary.singleThreaded();
+        this.leases = new LeaseKeeper(queue, config.worker().visibility());
+        this.io = Executors.newFixedThreadPool(Math.max(2, config.maxWorkers()), r -> {
+            Thread t = new Thread(r, "wren4j-io");
+            t.setDaemon(true);
+            return t;
+        });
+        var ctx = new WorkerContext(queue, state, store, jobs, leases, io);
+        var launcher = new ThreadLauncher(() -> new Worker(ctx, config.worker()));
+        this.provisioner = new Provisioner(queue, launcher, config.scalingPolicy());
+    }
+
+    /** Everything in this JVM: in-memory queue and state, worker threads, the given tile store. */
+    public static ExecEngine embedded(TileStore store, EngineConfig config) {
+        return new ExecEngine(store, new MemoryTaskQueue(), new MemoryRuntimeState(), config);
+    }
+
+    public TileStore store() {
+        return store;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Submits the job; returns at once. */
+    public void submit(JobSpec spec) {
+        JobRegistry.Entry entry = jobs.register(spec);
+        ProgramAnalysis a = entry.analysis();
+        state.startJob(spec.jobId(), a.taskCount()).toCompletableFuture().join();
+        var batch = new ArrayList<TaskMessage>();
+        a.forEachStartingTask(n -> {
+            batch.add(new TaskMessage(spec.jobId(), n.key(), a.priority(n)));
+            if (batch.size() == 1000) {
+                queue.send(List.copyOf(batch)).toCompletableFuture().join();
+                batch.clear();
+            }
+        });
+        queue.send(batch).toCompletableFuture().join();
+        provisioner.wake();
+    }
+
+    /**
+     * Waits for the job, reporting progress, then deletes its temporary tiles.
+     *
+     * @throws JobFailedException if the job failed (the message names operation, task and tile) or was cancelled
+     * @throws java.util.concurrent.CompletionException wrapping a {@link TimeoutException} after {@code timeout}
+     */
+    public JobResult await(String jobId, Optional<Duration> timeout, ProgressListener progress) {
+        JobRegistry.Entry entry = jobs.get(jobId);
+        long start = entry.submittedNanos();
+        double workersAtStart = provisioner.launcher().workerSeconds();
+        long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        long lastReport = 0;
+        try {
+            while (true) {
+                JobState st = state.state(jobId).toCompletableFuture().join();
+                entry.metrics().workers(provisioner.launcher().running());
+                long now = System.nanoTime();
+                if (st.status().isFinal() || now - lastReport > 250_000_000L) {
+                    progress.progress(entry.spec().operation(), st.completed(), st.total(), (now - start) / 1e9);
+                    lastReport = now;
+                }
+                if (st.status() == JobStatus.SUCCEEDED) {
+                    return new JobResult(jobId, entry.spec().operation(), st.total(), entry.metrics().executions(),
+                            (System.nanoTime() - start) / 1e9, provisioner.launcher().workerSeconds() - workersAtStart, entry.metrics());
+                }
+                if (st.status() == JobStatus.FAILED) {
+                    throw new JobFailedException(jobId, st.error().orElse(entry.spec().operation() + " failed"));
+                }
+                if (st.status() == JobStatus.CANCELLED) {
+                    throw new JobFailedException(jobId, entry.spec().operation() + " was cancelled");
+                }
+                if (now > deadline) {
+                    state.cancel(jobId);
+                    throw new java.util.concurrent.CompletionException(new TimeoutException(
+                            entry.spec().operation() + " did not finish within " + timeout.get() + " (" + st.completed() + "/" + st.total() + " tasks)"));
+                }
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state.cancel(jobId);
+            throw new JobFailedException(jobId, entry.spec().operation() + " was interrupted");
+        } finally {
+            deleteTemporaries(entry.spec());
+        }
+    }
+
+    public JobResult run(JobSpec spec, ProgressListener progress) {
+        submit(spec);
+        return await(spec.jobId(), Optional.empty(), progress);
+    }
+
+    public void cancel(String jobId) {
+        state.cancel(jobId).toCompletableFuture().join();
+    }
+
+    private void deleteTemporaries(JobSpec spec) {
+        for (MatrixDecl m : spec.program().matrices()) {
+            if (m.role() == MatrixDecl.Role.TEMP) {
+                MatrixBinding b = spec.binding(m.name());
+                store.deleteMatrix(b.storeMatrix()).toCompletableFuture().join();
+            }
+        }
+    }
+
+    /** Workers alive now. */
+    public int runningWorkers() {
+        return provisioner.launcher().running();
+    }
+
+    @Override
+    public void close() {
+        provisioner.close();
+        leases.close();
+        queue.close();
+        state.close();
+        io.shutdownNow();
+    }
+}

@@ -1,0 +1,61 @@
+package org.wren4j.exec.provision;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.wren4j.exec.queue.TaskQueue;
+
+/** Periodically scales workers to the ready queue with a {@link ScalingPolicy}. */
+public final class Provisioner implements AutoCloseable {
+    private final TaskQueue queue;
+    private final WorkerLauncher launcher;
+    private final ScalingPolicy policy;
+    private final ScheduledExecutorService timer;
+    private volatile LongConsumer observer = n -> { };
+
+    public Provisioner(TaskQueue queue, WorkerLauncher launcher, ScalingPolicy policy) {
+        this.queue = queue;
+        this.launcher = launcher;
+        this.policy = policy;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wren4j-provisioner");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::tick, 0, policy.period().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Called with the number of running workers after every scaling step. */
+    public void observe(LongConsumer observer) {
+        this.observer = observer;
+    }
+
+    /** Scales now instead of at the next period (e.g. right after a job submitted its first tasks). */
+    public void wake() {
+        timer.execute(this::tick);
+    }
+
+    private void tick() {
+        try {
+            long pending = queue.pending().toCompletableFuture().join();
+            int missing = policy.target(pending) - launcher.running();
+            if (missing > 0) {
+                launcher.launch(missing);
+            }
+            observer.accept(launcher.running());
+        } catch (RuntimeException e) {
+            // a failed look at the queue is retried next period
+        }
+    }
+
+    public WorkerLauncher launcher() {
+        return launcher;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        launcher.close();
+    }
+}

@@ -1,0 +1,35 @@
+package org.wren4j.exec.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An at-least-once task queue with leases (visibility timeouts). A leased message reappears
+ * when its lease expires without {@link #ack}; consumers must tolerate duplicates.
+ */
+public interface TaskQueue extends AutoCloseable {
+
+    CompletionStage<Void> send(List<TaskMessage> messages);
+
+    /**
+     * Leases up to {@code max} messages, highest priority (lowest value) first, waiting up to
+     * {@code wait} for one to arrive. Completes with an empty list when none came.
+     */
+    CompletionStage<List<Lease>> lease(int max, Duration visibility, Duration wait);
+
+    /** Extends the lease to {@code visibility} from now; fails if the lease was lost. */
+    CompletionStage<Void> renew(Lease lease, Duration visibility);
+
+    /** Deletes the message for good. Acknowledging a lost lease is harmless. */
+    CompletionStage<Void> ack(Lease lease);
+
+    /** Gives the message back, visible again after {@code delay} (a retry with backoff). */
+    CompletionStage<Void> release(Lease lease, Duration delay);
+
+    /** Messages visible now (not leased, not delayed), approximately. */
+    CompletionStage<Long> pending();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,131 @@
+package org.wren4j.exec.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@link RuntimeState} in this process: lock-free maps, one per job. */
+public final class MemoryRuntimeState implements RuntimeState {
+
+    private static final class Job {
+        final long total;
+        final AtomicLong completed = new AtomicLong();
+        final ConcurrentHashMap<String, Boolean> done = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
+        final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.RUNNING);
+        final AtomicReference<String> error = new AtomicReference<>();
+
+        Job(long total) {
+            this.total = total;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Job> jobs = new ConcurrentHashMap<>();
+
+    private Job job(String jobId) {
+        Job j = jobs.get(jobId);
+        if (j == null) {
+            throw new NoSuchElementException("unknown job " + jobId);
+        }
+        return j;
+    }
+
+    @Override
+    public CompletionStage<Void> startJob(String jobId, long totalTasks) {
+        Job j = new Job(totalTasks);
+        if (totalTasks == 0) {
+            j.status.set(JobStatus.SUCCEEDED);
+        }
+        if (jobs.putIfAbsent(jobId, j) != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " already exists"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> isDone(String jobId, String taskKey) {
+        return call(() -> job(jobId).done.containsKey(taskKey));
+    }
+
+    @Override
+    public CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children) {
+        return call(() -> {
+            Job j = job(jobId);
+            var ready = new ArrayList<String>();
+            if (j.done.putIfAbsent(taskKey, Boolean.TRUE) == null) {
+                for (ChildCount c : children) {
+                    if (counter(j, c).decrementAndGet() == 0) {
+                        ready.add(c.taskKey());
+                    }
+                }
+                if (j.completed.incrementAndGet() == j.total) {
+                    j.status.compareAndSet(JobStatus.RUNNING, JobStatus.SUCCEEDED);
+                }
+            } else {
+                for (ChildCount c : children) {
+                    if (counter(j, c).get() == 0 && !j.done.containsKey(c.taskKey())) {
+                        ready.add(c.taskKey());
+                    }
+                }
+            }
+            return List.copyOf(ready);
+        });
+    }
+
+    private static AtomicInteger counter(Job j, ChildCount c) {
+        return j.remaining.computeIfAbsent(c.taskKey(), k -> new AtomicInteger(c.parents()));
+    }
+
+    @Override
+    public CompletionStage<Void> fail(String jobId, String error) {
+        return call(() -> {
+            Job j = job(jobId);
+            if (j.status.compareAndSet(JobStatus.RUNNING, JobStatus.FAILED)) {
+                j.error.set(error);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> cancel(String jobId) {
+        return call(() -> {
+            job(jobId).status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLED);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<JobState> state(String jobId) {
+        return call(() -> {
+            Job j = job(jobId);
+            return new JobState(j.status.get(), j.completed.get(), j.total, Optional.ofNullable(j.error.get()));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> deleteJob(String jobId) {
+        jobs.remove(jobId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static <T> CompletionStage<T> call(java.util.function.Supplier<T> body) {
+        try {
+            return CompletableFuture.completedFuture(body.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        jobs.clear();
+    }
+}

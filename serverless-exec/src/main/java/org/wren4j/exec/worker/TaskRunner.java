@@ -1,0 +1,202 @@
+package org.wren4j.exec.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.wren4j.exec.job.JobRegistry;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.kernels.KernelFailure;
+import org.wren4j.exec.kernels.KernelLibrary;
+import org.wren4j.exec.queue.Lease;
+import org.wren4j.exec.queue.TaskMessage;
+import org.wren4j.exec.state.ChildCount;
+import org.wren4j.exec.state.JobStatus;
+import org.wren4j.planner.analysis.ConcreteTile;
+import org.wren4j.planner.analysis.Node;
+import org.wren4j.planner.analysis.ProgramAnalysis;
+import org.wren4j.tiles.Tile;
+import org.wren4j.tiles.TileKey;
+
+/**
+ * The life of one task: prepare (job still running? already done? read inputs), compute (the
+ * kernel, on the worker's thread), finish (write outputs, complete in the runtime state,
+ * enqueue the children that became ready, and only then acknowledge the message).
+ */
+final class TaskRunner {
+    private final WorkerContext ctx;
+    private final WorkerConfig config;
+    private final SplittableRandom random = new SplittableRandom();
+
+    TaskRunner(WorkerContext ctx, WorkerConfig config) {
+        this.ctx = ctx;
+        this.config = config;
+    }
+
+    /** What preparation found. {@code inputs == null} means: do not compute. */
+    record Prepared(Lease lease, JobRegistry.Entry job, Node node, Tile[] inputs, long readNanos, long bytesRead, boolean alreadyDone) {
+    }
+
+    CompletableFuture<Prepared> prepare(Lease lease) {
+        TaskMessage m = lease.message();
+        JobRegistry.Entry job;
+        Node node;
+        try {
+            job = ctx.jobs().get(m.jobId());
+            node = Node.parse(m.taskKey());
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            // a message of a job this process does not know (finished and forgotten): drop it
+            return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
+        }
+        return ctx.state().state(m.jobId()).toCompletableFuture().thenComposeAsync(st -> {
+            if (st.status() != JobStatus.RUNNING) {
+                return CompletableFuture.completedFuture(new Prepared(lease, null, node, null, 0, 0, false));
+            }
+            return ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture().thenCompose(done -> done
+                    ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
+                    : readInputs(lease, job, node));
+        }, ctx.io());
+    }
+
+    private CompletableFuture<Prepared> readInputs(Lease lease, JobRegistry.Entry job, Node node) {
+        long start = System.nanoTime();
+        List<ConcreteTile> inputs = job.analysis().inputs(node);
+        List<CompletableFuture<Tile>> reads = new ArrayList<>(inputs.size());
+        for (ConcreteTile t : inputs) {
+            reads.add(read(job, t));
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Tile[] tiles = reads.stream().map(CompletableFuture::join).toArray(Tile[]::new);
+            long bytes = 0;
+            for (Tile t : tiles) {
+                bytes += t.sizeBytes();
+            }
+            return new Prepared(lease, job, node, tiles, System.nanoTime() - start, bytes, false);
+        });
+    }
+
+    private CompletableFuture<Tile> read(JobRegistry.Entry job, ConcreteTile tile) {
+        ConcreteTile src = job.analysis().source(tile);
+        MatrixBinding b = job.spec().binding(src.matrix());
+        if (b.structure().isZeroTile(src.row(), src.col())) {
+            return CompletableFuture.completedFuture(Tile.zeros(b.tileRows(src.row()), b.tileCols(src.col())));
+        }
+        return ctx.store().read(new TileKey(b.storeMatrix(), src.indices())).toCompletableFuture();
+    }
+
+    /** Runs the kernel on the calling thread. */
+    Tile[] compute(Prepared p) {
+        ProgramAnalysis a = p.job().analysis();
+        return KernelLibrary.run(a.statement(p.node().statement()).kernel(), p.inputs(), a.scalars(p.node()));
+    }
+
+    /** Writes outputs (if any), completes the task, enqueues ready children, then acks. */
+    CompletableFuture<Void> finish(Prepared p, Tile[] outputs, long readNanos, long computeNanos) {
+        if (p.job() == null) {
+            return ack(p.lease());
+        }
+        JobRegistry.Entry job = p.job();
+        long start = System.nanoTime();
+        CompletableFuture<Void> writes = outputs == null ? CompletableFuture.completedFuture(null) : write(job, p.node(), outputs);
+        return writes.thenCompose(v -> {
+            long written = 0;
+            if (outputs != null) {
+                for (Tile t : outputs) {
+                    written += t.sizeBytes();
+                }
+                job.metrics().executed(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), written);
+            } else {
+                job.metrics().skippedDone();
+            }
+            return completeAndRelease(job, p.node(), p.lease());
+        });
+    }
+
+    private CompletableFuture<Void> write(JobRegistry.Entry job, Node node, Tile[] outputs) {
+        List<ConcreteTile> outs = job.analysis().outputs(node);
+        var writes = new CompletableFuture<?>[outs.size()];
+        for (int i = 0; i < writes.length; i++) {
+            ConcreteTile t = outs.get(i);
+            Tile tile = outputs[i];
+            MatrixBinding b = job.spec().binding(t.matrix());
+            writes[i] = CompletableFuture.supplyAsync(() -> ctx.store().write(new TileKey(b.storeMatrix(), t.indices()), tile), ctx.io())
+                    .thenCompose(s -> s);
+        }
+        return CompletableFuture.allOf(writes);
+    }
+
+    private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease) {
+        ProgramAnalysis a = job.analysis();
+        List<Node> children = a.children(node);
+        List<ChildCount> counts = new ArrayList<>(children.size());
+        for (Node c : children) {
+            counts.add(new ChildCount(c.key(), a.parents(c).size()));
+        }
+        String jobId = job.spec().jobId();
+        return ctx.state().complete(jobId, node.key(), counts).toCompletableFuture()
+                .thenCompose(ready -> {
+                    if (ready.isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    List<TaskMessage> msgs = new ArrayList<>(ready.size());
+                    for (String key : ready) {
+                        msgs.add(new TaskMessage(jobId, key, a.priority(Node.parse(key))));
+                    }
+                    return ctx.queue().send(msgs).toCompletableFuture();
+                })
+                .thenCompose(v -> ack(lease));
+    }
+
+    private CompletableFuture<Void> ack(Lease lease) {
+        ctx.leases().untrack(lease);
+        return ctx.queue().ack(lease).toCompletableFuture();
+    }
+
+    /**
+     * A task failed. The input's fault fails the job at once; anything else is retried with
+     * backoff until the attempt limit, then fails the job with the last cause.
+     */
+    CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (job == null) {
+            return ack(lease);
+        }
+        JobSpec spec = job.spec();
+        String task = node == null ? lease.message().taskKey() : job.analysis().describe(node);
+        if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
+            String why = cause instanceof KernelFailure
+                    ? cause.getMessage()
+                    : "gave up after " + lease.deliveries() + " attempts: " + cause;
+            String message = spec.operation() + " failed at task " + task + inputNames(job, node) + ": " + why;
+            return ctx.state().fail(spec.jobId(), message).toCompletableFuture().thenCompose(v -> ack(lease));
+        }
+        ctx.leases().untrack(lease);
+        return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
+    }
+
+    /** " (input tiles: A[0, 0] -> matrix m1 tile (0, 0), ...)" so errors name stored tiles. */
+    private static String inputNames(JobRegistry.Entry job, Node node) {
+        if (node == null) {
+            return "";
+        }
+        var parts = new ArrayList<String>();
+        for (ConcreteTile t : job.analysis().inputs(node)) {
+            ConcreteTile src = job.analysis().source(t);
+            MatrixBinding b = job.spec().binding(src.matrix());
+            String stored = b.rows() > 0 ? "tile (" + src.row() + ", " + src.col() + ") of " + b.storeMatrix() : "an intermediate tile";
+            parts.add(t + " = " + stored);
+        }
+        return parts.isEmpty() ? "" : " (inputs: " + String.join("; ", parts) + ")";
+    }
+
+    static Throwable unwrap(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

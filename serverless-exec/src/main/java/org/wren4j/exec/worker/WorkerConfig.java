@@ -1,0 +1,33 @@
+package org.wren4j.exec.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How a worker behaves: tasks in flight at once ({@code pipelineWidth}), lease length, how long
+ * it waits idle before exiting, attempts before a task fails its job, and the retry backoff base.
+ */
+public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase) {
+    public WorkerConfig {
+        requireNonNull(visibility, "visibility is null");
+        requireNonNull(idleTimeout, "idleTimeout is null");
+        requireNonNull(retryBase, "retryBase is null");
+        if (pipelineWidth < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("pipelineWidth and maxAttempts must be >= 1");
+        }
+        if (visibility.toMillis() < 100) {
+            throw new IllegalArgumentException("visibility must be at least 100 ms, got " + visibility);
+        }
+    }
+
+    public static WorkerConfig defaults() {
+        return new WorkerConfig(2, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(100));
+    }
+
+    /** Exponential backoff with full jitter for the {@code delivery}-th failed attempt. */
+    public Duration backoff(int delivery, java.util.random.RandomGenerator random) {
+        long cap = retryBase.toMillis() << Math.min(delivery - 1, 10);
+        return Duration.ofMillis(cap / 2 + random.nextLong(cap / 2 + 1));
+    }
+}
