@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.JobResult;
-import org.wren4j.exec.ProgressListener;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
@@ -51,7 +50,7 @@ public final class Wren implements AutoCloseable {
     private final TileStore store;
     private final ExecEngine engine;
     private final int defaultBlockSize;
-    private final ProgressListener progress;
+    private final JobProgress progress;
     private final ExecutorService clientIo;
     private final String session = "s" + Long.toHexString(System.nanoTime() & 0xffffffL);
     private final AtomicLong ids = new AtomicLong();
@@ -89,7 +88,7 @@ public final class Wren implements AutoCloseable {
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
-        private ProgressListener progress = ProgressListener.NONE;
+        private JobProgress progress = (op, done, total, seconds) -> { };
 
         private Builder() {
         }
@@ -143,7 +142,7 @@ public final class Wren implements AutoCloseable {
         }
 
         /** Receives progress of every job while {@code compute()} waits. */
-        public Builder progress(ProgressListener listener) {
+        public Builder progress(JobProgress listener) {
             this.progress = requireNonNull(listener, "listener is null");
             return this;
         }
@@ -285,7 +284,7 @@ public final class Wren implements AutoCloseable {
         bindings.put(call.output(), binding(out));
         JobSpec spec = new JobSpec(jobId, call.operation(), call.program(), call.args(), bindings);
         try {
-            JobResult r = engine.run(spec, progress);
+            JobResult r = engine.run(spec, progress::progress);
             var m = r.metrics();
             lastJob = new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
                     m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds());

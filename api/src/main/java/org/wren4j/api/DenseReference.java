@@ -1,0 +1,47 @@
+package org.wren4j.api;
+
+import java.util.function.Supplier;
+import org.wren4j.exec.kernels.DenseLinalg;
+import org.wren4j.exec.kernels.KernelFailure;
+
+/**
+ * Whole-matrix LAPACK/BLAS on column-major arrays: the independent reference that results are
+ * checked against, and the single-call baseline that speed is compared with.
+ */
+public final class DenseReference {
+    private DenseReference() {
+    }
+
+    /** Runs {@code body} with {@code threads} BLAS threads, then restores single-threaded BLAS (what workers use). */
+    public static <T> T withBlasThreads(int threads, Supplier<T> body) {
+        DenseLinalg.setBlasThreads(threads);
+        try {
+            return body.get();
+        } finally {
+            DenseLinalg.setBlasThreads(1);
+        }
+    }
+
+    /** @throws WrenException if {@code a} is not positive definite */
+    public static double[] cholesky(double[] a, int n) {
+        try {
+            return DenseLinalg.cholesky(a, n);
+        } catch (KernelFailure e) {
+            throw new WrenException(e.getMessage());
+        }
+    }
+
+    public static double[] gemm(double[] a, double[] b, int m, int k, int n) {
+        return DenseLinalg.gemm(a, b, m, k, n);
+    }
+
+    /** {@code ||A - L L^T||_F / ||A||_F}. */
+    public static double choleskyResidual(double[] a, double[] l, int n) {
+        return DenseLinalg.choleskyResidual(a, l, n);
+    }
+
+    /** {@code ||C - A B||_F / (||A||_F ||B||_F)}. */
+    public static double gemmResidual(double[] a, double[] b, double[] c, int m, int k, int n) {
+        return DenseLinalg.gemmResidual(a, b, c, m, k, n);
+    }
+}

@@ -1,0 +1,50 @@
+package org.wren4j.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.wren4j.api.WrenException;
+
+/** The {@code wren4j} command. */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: wren4j <command> [options]",
+            "commands:",
+            "  demo      factor a random SPD matrix on the embedded default and check it   " + DemoCommand.USAGE.substring(7),
+            "  run       run one operation and print its figures                          " + RunCommand.USAGE.substring(7),
+            "  help      show this text");
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(Arrays.asList(argv), System.out, System.err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        String command = argv.get(0);
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            return switch (command) {
+                case "demo" -> DemoCommand.run(rest, out, err);
+                case "run" -> RunCommand.run(rest, out, err);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("wren4j: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (WrenException | IllegalArgumentException e) {
+            err.println("wren4j: error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.wren4j.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.wren4j.api.JobReport;
+import org.wren4j.api.Wren;
+
+/** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
+final class RunCommand {
+    static final String USAGE = "usage: wren4j run <cholesky|gemm> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
+            + "[--json] [--no-check] [--baseline]";
+
+    private RunCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = new Args(argv, Set.of("n", "m", "k", "block", "workers", "seed", "backend"), Set.of("json", "no-check", "baseline"));
+        if (args.positional().size() != 1) {
+            throw new UsageException(args.positional().isEmpty() ? "run needs an operation" : "run takes one operation, got " + args.positional());
+        }
+        String op = args.positional().get(0);
+        if (!List.of(Workload.OPS).contains(op)) {
+            throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", Workload.OPS) + ")");
+        }
+        if (!args.has("n")) {
+            throw new UsageException("run " + op + " needs --n");
+        }
+        String backend = args.string("backend", "embedded");
+        if (!backend.equals("embedded")) {
+            throw new UsageException("unknown backend '" + backend + "' (available: embedded)");
+        }
+        long n = args.positiveLong("n", 0);
+        long m = args.positiveLong("m", n);
+        long k = args.positiveLong("k", n);
+        if (op.equals("cholesky") && (args.has("m") || args.has("k"))) {
+            throw new UsageException("cholesky takes a square matrix: --m and --k do not apply");
+        }
+        int block = args.positiveInt("block", (int) Math.min(Wren.DEFAULT_BLOCK_SIZE, n));
+        int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
+        long seed = args.anyLong("seed", 42);
+        boolean json = args.flag("json");
+        var builder = Wren.builder().workers(workers).blockSize(block);
+        if (!json) {
+            builder.progress(new ProgressPrinter(err));
+        }
+        try (Wren wren = builder.build()) {
+            Workload.Outcome o = Workload.run(wren, op, m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
+            out.println(json ? json(o, backend) : text(o));
+        }
+        return 0;
+    }
+
+    static String json(Workload.Outcome o, String backend) {
+        JobReport j = o.job();
+        var json = new Json().put("op", o.op()).put("n", o.n());
+        if (o.op().equals("gemm")) {
+            json.put("m", o.m()).put("k", o.k());
+        }
+        json.put("block", o.block()).put("workers", o.workers()).put("backend", backend)
+                .put("seconds", round(j.seconds(), 4)).put("gflops", round(o.gflops(), 2))
+                .put("residual", Double.isNaN(o.residual()) ? null : o.residual())
+                .put("tasks", j.tasks()).put("task_executions", j.executions())
+                .put("worker_seconds", round(j.workerSeconds(), 3)).put("peak_workers", j.peakWorkers())
+                .put("bytes_read", j.bytesRead()).put("bytes_written", j.bytesWritten())
+                .put("read_seconds", round(j.readSeconds(), 3)).put("compute_seconds", round(j.computeSeconds(), 3))
+                .put("write_seconds", round(j.writeSeconds(), 3));
+        if (!Double.isNaN(o.baselineSeconds())) {
+            json.put("baseline", "lapack-single-call").put("baseline_seconds", round(o.baselineSeconds(), 4))
+                    .put("baseline_gflops", round(o.flops() / o.baselineSeconds() / 1e9, 2))
+                    .put("ratio_to_baseline", round(j.seconds() / o.baselineSeconds(), 3));
+        }
+        return json.toString();
+    }
+
+    static String text(Workload.Outcome o) {
+        JobReport j = o.job();
+        String what = o.op().equals("gemm")
+                ? String.format("gemm %dx%d @ %dx%d", o.m(), o.k(), o.k(), o.n())
+                : String.format("cholesky %dx%d", o.n(), o.n());
+        var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions)",
+                what, o.block(), o.workers(), j.seconds(), o.gflops(), j.tasks(), j.executions()));
+        if (!Double.isNaN(o.residual())) {
+            sb.append(String.format(", residual %.2e", o.residual()));
+        }
+        if (!Double.isNaN(o.baselineSeconds())) {
+            sb.append(String.format("%nsingle-call LAPACK on %d threads: %.3f s, %.1f GFLOP/s (wren4j takes %.2fx)",
+                    o.workers(), o.baselineSeconds(), o.flops() / o.baselineSeconds() / 1e9, j.seconds() / o.baselineSeconds()));
+        }
+        return sb.toString();
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

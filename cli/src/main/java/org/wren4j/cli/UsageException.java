@@ -1,0 +1,8 @@
+package org.wren4j.cli;
+
+/** Bad command-line input: printed as one line plus usage, exit code 2. */
+final class UsageException extends RuntimeException {
+    UsageException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,79 @@
+package org.wren4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... argv) {
+        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badArgumentsPrintOneLineAndUsageWithExitCode2() {
+        assertThat(run("run", "cholesky")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: run cholesky needs --n\n").contains("usage: wren4j");
+        err.reset();
+        assertThat(run("run", "potato", "--n", "8")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: unknown op 'potato'");
+        err.reset();
+        assertThat(run("run", "gemm", "--n", "-3")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --n must be at least 1, got -3");
+        err.reset();
+        assertThat(run("run", "gemm", "--n", "abc")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --n must be a whole number, got 'abc'");
+        err.reset();
+        assertThat(run("run", "gemm", "--n", "8", "--frobnicate")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: unknown option --frobnicate");
+        err.reset();
+        assertThat(run("launch")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: unknown command 'launch'");
+        err.reset();
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @Test
+    void runJsonPrintsExactlyOneObjectLineWithTheFigures() {
+        assertThat(run("run", "cholesky", "--n", "100", "--block", "32", "--workers", "2", "--json")).isEqualTo(0);
+        String[] lines = stdout().split("\n");
+        assertThat(lines).hasSize(1);
+        String json = lines[0];
+        assertThat(json).startsWith("{").endsWith("}");
+        for (String key : List.of("op", "n", "block", "workers", "backend", "seconds", "gflops", "residual", "tasks", "task_executions")) {
+            assertThat(json).contains("\"" + key + "\": ");
+        }
+        assertThat(json).contains("\"op\": \"cholesky\"", "\"n\": 100", "\"block\": 32", "\"tasks\": 20", "\"backend\": \"embedded\"");
+        double residual = Double.parseDouble(json.replaceAll(".*\"residual\": ([^,]+),.*", "$1"));
+        assertThat(residual).isLessThan(1e-14);
+    }
+
+    @Test
+    void gemmOnTallShapesAndNoCheck() {
+        assertThat(run("run", "gemm", "--m", "90", "--k", "20", "--n", "30", "--block", "16", "--json")).isEqualTo(0);
+        assertThat(stdout()).contains("\"m\": 90", "\"k\": 20", "\"tasks\": 24");
+        out.reset();
+        assertThat(run("run", "gemm", "--n", "40", "--block", "16", "--json", "--no-check")).isEqualTo(0);
+        assertThat(stdout()).contains("\"residual\": null");
+    }
+
+    @Test
+    void demoSummarisesAndChecks() {
+        assertThat(run("demo", "--n", "300", "--block", "100")).isEqualTo(0);
+        assertThat(stdout()).contains("wren4j demo", "300x300", "GFLOP/s", "(ok)", "single-call LAPACK");
+    }
+}
