@@ -67,6 +67,11 @@ public final class ExecEngine implements AutoCloseable {
         return new ExecEngine(store, new MemoryTaskQueue(), new MemoryRuntimeState(), config);
     }
 
+    /** The given services with worker threads in this JVM (e.g. a real queue or state store in tests). */
+    public static ExecEngine withServices(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config) {
+        return new ExecEngine(store, queue, state, config);
+    }
+
     public TileStore store() {
         return store;
     }
