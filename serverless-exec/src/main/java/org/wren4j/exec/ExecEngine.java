@@ -24,6 +24,7 @@ import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.worker.LeaseKeeper;
+import org.wren4j.exec.worker.TileCache;
 import org.wren4j.exec.worker.Worker;
 import org.wren4j.exec.worker.WorkerContext;
 import org.wren4j.planner.analysis.ProgramAnalysis;
@@ -44,6 +45,7 @@ public final class ExecEngine implements AutoCloseable {
     private final ExecutorService io;
     private final Provisioner provisioner;
     private final EngineConfig config;
+    private final TileCache cache = TileCache.ofHeapFraction(0.25);
 
     private ExecEngine(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config) {
         this.store = requireNonNull(store, "store is null");
@@ -57,7 +59,7 @@ public final class ExecEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        var ctx = new WorkerContext(queue, state, store, jobs, leases, io);
+        var ctx = new WorkerContext(queue, state, store, jobs, leases, io, cache);
         var launcher = new ThreadLauncher(() -> new Worker(ctx, config.worker()));
         this.provisioner = new Provisioner(queue, launcher, config.scalingPolicy());
     }
@@ -140,6 +142,7 @@ public final class ExecEngine implements AutoCloseable {
             state.cancel(jobId);
             throw new JobFailedException(jobId, entry.spec().operation() + " was interrupted");
         } finally {
+            awaitDrained(entry);
             deleteTemporaries(entry.spec());
         }
     }
@@ -153,11 +156,28 @@ public final class ExecEngine implements AutoCloseable {
         state.cancel(jobId).toCompletableFuture().join();
     }
 
+    /**
+     * Waits (up to a lease) until no task of the job runs in this process: a late duplicate
+     * delivery could otherwise write a temporary tile after they were deleted.
+     */
+    private void awaitDrained(JobRegistry.Entry entry) {
+        long deadline = System.nanoTime() + config.worker().visibility().toNanos();
+        while (entry.inflight().get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void deleteTemporaries(JobSpec spec) {
         for (MatrixDecl m : spec.program().matrices()) {
             if (m.role() == MatrixDecl.Role.TEMP) {
                 MatrixBinding b = spec.binding(m.name());
                 store.deleteMatrix(b.storeMatrix()).toCompletableFuture().join();
+                cache.evictMatrix(b.storeMatrix());
             }
         }
     }

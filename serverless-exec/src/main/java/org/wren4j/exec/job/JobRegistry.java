@@ -7,14 +7,16 @@ import org.wren4j.planner.analysis.ProgramAnalysis;
 
 /** Job specifications and their (cached) program analyses, by job id. */
 public final class JobRegistry {
-    /** A registered job: its spec, its analysis, its live metrics and when it was submitted. */
-    public record Entry(JobSpec spec, ProgramAnalysis analysis, JobMetrics metrics, long submittedNanos) {
+    /** A registered job: its spec, its analysis, its live metrics, when it was submitted, and its tasks running in this process. */
+    public record Entry(JobSpec spec, ProgramAnalysis analysis, JobMetrics metrics, long submittedNanos,
+                        java.util.concurrent.atomic.AtomicInteger inflight) {
     }
 
     private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
 
     public Entry register(JobSpec spec) {
-        var entry = new Entry(spec, ProgramAnalysis.of(spec.program(), spec.args()), new JobMetrics(), System.nanoTime());
+        var entry = new Entry(spec, ProgramAnalysis.of(spec.program(), spec.args()), new JobMetrics(), System.nanoTime(),
+                new java.util.concurrent.atomic.AtomicInteger());
         if (jobs.putIfAbsent(spec.jobId(), entry) != null) {
             throw new IllegalStateException("job " + spec.jobId() + " is already registered");
         }
@@ -28,6 +30,11 @@ public final class JobRegistry {
             throw new NoSuchElementException("unknown job " + jobId);
         }
         return e;
+    }
+
+    /** The job, or null if this process does not know it. */
+    public Entry find(String jobId) {
+        return jobs.get(jobId);
     }
 
     public void remove(String jobId) {

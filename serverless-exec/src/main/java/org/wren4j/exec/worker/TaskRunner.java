@@ -85,7 +85,15 @@ final class TaskRunner {
         if (b.structure().isZeroTile(src.row(), src.col())) {
             return CompletableFuture.completedFuture(Tile.zeros(b.tileRows(src.row()), b.tileCols(src.col())));
         }
-        return ctx.store().read(new TileKey(b.storeMatrix(), src.indices())).toCompletableFuture();
+        TileKey key = new TileKey(b.storeMatrix(), src.indices());
+        Tile cached = ctx.cache().get(key);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return ctx.store().read(key).toCompletableFuture().thenApply(t -> {
+            ctx.cache().put(key, t);
+            return t;
+        });
     }
 
     /** Runs the kernel on the calling thread. */
@@ -123,8 +131,10 @@ final class TaskRunner {
             ConcreteTile t = outs.get(i);
             Tile tile = outputs[i];
             MatrixBinding b = job.spec().binding(t.matrix());
-            writes[i] = CompletableFuture.supplyAsync(() -> ctx.store().write(new TileKey(b.storeMatrix(), t.indices()), tile), ctx.io())
-                    .thenCompose(s -> s);
+            TileKey key = new TileKey(b.storeMatrix(), t.indices());
+            writes[i] = CompletableFuture.supplyAsync(() -> ctx.store().write(key, tile), ctx.io())
+                    .thenCompose(s -> s)
+                    .thenRun(() -> ctx.cache().put(key, tile));
         }
         return CompletableFuture.allOf(writes);
     }

@@ -19,7 +19,12 @@ public final class Worker implements Runnable {
     private final AtomicInteger finishing = new AtomicInteger();
     private volatile boolean stop;
 
-    private record InFlight(Lease lease, CompletableFuture<TaskRunner.Prepared> prepared) {
+    private record InFlight(Lease lease, org.wren4j.exec.job.JobRegistry.Entry job, CompletableFuture<TaskRunner.Prepared> prepared) {
+        void done() {
+            if (job != null) {
+                job.inflight().decrementAndGet();
+            }
+        }
     }
 
     public Worker(WorkerContext ctx, WorkerConfig config) {
@@ -44,7 +49,11 @@ public final class Worker implements Runnable {
                 List<Lease> leases = ctx.queue().lease(free, config.visibility(), wait).toCompletableFuture().join();
                 for (Lease l : leases) {
                     ctx.leases().track(l);
-                    pipeline.add(new InFlight(l, runner.prepare(l)));
+                    var job = ctx.jobs().find(l.message().jobId());
+                    if (job != null) {
+                        job.inflight().incrementAndGet();
+                    }
+                    pipeline.add(new InFlight(l, job, runner.prepare(l)));
                 }
             }
             if (pipeline.isEmpty()) {
@@ -64,6 +73,7 @@ public final class Worker implements Runnable {
         for (InFlight f : pipeline) {
             ctx.leases().untrack(f.lease());
             ctx.queue().release(f.lease(), java.time.Duration.ZERO);
+            f.done();
         }
         while (finishing.get() > 0) {
             sleepQuietly();
@@ -75,14 +85,13 @@ public final class Worker implements Runnable {
         try {
             p = f.prepared().join();
         } catch (RuntimeException e) {
-            track(runner.failed(f.lease(), null, null, e));
+            track(f, runner.failed(f.lease(), null, null, e));
             return;
         }
         if (p.inputs() == null) {
-            track(runner.finish(p, null, 0, 0).exceptionally(e -> {
-                runner.failed(p.lease(), p.job(), p.node(), e);
-                return null;
-            }));
+            track(f, runner.finish(p, null, 0, 0)
+                    .handle((v, e) -> e == null ? CompletableFuture.<Void>completedFuture(null) : runner.failed(p.lease(), p.job(), p.node(), e))
+                    .thenCompose(x -> x));
             return;
         }
         long start = System.nanoTime();
@@ -90,21 +99,21 @@ public final class Worker implements Runnable {
         try {
             out = runner.compute(p);
         } catch (RuntimeException e) {
-            track(runner.failed(p.lease(), p.job(), p.node(), e));
+            track(f, runner.failed(p.lease(), p.job(), p.node(), e));
             return;
         }
         long computeNanos = System.nanoTime() - start;
-        track(runner.finish(p, out, p.readNanos(), computeNanos).handle((v, e) -> {
-            if (e != null) {
-                runner.failed(p.lease(), p.job(), p.node(), e);
-            }
-            return null;
-        }));
+        track(f, runner.finish(p, out, p.readNanos(), computeNanos)
+                .handle((v, e) -> e == null ? CompletableFuture.<Void>completedFuture(null) : runner.failed(p.lease(), p.job(), p.node(), e))
+                .thenCompose(x -> x));
     }
 
-    private void track(CompletableFuture<?> f) {
+    private void track(InFlight task, CompletableFuture<?> f) {
         finishing.incrementAndGet();
-        f.whenComplete((v, e) -> finishing.decrementAndGet());
+        f.whenComplete((v, e) -> {
+            finishing.decrementAndGet();
+            task.done();
+        });
     }
 
     private static void sleepQuietly() {

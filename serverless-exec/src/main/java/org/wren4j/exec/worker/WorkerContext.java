@@ -8,8 +8,8 @@ import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.tiles.TileStore;
 
-/** The services a worker talks to, and the executor its tile I/O runs on. */
-public record WorkerContext(TaskQueue queue, RuntimeState state, TileStore store, JobRegistry jobs, LeaseKeeper leases, Executor io) {
+/** The services a worker talks to, the executor its tile I/O runs on, and the process's tile cache. */
+public record WorkerContext(TaskQueue queue, RuntimeState state, TileStore store, JobRegistry jobs, LeaseKeeper leases, Executor io, TileCache cache) {
     public WorkerContext {
         requireNonNull(queue, "queue is null");
         requireNonNull(state, "state is null");
@@ -17,5 +17,6 @@ public record WorkerContext(TaskQueue queue, RuntimeState state, TileStore store
         requireNonNull(jobs, "jobs is null");
         requireNonNull(leases, "leases is null");
         requireNonNull(io, "io is null");
+        requireNonNull(cache, "cache is null");
     }
 }
