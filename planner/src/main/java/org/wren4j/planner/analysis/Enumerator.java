@@ -33,7 +33,9 @@ final class Enumerator {
     private static void walk(CompiledStatement s, int at, long[] env, WriterCheck check, Consumer<long[]> sink) {
         List<CompiledStatement.Scope> scopes = s.scopes();
         if (at == scopes.size()) {
-            sink.accept(env.clone());
+            if (check == null || !gatheredProduced(s, env, check)) {
+                sink.accept(env.clone());
+            }
             return;
         }
         CompiledStatement.Scope scope = scopes.get(at);
@@ -52,6 +54,15 @@ final class Enumerator {
                 walk(s, at + 1, env, check, sink);
             }
         }
+    }
+
+    private static boolean gatheredProduced(CompiledStatement s, long[] env, WriterCheck check) {
+        for (ConcreteTile t : s.gatheredTiles(env)) {
+            if (check.hasWriter(t.matrix(), t.indices())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean producedAt(CompiledStatement s, int depth, long[] env, WriterCheck check) {

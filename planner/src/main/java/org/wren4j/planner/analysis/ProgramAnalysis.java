@@ -37,6 +37,7 @@ public final class ProgramAnalysis {
         this.statements = StatementCompiler.compile(program, this.args);
         for (CompiledStatement s : statements) {
             s.inputs().forEach(r -> readers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
+            s.gathered().forEach(r -> readers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
             s.outputs().forEach(r -> writers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
         }
     }
@@ -108,8 +109,17 @@ public final class ProgramAnalysis {
         return node.loopValues();
     }
 
+    /** The tiles {@code node} reads, in kernel argument order: fixed inputs, then gathered ones. */
     public List<ConcreteTile> inputs(Node node) {
-        return concrete(stmt(node.statement()).inputs(), env(node));
+        CompiledStatement s = stmt(node.statement());
+        long[] env = env(node);
+        List<ConcreteTile> fixed = concrete(s.inputs(), env);
+        if (s.gather() == null) {
+            return fixed;
+        }
+        var out = new ArrayList<>(fixed);
+        out.addAll(s.gatheredTiles(env));
+        return out;
     }
 
     public List<ConcreteTile> outputs(Node node) {
@@ -231,7 +241,7 @@ public final class ProgramAnalysis {
         var sb = new StringBuilder();
         sb.append(String.join(", ", concrete(s.outputs(), env).stream().map(ConcreteTile::toString).toList()));
         sb.append(" = ").append(s.call().kernel()).append('(');
-        sb.append(String.join(", ", concrete(s.inputs(), env).stream().map(ConcreteTile::toString).toList()));
+        sb.append(String.join(", ", inputs(node).stream().map(ConcreteTile::toString).toList()));
         sb.append(')');
         if (s.depth() > 0) {
             sb.append("  with ");
