@@ -109,6 +109,12 @@ public final class KernelSpecs {
         k("argmax_n", N, 1, 1, "element-wise pair with the largest value; " + pairs);
     }
 
+    // ---- QR
+    public static final KernelSpec QR_R = k("qr_r", N, 1, 0,
+            "R factor of the input tiles stacked vertically (all with the same n columns): the n x n upper triangular R "
+                    + "with non-negative diagonal of a Householder QR, rows below min(total rows, n) zero; R^T R = sum of in[p]^T in[p]. "
+                    + "Leaf and combine of the TSQR tree");
+
     public static final KernelSpec MAP_SCALE = byName("map_scale");
     public static final KernelSpec ZIP_ADD = byName("zip_add");
 

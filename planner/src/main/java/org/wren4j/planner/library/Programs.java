@@ -151,6 +151,29 @@ public final class Programs {
     }
 
     /**
+     * Tall-skinny QR of an {@code M x 1} tile grid A (tiles with the same n columns): the n x n
+     * R factor, {@code R[0, 0]}, by a reduction tree of the given fan-in whose leaves factor a
+     * group of stacked tiles and whose nodes factor stacked R factors (kernel {@code qr_r}).
+     */
+    public static Program tsqr(int fanIn) {
+        org.wren4j.planner.lambdapack.Expr i = v("i");
+        return Program.builder("tsqr")
+                .params("M")
+                .input("A")
+                .output("R")
+                .temp("T", 4)
+                .body(org.wren4j.planner.lambdapack.Lp.reduce("i", c(0), v("M")).fanIn(fanIn)
+                        .leaf(KernelSpecs.QR_R.name(), ref("A", i, c(0)))
+                        .combine(KernelSpecs.QR_R.name())
+                        .into(ref("R", c(0), c(0)), "T"))
+                .build();
+    }
+
+    public static Program tsqr() {
+        return tsqr(ReduceBuilder.DEFAULT_FAN_IN);
+    }
+
+    /**
      * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
      * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
      * {@code col_<op>}, {@code tsqr}, ...
@@ -187,6 +210,7 @@ public final class Programs {
             out.put("row_" + op.lowerName(), rowReduce(op));
             out.put("col_" + op.lowerName(), colReduce(op));
         }
+        out.put("tsqr", tsqr());
         return out;
     }
 
