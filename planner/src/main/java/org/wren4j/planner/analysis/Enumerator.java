@@ -14,7 +14,7 @@ final class Enumerator {
     }
 
     static void all(CompiledStatement s, Consumer<long[]> sink) {
-        walk(s, 0, new long[s.depth()], null, sink);
+        walk(s, 0, new long[s.depth()], null, 0L, sink);
     }
 
     /**
@@ -23,35 +23,54 @@ final class Enumerator {
      * the walk visits the starting tasks plus one frontier level, not the iteration space.
      */
     static void starting(CompiledStatement s, WriterCheck check, Consumer<long[]> sink) {
+        starting(s, check, 0L, sink);
+    }
+
+    /** As above, but the loops in {@code fixed} only take their first value. */
+    static void starting(CompiledStatement s, WriterCheck check, long fixed, Consumer<long[]> sink) {
         long[] env = new long[s.depth()];
         if (producedAt(s, 0, env, check)) {
             return;
         }
-        walk(s, 0, env, check, sink);
+        walk(s, 0, env, check, fixed, sink);
     }
 
-    private static void walk(CompiledStatement s, int at, long[] env, WriterCheck check, Consumer<long[]> sink) {
+    private static void walk(CompiledStatement s, int at, long[] env, WriterCheck check, long fixed, Consumer<long[]> sink) {
         List<CompiledStatement.Scope> scopes = s.scopes();
         if (at == scopes.size()) {
-            sink.accept(env.clone());
+            if (check == null || !gatheredProduced(s, env, check)) {
+                sink.accept(env.clone());
+            }
             return;
         }
         CompiledStatement.Scope scope = scopes.get(at);
         if (scope instanceof CompiledStatement.Guard g) {
             if (g.condition().eval(env) != 0 && (check == null || !producedAt(s, at + 1, env, check))) {
-                walk(s, at + 1, env, check, sink);
+                walk(s, at + 1, env, check, fixed, sink);
             }
             return;
         }
         var loop = (CompiledStatement.Loop) scope;
         long to = loop.to().eval(env);
         long step = loop.step().eval(env);
+        if ((fixed & (1L << loop.slot())) != 0) {
+            to = Math.min(to, loop.from().eval(env) + 1);
+        }
         for (long v = loop.from().eval(env); v < to; v += step) {
             env[loop.slot()] = v;
             if (check == null || !producedAt(s, at + 1, env, check)) {
-                walk(s, at + 1, env, check, sink);
+                walk(s, at + 1, env, check, fixed, sink);
             }
         }
+    }
+
+    private static boolean gatheredProduced(CompiledStatement s, long[] env, WriterCheck check) {
+        for (ConcreteTile t : s.gatheredTiles(env)) {
+            if (check.hasWriter(t.matrix(), t.indices())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean producedAt(CompiledStatement s, int depth, long[] env, WriterCheck check) {
@@ -61,33 +80,5 @@ final class Enumerator {
             }
         }
         return false;
-    }
-
-    /** Number of tasks of {@code s}; a trailing loop is counted in closed form. */
-    static long count(CompiledStatement s) {
-        return count(s.scopes(), 0, new long[s.depth()]);
-    }
-
-    private static long count(List<CompiledStatement.Scope> scopes, int at, long[] env) {
-        if (at == scopes.size()) {
-            return 1;
-        }
-        CompiledStatement.Scope scope = scopes.get(at);
-        if (scope instanceof CompiledStatement.Guard g) {
-            return g.condition().eval(env) == 0 ? 0 : count(scopes, at + 1, env);
-        }
-        var loop = (CompiledStatement.Loop) scope;
-        long from = loop.from().eval(env);
-        long to = loop.to().eval(env);
-        long step = loop.step().eval(env);
-        if (at == scopes.size() - 1) {
-            return to <= from ? 0 : (to - from + step - 1) / step;
-        }
-        long total = 0;
-        for (long v = from; v < to; v += step) {
-            env[loop.slot()] = v;
-            total += count(scopes, at + 1, env);
-        }
-        return total;
     }
 }

@@ -5,7 +5,9 @@ package org.wren4j.planner.analysis;
  * bound in {@code env}. The answer is an interval of candidates that contains every solution;
  * the caller verifies candidates exactly, so the interval may be wider than the solution set
  * (e.g. divisibility is left to verification). Returns {@code null} when {@code e} cannot be
- * inverted (the caller then enumerates the loop range).
+ * inverted (the caller then enumerates the loop range). Slots not in {@code bound} (inner
+ * loops or the gather slot, bound later) stand for their range in {@code ranges}: an affine
+ * term such as {@code g * F + t} with {@code t in [0, F)} still determines {@code g}.
  */
 final class Inverter {
     private Inverter() {
@@ -14,6 +16,10 @@ final class Inverter {
     static final long[] EMPTY = {1, 0};
 
     static long[] invert(Ix e, int slot, long lo, long hi, long[] env) {
+        return invert(e, slot, lo, hi, env, -1L, null);
+    }
+
+    static long[] invert(Ix e, int slot, long lo, long hi, long[] env, long bound, long[][] ranges) {
         if (lo > hi) {
             return EMPTY;
         }
@@ -22,20 +28,20 @@ final class Inverter {
         }
         if (e instanceof Ix.Un u) {
             return switch (u.op()) {
-                case NEG -> invert(u.a(), slot, -hi, -lo, env);
+                case NEG -> invert(u.a(), slot, -hi, -lo, env, bound, ranges);
                 case LOG2_FLOOR -> {
                     long l = Math.max(lo, 0);
                     if (hi < l) {
                         yield EMPTY;
                     }
-                    yield invert(u.a(), slot, pow2(l), hi >= 62 ? Long.MAX_VALUE : pow2(hi + 1) - 1, env);
+                    yield invert(u.a(), slot, pow2(l), hi >= 62 ? Long.MAX_VALUE : pow2(hi + 1) - 1, env, bound, ranges);
                 }
                 case LOG2_CEIL -> {
                     long l = Math.max(lo, 0);
                     if (hi < l) {
                         yield EMPTY;
                     }
-                    yield invert(u.a(), slot, l == 0 ? 1 : pow2(l - 1) + 1, hi >= 62 ? Long.MAX_VALUE : pow2(hi), env);
+                    yield invert(u.a(), slot, l == 0 ? 1 : pow2(l - 1) + 1, hi >= 62 ? Long.MAX_VALUE : pow2(hi), env, bound, ranges);
                 }
                 case NOT -> null;
             };
@@ -48,31 +54,35 @@ final class Inverter {
             }
             Ix known = inA ? b.b() : b.a();
             Ix unknown = inA ? b.a() : b.b();
-            long k = known.eval(env);
+            long[] kr = Intervals.of(known, env, bound, ranges);
+            if (kr[0] != kr[1] && b.op() != org.wren4j.planner.lambdapack.BinOp.Op.ADD && b.op() != org.wren4j.planner.lambdapack.BinOp.Op.SUB) {
+                return null;
+            }
+            long k = kr[0];
             return switch (b.op()) {
-                case ADD -> invert(unknown, slot, sat(lo - k), sat(hi - k), env);
+                case ADD -> invert(unknown, slot, sat(lo - kr[1]), sat(hi - kr[0]), env, bound, ranges);
                 case SUB -> inA
-                        ? invert(unknown, slot, sat(lo + k), sat(hi + k), env)
-                        : invert(unknown, slot, sat(k - hi), sat(k - lo), env);
+                        ? invert(unknown, slot, sat(lo + kr[0]), sat(hi + kr[1]), env, bound, ranges)
+                        : invert(unknown, slot, sat(kr[0] - hi), sat(kr[1] - lo), env, bound, ranges);
                 case MUL -> {
                     if (k == 0) {
                         yield null;
                     }
                     yield k > 0
-                            ? invert(unknown, slot, ceilDiv(lo, k), Math.floorDiv(hi, k), env)
-                            : invert(unknown, slot, ceilDiv(hi, k), Math.floorDiv(lo, k), env);
+                            ? invert(unknown, slot, ceilDiv(lo, k), Math.floorDiv(hi, k), env, bound, ranges)
+                            : invert(unknown, slot, ceilDiv(hi, k), Math.floorDiv(lo, k), env, bound, ranges);
                 }
                 case FLOOR_DIV -> {
                     if (!inA || k <= 0) {
                         yield null;
                     }
-                    yield invert(unknown, slot, sat(lo * k), sat(hi * k + k - 1), env);
+                    yield invert(unknown, slot, sat(lo * k), sat(hi * k + k - 1), env, bound, ranges);
                 }
                 case CEIL_DIV -> {
                     if (!inA || k <= 0) {
                         yield null;
                     }
-                    yield invert(unknown, slot, sat((lo - 1) * k + 1), sat(hi * k), env);
+                    yield invert(unknown, slot, sat((lo - 1) * k + 1), sat(hi * k), env, bound, ranges);
                 }
                 case POW -> {
                     if (inA || k < 2) {
@@ -100,7 +110,7 @@ final class Inverter {
                         q *= k;
                         xhi++;
                     }
-                    yield invert(unknown, slot, xlo, xhi, env);
+                    yield invert(unknown, slot, xlo, xhi, env, bound, ranges);
                 }
                 case MOD, MIN, MAX, AND, OR -> null;
             };

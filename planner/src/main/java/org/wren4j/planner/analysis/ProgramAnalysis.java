@@ -26,6 +26,8 @@ public final class ProgramAnalysis {
     private final List<CompiledStatement> statements;
     private final Map<String, List<Use>> readers = new HashMap<>();
     private final Map<String, List<Use>> writers = new HashMap<>();
+    private final Map<String, List<CompiledStatement>> writerStatements = new HashMap<>();
+    private final Map<Integer, StartingTasks> startingByStatement = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Statement {@code stmt} uses a matrix at position {@code ref} of its inputs or outputs. */
     private record Use(CompiledStatement stmt, CompiledStatement.CompiledRef ref) {
@@ -37,7 +39,14 @@ public final class ProgramAnalysis {
         this.statements = StatementCompiler.compile(program, this.args);
         for (CompiledStatement s : statements) {
             s.inputs().forEach(r -> readers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
+            s.gathered().forEach(r -> readers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
             s.outputs().forEach(r -> writers.computeIfAbsent(r.matrix(), m -> new ArrayList<>()).add(new Use(s, r)));
+            s.outputs().forEach(r -> {
+                List<CompiledStatement> ws = writerStatements.computeIfAbsent(r.matrix(), m -> new ArrayList<>());
+                if (!ws.contains(s)) {
+                    ws.add(s);
+                }
+            });
         }
     }
 
@@ -108,8 +117,17 @@ public final class ProgramAnalysis {
         return node.loopValues();
     }
 
+    /** The tiles {@code node} reads, in kernel argument order: fixed inputs, then gathered ones. */
     public List<ConcreteTile> inputs(Node node) {
-        return concrete(stmt(node.statement()).inputs(), env(node));
+        CompiledStatement s = stmt(node.statement());
+        long[] env = env(node);
+        List<ConcreteTile> fixed = concrete(s.inputs(), env);
+        if (s.gather() == null) {
+            return fixed;
+        }
+        var out = new ArrayList<>(fixed);
+        out.addAll(s.gatheredTiles(env));
+        return out;
     }
 
     public List<ConcreteTile> outputs(Node node) {
@@ -191,11 +209,29 @@ public final class ProgramAnalysis {
         return tile;
     }
 
-    /** Calls {@code sink} for every task with no parents, without walking the whole iteration space. */
+    /**
+     * Calls {@code sink} for every task with no parents, without walking the whole iteration
+     * space: a statement whose inputs nobody writes contributes all its tasks; otherwise a walk
+     * pruned as soon as an input is known to be produced, with loops that cannot change the
+     * answer visited once (see {@code StartingTasks}).
+     */
     public void forEachStartingTask(Consumer<Node> sink) {
         for (CompiledStatement s : statements) {
-            Enumerator.starting(s, this::hasWriter, env -> sink.accept(new Node(s.id(), env)));
+            starting(s).forEach(this::hasWriter, env -> sink.accept(new Node(s.id(), env)));
         }
+    }
+
+    /** The number of starting tasks, found without listing those of statements that start entirely. */
+    public long startingTaskCount() {
+        long total = 0;
+        for (CompiledStatement s : statements) {
+            total += starting(s).count(this::hasWriter);
+        }
+        return total;
+    }
+
+    private StartingTasks starting(CompiledStatement s) {
+        return startingByStatement.computeIfAbsent(s.id(), id -> new StartingTasks(s, writerStatements));
     }
 
     public List<Node> startingTasks() {
@@ -208,13 +244,67 @@ public final class ProgramAnalysis {
         return writer(new ConcreteTile(matrix, indices)).isPresent();
     }
 
-    /** Number of tasks; the innermost loop of each statement is counted in closed form. */
+    /**
+     * Number of tasks, in closed form where the loop structure allows (see {@code Counter}):
+     * affine loop nests are summed symbolically, independent loops multiply, and only loops with
+     * nonlinear bounds that inner loops depend on (tree levels) are enumerated.
+     */
     public long taskCount() {
         long total = 0;
         for (CompiledStatement s : statements) {
-            total += Enumerator.count(s);
+            total += Counter.count(s);
         }
         return total;
+    }
+
+    /** Number of tasks of one statement; see {@link #taskCount()}. */
+    public long taskCount(int statement) {
+        return Counter.count(stmt(statement));
+    }
+
+    /**
+     * Up to {@code count} tasks drawn at random (statements in proportion to their task counts,
+     * loop values uniformly, guards by rejection), for measurements; deterministic for a seed.
+     */
+    public List<Node> sampleTasks(int count, long seed) {
+        var random = new java.util.Random(seed);
+        long[] weights = new long[statements.size()];
+        long total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = Counter.count(statements.get(i));
+            total += weights[i];
+        }
+        var out = new ArrayList<Node>();
+        for (int attempt = 0; out.size() < count && total > 0 && attempt < 1000L * count; attempt++) {
+            long pick = Math.floorMod(random.nextLong(), total);
+            int id = 0;
+            while (pick >= weights[id]) {
+                pick -= weights[id++];
+            }
+            long[] env = draw(statements.get(id), random);
+            if (env != null) {
+                out.add(new Node(id, env));
+            }
+        }
+        return out;
+    }
+
+    private static long[] draw(CompiledStatement s, java.util.Random random) {
+        long[] env = new long[s.depth()];
+        for (CompiledStatement.Scope sc : s.scopes()) {
+            if (sc instanceof CompiledStatement.Loop l) {
+                long from = l.from().eval(env);
+                long step = l.step().eval(env);
+                long trips = (l.to().eval(env) - from + step - 1) / step;
+                if (trips <= 0) {
+                    return null;
+                }
+                env[l.slot()] = from + step * Math.floorMod(random.nextLong(), trips);
+            } else if (((CompiledStatement.Guard) sc).condition().eval(env) == 0) {
+                return null;
+            }
+        }
+        return env;
     }
 
     /** Every task, by brute-force enumeration of the iteration space: for tests and small grids. */
@@ -231,7 +321,7 @@ public final class ProgramAnalysis {
         var sb = new StringBuilder();
         sb.append(String.join(", ", concrete(s.outputs(), env).stream().map(ConcreteTile::toString).toList()));
         sb.append(" = ").append(s.call().kernel()).append('(');
-        sb.append(String.join(", ", concrete(s.inputs(), env).stream().map(ConcreteTile::toString).toList()));
+        sb.append(String.join(", ", inputs(node).stream().map(ConcreteTile::toString).toList()));
         sb.append(')');
         if (s.depth() > 0) {
             sb.append("  with ");

@@ -1,19 +1,22 @@
 package org.wren4j.planner.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Finds the iterations of a statement whose tile reference equals a concrete tile. Loops are
  * bound outermost first; a loop variable is taken from an index equation whose other
- * variables are already bound, by inverting it ({@link Inverter}); only a variable that no
- * such equation determines is enumerated over its (bounded) loop range. Every candidate is
+ * variables are already bound, by inverting it ({@link Inverter}); an equation that also uses
+ * inner, not yet bound variables is inverted over their ranges (interval arithmetic), which
+ * narrows the candidates of a reduction tree's node variable to one value. Only a variable
+ * that no equation constrains is enumerated over its (bounded) loop range. Every candidate is
  * verified exactly, so the answer is exact for any index expression.
  */
 final class Solver {
     private Solver() {
     }
 
-    /** Receives each solution (loop values); returns false to stop the search. */
+    /** Receives each solution (loop values, without the gather slot); returns false to stop the search. */
     interface Sink {
         boolean accept(long[] env);
     }
@@ -28,57 +31,84 @@ final class Solver {
                 return;
             }
         }
-        walk(s.scopes(), 0, eqs, target, 0L, new long[s.depth()], sink);
+        List<CompiledStatement.Scope> scopes = s.scopesFor(ref);
+        int slots = ref.gathered() ? s.depth() + 1 : s.depth();
+        new Solver.Walk(scopes, eqs, target, s.depth(), sink).walk(0, 0L, new long[slots]);
     }
 
-    private static boolean walk(List<CompiledStatement.Scope> scopes, int at, Ix[] eqs, long[] target, long bound, long[] env, Sink sink) {
-        if (at == scopes.size()) {
-            return sink.accept(env.clone());
-        }
-        CompiledStatement.Scope scope = scopes.get(at);
-        if (scope instanceof CompiledStatement.Guard g) {
-            return g.condition().eval(env) == 0 || walk(scopes, at + 1, eqs, target, bound, env, sink);
-        }
-        var loop = (CompiledStatement.Loop) scope;
-        int slot = loop.slot();
-        long from = loop.from().eval(env);
-        long to = loop.to().eval(env);
-        long step = loop.step().eval(env);
-        long lo = from;
-        long hi = to - 1;
-        long nowBound = bound | (1L << slot);
-        long checkMask = 0; // equations that become fully bound at this loop
-        for (int d = 0; d < eqs.length && lo <= hi; d++) {
-            long used = eqs[d].slots();
-            if ((used & (1L << slot)) == 0 || (used & ~nowBound) != 0) {
-                continue;
+    private record Walk(List<CompiledStatement.Scope> scopes, Ix[] eqs, long[] target, int depth, Sink sink) {
+
+        boolean walk(int at, long bound, long[] env) {
+            if (at == scopes.size()) {
+                return sink.accept(env.length == depth ? env.clone() : Arrays.copyOf(env, depth));
             }
-            checkMask |= 1L << d;
-            long[] iv = Inverter.invert(eqs[d], slot, target[d], target[d], env);
-            if (iv != null) {
-                lo = Math.max(lo, iv[0]);
-                hi = Math.min(hi, iv[1]);
+            CompiledStatement.Scope scope = scopes.get(at);
+            if (scope instanceof CompiledStatement.Guard g) {
+                return g.condition().eval(env) == 0 || walk(at + 1, bound, env);
             }
-        }
-        if (lo > hi || step <= 0) {
+            var loop = (CompiledStatement.Loop) scope;
+            int slot = loop.slot();
+            long from = loop.from().eval(env);
+            long to = loop.to().eval(env);
+            long step = loop.step().eval(env);
+            long lo = from;
+            long hi = to - 1;
+            long nowBound = bound | (1L << slot);
+            long checkMask = 0; // equations that become fully bound at this loop
+            long[][] ranges = null;
+            for (int d = 0; d < eqs.length && lo <= hi; d++) {
+                long used = eqs[d].slots();
+                if ((used & (1L << slot)) == 0) {
+                    continue;
+                }
+                long[] iv;
+                if ((used & ~nowBound) == 0) {
+                    checkMask |= 1L << d;
+                    iv = Inverter.invert(eqs[d], slot, target[d], target[d], env);
+                } else {
+                    if (ranges == null) {
+                        ranges = innerRanges(at, nowBound, env);
+                    }
+                    iv = Inverter.invert(eqs[d], slot, target[d], target[d], env, nowBound, ranges);
+                }
+                if (iv != null) {
+                    lo = Math.max(lo, iv[0]);
+                    hi = Math.min(hi, iv[1]);
+                }
+            }
+            if (lo > hi || step <= 0) {
+                return true;
+            }
+            long start = from + (-Math.floorDiv(-(lo - from), step)) * step;
+            for (long v = start; v <= hi; v += step) {
+                env[slot] = v;
+                if (matches(env, checkMask) && !walk(at + 1, nowBound, env)) {
+                    return false;
+                }
+            }
             return true;
         }
-        long start = from + (-Math.floorDiv(-(lo - from), step)) * step;
-        for (long v = start; v <= hi; v += step) {
-            env[slot] = v;
-            if (matches(eqs, target, env, checkMask) && !walk(scopes, at + 1, eqs, target, nowBound, env, sink)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static boolean matches(Ix[] eqs, long[] target, long[] env, long mask) {
-        for (int d = 0; mask != 0; d++, mask >>>= 1) {
-            if ((mask & 1) != 0 && eqs[d].eval(env) != target[d]) {
-                return false;
+        /** Conservative ranges of the loops inside scope {@code at}, given the slots bound so far. */
+        private long[][] innerRanges(int at, long bound, long[] env) {
+            long[][] ranges = new long[env.length][];
+            for (int i = at + 1; i < scopes.size(); i++) {
+                if (scopes.get(i) instanceof CompiledStatement.Loop l) {
+                    long[] f = Intervals.of(l.from(), env, bound, ranges);
+                    long[] t = Intervals.of(l.to(), env, bound, ranges);
+                    ranges[l.slot()] = new long[] {f[0], Intervals.sat(t[1] - 1)};
+                }
             }
+            return ranges;
         }
-        return true;
+
+        private boolean matches(long[] env, long mask) {
+            for (int d = 0; mask != 0; d++, mask >>>= 1) {
+                if ((mask & 1) != 0 && eqs[d].eval(env) != target[d]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

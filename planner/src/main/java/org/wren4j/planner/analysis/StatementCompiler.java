@@ -58,9 +58,11 @@ final class StatementCompiler {
             Ix cond = ix(f.condition());
             guarded(cond, f.then());
             guarded(new Ix.Un(org.wren4j.planner.lambdapack.UnOp.Op.NOT, cond), f.orElse());
+        } else if (s instanceof org.wren4j.planner.lambdapack.Reduce r) {
+            stmt(r.lowered());
         } else if (s instanceof For f) {
             int slot = loopVars.size();
-            if (slot >= 63) {
+            if (slot >= 62) {
                 throw new IllegalArgumentException("loops nested deeper than 63");
             }
             var loop = new CompiledStatement.Loop(slot, ix(f.from()), ix(f.to()), ix(f.step()));
@@ -90,13 +92,23 @@ final class StatementCompiler {
 
     private void kernel(KernelCall k) {
         int id = out.size();
+        CompiledStatement.Loop gatherLoop = null;
+        List<CompiledStatement.CompiledRef> gathered = List.of();
+        if (k.gather().isPresent()) {
+            var g = k.gather().get();
+            int slot = loopVars.size();
+            gatherLoop = new CompiledStatement.Loop(slot, ix(g.from()), ix(g.to()), new Ix.Const(1));
+            slots.put(g.var(), slot);
+            gathered = refs(g.refs(), true);
+            slots.remove(g.var());
+        }
         out.add(new CompiledStatement(id, k, List.copyOf(loopVars), List.copyOf(scopes),
-                refs(k.inputs()), refs(k.outputs()),
+                refs(k.inputs(), false), refs(k.outputs(), false),
                 k.scalars().stream().map(this::scalar).toList(),
-                ix(k.priority())));
+                ix(k.priority()), gatherLoop, gathered, null));
     }
 
-    private List<CompiledStatement.CompiledRef> refs(List<TileRef> refs) {
+    private List<CompiledStatement.CompiledRef> refs(List<TileRef> refs, boolean gathered) {
         var list = new ArrayList<CompiledStatement.CompiledRef>();
         for (TileRef r : refs) {
             Ix[] idx = r.indices().stream().map(this::ix).toArray(Ix[]::new);
@@ -104,7 +116,7 @@ final class StatementCompiler {
             for (Ix i : idx) {
                 used |= i.slots();
             }
-            list.add(new CompiledStatement.CompiledRef(r.matrix(), idx, readyDepth(used)));
+            list.add(new CompiledStatement.CompiledRef(r.matrix(), idx, gathered ? scopes.size() + 1 : readyDepth(used), gathered));
         }
         return list;
     }

@@ -25,7 +25,23 @@ public final class Lp {
     }
 
     public static KernelCall prioritized(KernelCall call, Expr priority) {
-        return new KernelCall(call.kernel(), call.outputs(), call.inputs(), call.scalars(), priority);
+        return call.withPriority(priority);
+    }
+
+    /** A call reading {@code inputs} then the gathered {@code refs for var in from..to}. */
+    public static KernelCall gathered(String kernel, TileRef output, List<TileRef> inputs, String var, Expr from, Expr to, TileRef... refs) {
+        return new KernelCall(kernel, List.of(output), inputs, List.of(), Expr.c(0),
+                java.util.Optional.of(new Gather(var, from, to, Arrays.asList(refs))));
+    }
+
+    /** Starts a reduction over {@code var in from..to}; see {@link Reduce}. */
+    public static ReduceBuilder reduce(String var, Expr from, Expr to) {
+        return new ReduceBuilder(var, from, to);
+    }
+
+    /** A call with scalar arguments and priority 0. */
+    public static KernelCall call(String kernel, TileRef output, List<TileRef> inputs, Expr... scalars) {
+        return new KernelCall(kernel, List.of(output), inputs, Arrays.asList(scalars), Expr.c(0));
     }
 
     public static For loop(String var, Expr from, Expr to, Stmt... body) {

@@ -37,6 +37,30 @@ public final class ProgramPrinter {
                 sb.append(id[0] >= 0 ? ", " : "    # ").append("priority ").append(k.priority());
             }
             sb.append('\n');
+        } else if (s instanceof Reduce r) {
+            int first = id[0];
+            int calls = 4;
+            sb.append(pad).append("reduce ").append(r.var()).append(" in ").append(r.from()).append("..").append(r.to())
+                    .append(" fanin ").append(r.fanIn()).append(" into ").append(r.output()).append(" via ").append(r.partials()).append(':');
+            if (first >= 0) {
+                sb.append("    # s").append(first).append("..s").append(first + calls - 1);
+                id[0] += calls;
+            }
+            if (!(r.priority() instanceof IntConst ic && ic.value() == 0)) {
+                sb.append(first >= 0 ? ", " : "    # ").append("priority ").append(r.priority());
+            }
+            sb.append('\n');
+            sb.append(pad).append("  leaf ").append(r.leafKernel()).append('(')
+                    .append(r.terms().stream().map(TileRef::toString).collect(Collectors.joining(", ")));
+            if (!r.leafScalars().isEmpty()) {
+                sb.append("; ").append(r.leafScalars().stream().map(Expr::toString).collect(Collectors.joining(", ")));
+            }
+            sb.append(")\n");
+            sb.append(pad).append("  combine ").append(r.combineKernel());
+            if (!r.combineScalars().isEmpty()) {
+                sb.append('(').append(r.combineScalars().stream().map(Expr::toString).collect(Collectors.joining(", "))).append(')');
+            }
+            sb.append('\n');
         } else if (s instanceof Assign a) {
             sb.append(pad).append(a).append('\n');
         } else if (s instanceof Block b) {

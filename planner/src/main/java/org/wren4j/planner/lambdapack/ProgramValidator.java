@@ -72,6 +72,13 @@ final class ProgramValidator {
             scopes.push(new Scope(null, false, Expr.not(f.condition())));
             stmt(f.orElse());
             scopes.pop();
+        } else if (s instanceof Reduce r) {
+            MatrixDecl p = matrices.get(r.partials());
+            if (p == null || p.role() != MatrixDecl.Role.TEMP || p.rank() != r.partialsRank()) {
+                throw error("reduction over " + r.var() + " needs a temporary " + r.partials() + " of rank " + r.partialsRank()
+                        + " for its partial results, got " + p);
+            }
+            stmt(r.lowered());
         } else if (s instanceof For f) {
             expr(f.from(), "for " + f.var());
             expr(f.to(), "for " + f.var());
@@ -89,6 +96,15 @@ final class ProgramValidator {
     private void kernelCall(KernelCall k) {
         for (TileRef in : k.inputs()) {
             tileRef(in, k);
+        }
+        if (k.gather().isPresent()) {
+            Gather g = k.gather().get();
+            expr(g.from(), k);
+            expr(g.to(), k);
+            declare(g.var(), k);
+            scopes.push(new Scope(g.var(), false, null));
+            g.refs().forEach(r -> tileRef(r, k));
+            scopes.pop();
         }
         k.scalars().forEach(e -> expr(e, k));
         expr(k.priority(), k);

@@ -5,19 +5,28 @@ import static java.util.Objects.requireNonNull;
 /**
  * The contract of a tile kernel: its name as programs call it, how many tiles it reads and
  * writes, how many scalars it takes, and its exact semantics. Executors implement kernels by
- * name; a program may only call kernels of the {@link KernelSpecs} catalogue.
+ * name; a program may only call kernels of the {@link KernelSpecs} catalogue. A kernel with
+ * {@code inputs == VARIADIC} reads a variable number of tiles (a gathered group, see
+ * {@code Gather}); its semantics say how they are grouped.
  */
 public record KernelSpec(String name, int inputs, int outputs, int scalars, String semantics) {
+    /** {@link #inputs} of a kernel that reads a variable number of tiles. */
+    public static final int VARIADIC = -1;
+
     public KernelSpec {
         requireNonNull(name, "name is null");
         requireNonNull(semantics, "semantics is null");
-        if (inputs < 0 || outputs < 1 || scalars < 0) {
+        if (inputs < VARIADIC || outputs < 1 || scalars < 0) {
             throw new IllegalArgumentException("bad arity for kernel " + name);
         }
     }
 
+    public boolean variadic() {
+        return inputs == VARIADIC;
+    }
+
     @Override
     public String toString() {
-        return name + " (" + inputs + " in, " + outputs + " out): " + semantics;
+        return name + " (" + (variadic() ? "n" : Integer.toString(inputs)) + " in, " + outputs + " out, " + scalars + " scalars): " + semantics;
     }
 }

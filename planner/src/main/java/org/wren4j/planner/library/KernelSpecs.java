@@ -1,30 +1,130 @@
 package org.wren4j.planner.library;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The catalogue of kernels the program library calls. Tiles are dense, column-major float64. */
+/**
+ * The catalogue of kernels the program library calls. Tiles are dense, column-major float64;
+ * {@code in[p]} is the p-th input tile of a task (fixed inputs, then gathered ones), {@code op(X)}
+ * is X or its transpose. Names are stable: the executor implements kernels by name. The plain
+ * Java reference implementation is {@code org.wren4j.planner.interp.ReferenceKernels}.
+ */
 public final class KernelSpecs {
     private KernelSpecs() {
     }
 
-    public static final KernelSpec CHOL = new KernelSpec("chol", 1, 1, 0,
+    private static final int N = KernelSpec.VARIADIC;
+    private static final Map<String, KernelSpec> BY_NAME = new LinkedHashMap<>();
+
+    private static KernelSpec k(String name, int inputs, int outputs, int scalars, String semantics) {
+        var spec = new KernelSpec(name, inputs, outputs, scalars, semantics);
+        if (BY_NAME.put(name, spec) != null) {
+            throw new IllegalStateException("kernel " + name + " declared twice");
+        }
+        return spec;
+    }
+
+    // ---- Cholesky and products
+    public static final KernelSpec CHOL = k("chol", 1, 1, 0,
             "L = chol(A): lower Cholesky factor of the symmetric positive definite tile A (its lower triangle is read), "
                     + "strictly upper part of L zero; fails if A is not positive definite");
-    public static final KernelSpec TRSM_RLT = new KernelSpec("trsm_rlt", 2, 1, 0,
+    public static final KernelSpec TRSM_RLT = k("trsm_rlt", 2, 1, 0,
             "X = B L^-T for lower triangular L = in[0] and B = in[1] (right side, lower, transposed): solves X L^T = B");
-    public static final KernelSpec SYRK_UPDATE = new KernelSpec("syrk_update", 3, 1, 0,
+    public static final KernelSpec SYRK_UPDATE = k("syrk_update", 3, 1, 0,
             "C - A B^T for C = in[0], A = in[1], B = in[2] (the trailing update of Cholesky; symmetric when A == B)");
-    public static final KernelSpec GEMM = new KernelSpec("gemm", 2, 1, 0, "A B for A = in[0], B = in[1]");
-    public static final KernelSpec GEMM_ACC = new KernelSpec("gemm_acc", 3, 1, 0, "C + A B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM = k("gemm", 2, 1, 0, "A B for A = in[0], B = in[1]");
+    public static final KernelSpec GEMM_ACC = k("gemm_acc", 3, 1, 0, "C + A B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUM = k("gemm_sum", N, 1, 0,
+            "sum over p of in[2p] in[2p+1] (pairs A_p, B_p; one dgemm per pair with beta = 1): a leaf of the GEMM reduction tree");
+    public static final KernelSpec GEMM_TN_SUM = k("gemm_tn_sum", N, 1, 0,
+            "sum over p of in[2p]^T in[2p+1]: a leaf of the Gram (X^T X) reduction tree");
+    public static final KernelSpec SUM_N = k("sum_n", N, 1, 0, "sum of the input tiles (all the same shape); one input: a copy");
+    public static final KernelSpec GEMM_SUB_NN = k("gemm_sub_nn", 3, 1, 0, "C - A B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUB_TN = k("gemm_sub_tn", 3, 1, 0, "C - A^T B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUB_NT = k("gemm_sub_nt", 3, 1, 0, "C - A B^T for C = in[0], A = in[1], B = in[2]");
 
-    private static final Map<String, KernelSpec> BY_NAME = List.of(CHOL, TRSM_RLT, SYRK_UPDATE, GEMM, GEMM_ACC).stream()
-            .collect(Collectors.toUnmodifiableMap(KernelSpec::name, Function.identity()));
+    // ---- triangular solves on one diagonal tile: trsm_<side l|r><uplo l|u><trans n|t>
+    static {
+        for (String side : List.of("l", "r")) {
+            for (String uplo : List.of("l", "u")) {
+                for (String trans : List.of("n", "t")) {
+                    String name = "trsm_" + side + uplo + trans;
+                    if (name.equals("trsm_rlt")) {
+                        continue;
+                    }
+                    String tri = (uplo.equals("l") ? "lower" : "upper") + " triangular T = in[0] (only that triangle is read, non-unit diagonal)";
+                    String opT = trans.equals("n") ? "T" : "T^T";
+                    String eq = side.equals("l") ? "X = " + opT + "^-1 B, i.e. solves " + opT + " X = B" : "X = B " + opT + "^-1, i.e. solves X " + opT + " = B";
+                    k(name, 2, 1, 0, eq + ", for " + tri + " and B = in[1]");
+                }
+            }
+        }
+    }
+
+    // ---- element-wise
+    public static final KernelSpec TRANSPOSE = k("transpose", 1, 1, 0, "X^T for X = in[0]");
+    static {
+        k("map_neg", 1, 1, 0, "-x element-wise");
+        k("map_abs", 1, 1, 0, "|x| element-wise");
+        k("map_sqrt", 1, 1, 0, "sqrt(x) element-wise (NaN for x < 0)");
+        k("map_exp", 1, 1, 0, "exp(x) element-wise");
+        k("map_log", 1, 1, 0, "natural log of x element-wise");
+        k("map_square", 1, 1, 0, "x * x element-wise");
+        k("map_scale", 1, 1, 1, "alpha * x element-wise, alpha = scalar[0]");
+        k("map_shift", 1, 1, 1, "x + alpha element-wise, alpha = scalar[0]");
+        k("zip_add", 2, 1, 0, "x + y element-wise, x = in[0], y = in[1] (same shape)");
+        k("zip_sub", 2, 1, 0, "x - y element-wise");
+        k("zip_mul", 2, 1, 0, "x * y element-wise");
+        k("zip_div", 2, 1, 0, "x / y element-wise");
+        k("zip_min", 2, 1, 0, "min(x, y) element-wise");
+        k("zip_max", 2, 1, 0, "max(x, y) element-wise");
+        k("zip_axpby", 2, 1, 2, "alpha * x + beta * y element-wise, alpha = scalar[0], beta = scalar[1]");
+    }
+
+    // ---- row and column reductions: leaves read a group of tiles of one tile row (column)
+    static {
+        for (String axis : List.of("row", "col")) {
+            String along = axis.equals("row") ? "each row over all columns of" : "each column over all rows of";
+            String shape = axis.equals("row") ? "an r x 1 tile (r rows of the inputs)" : "a 1 x c tile (c columns of the inputs)";
+            String pairShape = axis.equals("row") ? "an r x 2 tile, column 0 the value, column 1 the global column index"
+                    : "a 2 x c tile, row 0 the value, row 1 the global row index";
+            k(axis + "_sum", N, 1, 0, "sum of " + along + " the input tiles: " + shape);
+            k(axis + "_norm2", N, 1, 0, "2-norm of " + along + " the input tiles: " + shape);
+            k(axis + "_min", N, 1, 0, "minimum of " + along + " the input tiles: " + shape);
+            k(axis + "_max", N, 1, 0, "maximum of " + along + " the input tiles: " + shape);
+            String index = "the global index of input p's element e is (scalar[0] + p) * scalar[1] + e (scalar[0]: tile index of in[0], "
+                    + "scalar[1]: full tile width), ties go to the smaller index";
+            k(axis + "_argmin", N, 1, 2, "minimum and its index of " + along + " the input tiles: " + pairShape + "; " + index);
+            k(axis + "_argmax", N, 1, 2, "maximum and its index of " + along + " the input tiles: " + pairShape + "; " + index);
+        }
+        k("norm2_n", N, 1, 0, "sqrt of the sum of squares of the input tiles element-wise (combines partial 2-norms)");
+        k("min_n", N, 1, 0, "minimum of the input tiles element-wise");
+        k("max_n", N, 1, 0, "maximum of the input tiles element-wise");
+        String pairs = "inputs are (value, index) pair tiles: r x 2 (scalar[0] = 0, pairs in columns) or 2 x c (scalar[0] = 1, pairs in rows); "
+                + "ties go to the smaller index";
+        k("argmin_n", N, 1, 1, "element-wise pair with the smallest value; " + pairs);
+        k("argmax_n", N, 1, 1, "element-wise pair with the largest value; " + pairs);
+    }
+
+    // ---- QR
+    public static final KernelSpec QR_R = k("qr_r", N, 1, 0,
+            "R factor of the input tiles stacked vertically (all with the same n columns): the n x n upper triangular R "
+                    + "with non-negative diagonal of a Householder QR, rows below min(total rows, n) zero; R^T R = sum of in[p]^T in[p]. "
+                    + "Leaf and combine of the TSQR tree");
+
+    public static final KernelSpec MAP_SCALE = byName("map_scale");
+    public static final KernelSpec ZIP_ADD = byName("zip_add");
 
     public static Map<String, KernelSpec> all() {
-        return BY_NAME;
+        return Collections.unmodifiableMap(BY_NAME);
+    }
+
+    /** Names of all kernels, in catalogue order. */
+    public static List<String> names() {
+        return new ArrayList<>(BY_NAME.keySet());
     }
 
     /** @throws IllegalArgumentException if no kernel has that name */

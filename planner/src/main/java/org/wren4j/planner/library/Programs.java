@@ -15,7 +15,10 @@ import static org.wren4j.planner.lambdapack.Lp.prioritized;
 import static org.wren4j.planner.lambdapack.Lp.ref;
 import static org.wren4j.planner.lambdapack.Lp.when;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.wren4j.planner.lambdapack.Expr;
+import org.wren4j.planner.lambdapack.ReduceBuilder;
 import org.wren4j.planner.lambdapack.KernelCall;
 import org.wren4j.planner.lambdapack.Program;
 
@@ -28,7 +31,8 @@ public final class Programs {
     }
 
     private static final Program CHOLESKY = cholesky0();
-    private static final Program GEMM = gemm0();
+    private static final Program GEMM = BlasPrograms.gemm(ReduceBuilder.DEFAULT_FAN_IN);
+    private static final Program GEMM_CHAIN = gemmChain0();
 
     /**
      * Right-looking tiled Cholesky of an {@code N x N} grid: {@code A = O O^T}, only the lower
@@ -63,21 +67,159 @@ public final class Programs {
     }
 
     /**
-     * {@code C = A B} for an {@code M x K} grid A and a {@code K x N} grid B. Each output tile
-     * accumulates its K products in a chain {@code T[k, i, j] = T[k-1, i, j] + A[i, k] B[k, j]}
-     * (one dgemm with beta = 1 per task, no extra tile traffic for a reduction tree); the last
-     * product writes C.
+     * {@code C = A B} for an {@code M x K} grid A and a {@code K x N} grid B: each output tile is
+     * a reduction over k with a tree of fan-in {@value org.wren4j.planner.lambdapack.ReduceBuilder#DEFAULT_FAN_IN}
+     * (kernels {@code gemm_sum} at the leaves, {@code sum_n} inside; partial sums in the
+     * temporary {@code T[level, node, i, j]}).
      */
     public static Program gemm() {
         return GEMM;
     }
 
-    private static Program gemm0() {
+    /** {@link #gemm()} with the given power-of-two fan-in of the k reduction. */
+    public static Program gemm(int fanIn) {
+        return BlasPrograms.gemm(fanIn);
+    }
+
+    /**
+     * {@code C = A B} as a chain over k: {@code T[k, i, j] = T[k-1, i, j] + A[i, k] B[k, j]}
+     * (kernels {@code gemm}, {@code gemm_acc}); the depth of each output tile is K.
+     */
+    public static Program gemmChain() {
+        return GEMM_CHAIN;
+    }
+
+    /**
+     * Gram matrix {@code C = X^T X} (SYRK) of an {@code M x N} grid X; only the lower tiles
+     * {@code C[i, j], j <= i} are written (what Cholesky reads). Each is a reduction over the M
+     * tile rows (kernels {@code gemm_tn_sum}, {@code sum_n}).
+     */
+    public static Program gram(int fanIn) {
+        return BlasPrograms.gram(fanIn);
+    }
+
+    public static Program gram() {
+        return gram(ReduceBuilder.DEFAULT_FAN_IN);
+    }
+
+    /**
+     * Triangular solve with an {@code N x N} tile grid T (only the triangle {@code t.lower()}
+     * names is read) and right-hand sides B: {@code op(T) X = B} with B an {@code N x R} grid
+     * (left side) or {@code X op(T) = B} with B an {@code R x N} grid (right side). A vector
+     * right-hand side is R = 1 with one-column (one-row) tiles. Parameters N, R; matrices T, B,
+     * X; temporary S (B after each update).
+     */
+    public static Program trsm(Triangular t) {
+        return BlasPrograms.trsm(t);
+    }
+
+    /** {@code Y = f(X)} element-wise with a {@code map_*} kernel; parameters M, N. */
+    public static Program map(String kernel, double... scalars) {
+        return ElementwisePrograms.map(kernel, scalars);
+    }
+
+    /** {@code Z = f(X, Y)} element-wise with a {@code zip_*} kernel; parameters M, N. */
+    public static Program zip(String kernel, double... scalars) {
+        return ElementwisePrograms.zip(kernel, scalars);
+    }
+
+    /** {@code Y = X^T} of an {@code M x N} grid, tile by tile. */
+    public static Program transpose() {
+        return ElementwisePrograms.transpose();
+    }
+
+    /**
+     * Reduces every row of the {@code M x N} grid X: {@code Y[i, 0]} holds, for each row of tile
+     * row i, the sum, 2-norm, min, max, or (value, column index) of the arg reductions, which
+     * also take the full tile width {@code NB} (elements) as a parameter.
+     */
+    public static Program rowReduce(ReduceOp op, int fanIn) {
+        return ElementwisePrograms.reduction(op, true, fanIn);
+    }
+
+    public static Program rowReduce(ReduceOp op) {
+        return rowReduce(op, ReduceBuilder.DEFAULT_FAN_IN);
+    }
+
+    /** Column counterpart of {@link #rowReduce}: {@code Y[0, j]}; arg reductions take the tile height NB. */
+    public static Program colReduce(ReduceOp op, int fanIn) {
+        return ElementwisePrograms.reduction(op, false, fanIn);
+    }
+
+    public static Program colReduce(ReduceOp op) {
+        return colReduce(op, ReduceBuilder.DEFAULT_FAN_IN);
+    }
+
+    /**
+     * Tall-skinny QR of an {@code M x 1} tile grid A (tiles with the same n columns): the n x n
+     * R factor, {@code R[0, 0]}, by a reduction tree of the given fan-in whose leaves factor a
+     * group of stacked tiles and whose nodes factor stacked R factors (kernel {@code qr_r}).
+     */
+    public static Program tsqr(int fanIn) {
+        org.wren4j.planner.lambdapack.Expr i = v("i");
+        return Program.builder("tsqr")
+                .params("M")
+                .input("A")
+                .output("R")
+                .temp("T", 4)
+                .body(org.wren4j.planner.lambdapack.Lp.reduce("i", c(0), v("M")).fanIn(fanIn)
+                        .leaf(KernelSpecs.QR_R.name(), ref("A", i, c(0)))
+                        .combine(KernelSpecs.QR_R.name())
+                        .into(ref("R", c(0), c(0)), "T"))
+                .build();
+    }
+
+    public static Program tsqr() {
+        return tsqr(ReduceBuilder.DEFAULT_FAN_IN);
+    }
+
+    /**
+     * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
+     * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
+     * {@code col_<op>}, {@code tsqr}, ...
+     *
+     * @throws IllegalArgumentException if no program has that name
+     */
+    public static Program byName(String name) {
+        Program p = catalogue().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown program '" + name + "'; known: " + catalogue().keySet());
+        }
+        return p;
+    }
+
+    /** Every named library program (maps and zips with one representative kernel each). */
+    public static Map<String, Program> catalogue() {
+        var out = new LinkedHashMap<String, Program>();
+        out.put("cholesky", cholesky());
+        out.put("gemm", gemm());
+        out.put("gemm_chain", gemmChain());
+        out.put("gram", gram());
+        for (Triangular.Side side : Triangular.Side.values()) {
+            for (boolean lower : new boolean[] {true, false}) {
+                for (boolean trans : new boolean[] {false, true}) {
+                    Program p = trsm(new Triangular(side, lower, trans));
+                    out.put(p.name(), p);
+                }
+            }
+        }
+        out.put("map_scale", map("map_scale", 2.0));
+        out.put("zip_add", zip("zip_add"));
+        out.put("transpose", transpose());
+        for (ReduceOp op : ReduceOp.values()) {
+            out.put("row_" + op.lowerName(), rowReduce(op));
+            out.put("col_" + op.lowerName(), colReduce(op));
+        }
+        out.put("tsqr", tsqr());
+        return out;
+    }
+
+    private static Program gemmChain0() {
         Expr i = v("i");
         Expr j = v("j");
         Expr k = v("k");
         Expr last = sub(v("K"), c(1));
-        return Program.builder("gemm")
+        return Program.builder("gemm_chain")
                 .params("M", "N", "K")
                 .input("A")
                 .input("B")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,16 @@ class ImplicitGraphTest {
         dag.assertAcyclic();
         String where = program.name() + args;
         assertThat(a.taskCount()).as("task count of %s", where).isEqualTo(dag.tasks.size());
-        assertThat(new HashSet<>(a.startingTasks())).as("starting tasks of %s", where)
+        List<Node> starting = a.startingTasks();
+        assertThat(starting).as("starting tasks of %s listed once", where).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(starting)).as("starting tasks of %s", where)
                 .isEqualTo(new HashSet<>(dag.starting()));
+        assertThat(a.startingTaskCount()).as("starting task count of %s", where).isEqualTo(dag.starting().size());
+        long perStatement = 0;
+        for (int s = 0; s < a.statementCount(); s++) {
+            perStatement += a.taskCount(s);
+        }
+        assertThat(perStatement).isEqualTo(dag.tasks.size());
         for (Node t : dag.tasks) {
             assertThat(a.contains(t)).isTrue();
             assertThat(new HashSet<>(a.children(t))).as("children of %s in %s", a.describe(t), where)

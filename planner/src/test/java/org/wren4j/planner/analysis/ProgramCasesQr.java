@@ -1,0 +1,19 @@
+package org.wren4j.planner.analysis;
+
+import java.util.List;
+import java.util.Map;
+import org.wren4j.planner.lambdapack.Program;
+
+/** QR, LU and SVD programs of the property test, and the parameter constraints they have. */
+final class ProgramCasesQr {
+    private ProgramCasesQr() {
+    }
+
+    static List<Program> all() {
+        return List.of(org.wren4j.planner.library.Programs.tsqr(2), org.wren4j.planner.library.Programs.tsqr(4));
+    }
+
+    static Map<String, Long> fix(Program p, Map<String, Long> args) {
+        return args;
+    }
+}

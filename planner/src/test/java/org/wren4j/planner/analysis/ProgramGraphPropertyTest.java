@@ -1,0 +1,47 @@
+package org.wren4j.planner.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.wren4j.planner.lambdapack.Program;
+
+/**
+ * For every library program and random grid sizes (1 to 12 tiles per side, parameters drawn
+ * independently, so ragged), the implicit graph equals the brute-force explicit DAG: task
+ * count, starting tasks, children and parents of every task; the DAG is acyclic and children
+ * and parents agree (the explicit DAG derives both from one edge list).
+ */
+class ProgramGraphPropertyTest {
+    private static final long SEED = 20240611L;
+
+    @Test
+    void implicitGraphEqualsExplicitDagForEveryProgram() {
+        Random r = new Random(SEED);
+        for (Program p : ProgramCases.all()) {
+            int trials = p.params().size() >= 3 ? 4 : 6;
+            int max = p.params().size() >= 3 ? 9 : 12;
+            for (int trial = 0; trial < trials; trial++) {
+                Map<String, Long> args = ProgramCases.randomArgs(p, r, max);
+                ImplicitGraphTest.assertMatchesExplicit(p, args);
+            }
+            // the smallest grid, where every tree and loop degenerates
+            Map<String, Long> ones = ProgramCases.randomArgs(p, new Random(0), 1);
+            ImplicitGraphTest.assertMatchesExplicit(p, ones);
+        }
+    }
+
+    @Test
+    void reductionTreeNodesHaveAtMostFanInChildren() {
+        Program p = org.wren4j.planner.library.Programs.gemm(4);
+        ProgramAnalysis a = ProgramAnalysis.of(p, Map.of("M", 1L, "N", 1L, "K", 37L));
+        ExplicitDag dag = new ExplicitDag(a);
+        for (Node t : dag.tasks) {
+            assertThat(a.parents(t).size()).isLessThanOrEqualTo(4);
+        }
+        // 10 leaves, 3 level-1 nodes, 1 root
+        assertThat(a.taskCount()).isEqualTo(10 + 3 + 1);
+        assertThat(a.startingTasks()).hasSize(10);
+    }
+}
