@@ -72,7 +72,7 @@ class EndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}x{1} @ {1}x{2} block={3}")
-    @CsvSource({"1,1,1,1", "5,5,5,8", "33,17,9,8", "8,100,8,16", "100,8,3,16", "64,64,64,16", "45,70,31,16"})
+    @CsvSource({"1,1,1,1", "5,5,5,8", "33,17,9,8", "8,100,8,16", "100,8,3,16", "64,64,64,16", "45,70,31,16", "20,300,10,16", "17,161,9,8", "3,1000,2,7"})
     void gemmMatchesNaiveLoops(int m, int k, int n, int block) {
         double[][] a = random(m, k, 1);
         double[][] b = random(k, n, 2);

@@ -82,6 +82,57 @@ final class BlasKernels {
         return new Tile[] {gemm(c, a, b, Blas.NO_TRANS, 1.0, 1.0)};
     }
 
+    /** Sum over pairs of {@code in[2p] in[2p+1]}: one dgemm per pair accumulating with beta = 1. */
+    static Tile[] gemmSum(Tile[] in, double[] scalars) {
+        if (in.length == 0 || in.length % 2 != 0) {
+            throw new IllegalArgumentException("kernel gemm_sum takes pairs of tiles, got " + in.length);
+        }
+        int m = in[0].rows();
+        int n = in[1].cols();
+        INDArray acc = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.DOUBLE, new long[] {m, n}, 'f');
+        try {
+            for (int p = 0; p < in.length; p += 2) {
+                Tile a = in[p];
+                Tile b = in[p + 1];
+                if (a.rows() != m || b.cols() != n || a.cols() != b.rows()) {
+                    throw shape("gemm_sum", "pair " + p / 2 + ": A " + dims(a) + " B " + dims(b) + " into " + m + "x" + n);
+                }
+                INDArray aa = Blas.array(a);
+                INDArray bb = Blas.array(b);
+                try {
+                    openblas.cblas_dgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, m, n, a.cols(), 1.0, Blas.ptr(aa), m,
+                            Blas.ptr(bb), b.rows(), p == 0 ? 0.0 : 1.0, Blas.ptr(acc), m);
+                } finally {
+                    Blas.closeAll(aa, bb);
+                }
+            }
+            return new Tile[] {Blas.tileAndClose(acc)};
+        } catch (RuntimeException e) {
+            acc.close();
+            throw e;
+        }
+    }
+
+    /** Element-wise sum of the input tiles (one input: a copy). */
+    static Tile[] sumN(Tile[] in, double[] scalars) {
+        if (in.length == 0) {
+            throw new IllegalArgumentException("kernel sum_n needs at least one tile");
+        }
+        Tile first = in[0];
+        double[] out = first.values().clone();
+        for (int p = 1; p < in.length; p++) {
+            Tile t = in[p];
+            if (t.rows() != first.rows() || t.cols() != first.cols()) {
+                throw shape("sum_n", "tile " + p + " is " + dims(t) + ", tile 0 is " + dims(first));
+            }
+            double[] v = t.values();
+            for (int i = 0; i < out.length; i++) {
+                out[i] += v[i];
+            }
+        }
+        return new Tile[] {Tile.wrap(first.rows(), first.cols(), out)};
+    }
+
     /** {@code beta C + alpha A op(B)}; {@code c == null} means zeros. */
     private static Tile gemm(Tile c, Tile a, Tile b, int transB, double alpha, double beta) {
         int m = a.rows();

@@ -11,7 +11,9 @@ public final class KernelLibrary {
             KernelSpecs.TRSM_RLT.name(), BlasKernels::trsmRlt,
             KernelSpecs.SYRK_UPDATE.name(), BlasKernels::syrkUpdate,
             KernelSpecs.GEMM.name(), BlasKernels::gemm,
-            KernelSpecs.GEMM_ACC.name(), BlasKernels::gemmAcc);
+            KernelSpecs.GEMM_ACC.name(), BlasKernels::gemmAcc,
+            KernelSpecs.GEMM_SUM.name(), BlasKernels::gemmSum,
+            KernelSpecs.SUM_N.name(), BlasKernels::sumN);
 
     private KernelLibrary() {
     }
@@ -28,7 +30,7 @@ public final class KernelLibrary {
     /** Runs {@code name}, checking the catalogue's arity. */
     public static org.wren4j.tiles.Tile[] run(String name, org.wren4j.tiles.Tile[] inputs, double[] scalars) {
         KernelSpec spec = KernelSpecs.byName(name);
-        if (inputs.length != spec.inputs()) {
+        if (!spec.variadic() && inputs.length != spec.inputs()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.inputs() + " tiles, got " + inputs.length);
         }
         var out = kernel(name).apply(inputs, scalars);

@@ -77,6 +77,32 @@ class BlasKernelsTest {
     }
 
     @Test
+    void treeLeafAndCombineKernels() {
+        Tile a1 = rand(6, 4);
+        Tile b1 = rand(4, 5);
+        Tile a2 = rand(6, 3);
+        Tile b2 = rand(3, 5);
+        double[][] expected = mul(dense(a1), dense(b1), false);
+        double[][] second = mul(dense(a2), dense(b2), false);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 5; j++) {
+                expected[i][j] += second[i][j];
+            }
+        }
+        Tile leaf = KernelLibrary.run("gemm_sum", new Tile[] {a1, b1, a2, b2}, new double[0])[0];
+        assertClose(expected, leaf, 1e-12);
+        Tile twice = KernelLibrary.run("sum_n", new Tile[] {leaf, leaf, leaf}, new double[0])[0];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 5; j++) {
+                expected[i][j] *= 3;
+            }
+        }
+        assertClose(expected, twice, 1e-12);
+        assertThat(KernelLibrary.run("sum_n", new Tile[] {leaf}, new double[0])[0]).isEqualTo(leaf);
+        assertThatThrownBy(() -> KernelLibrary.run("gemm_sum", new Tile[] {a1, b1, a2}, new double[0])).hasMessageContaining("pairs");
+    }
+
+    @Test
     void choleskyTrsmAndUpdate() {
         Tile a = spd(6);
         Tile l = KernelLibrary.run("chol", new Tile[] {a}, new double[0])[0];
