@@ -12,6 +12,7 @@ public final class Main {
             "commands:",
             "  demo      factor a random SPD matrix on the embedded default and check it   " + DemoCommand.USAGE.substring(7),
             "  run       run one operation and print its figures                          " + RunCommand.USAGE.substring(7),
+            "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
             "  help      show this text");
 
     private Main() {
@@ -32,6 +33,7 @@ public final class Main {
             return switch (command) {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
+                case "analyze" -> AnalyzeCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -72,6 +72,21 @@ class MainTest {
     }
 
     @Test
+    void analyzePrintsOneJsonLineWithoutRunningAnything() {
+        assertThat(run("analyze", "cholesky", "--n", "1048576", "--block", "4096", "--json")).isEqualTo(0);
+        String json = stdout().trim();
+        assertThat(json.split("\n")).hasSize(1);
+        for (String key : List.of("program", "n", "block", "tasks", "program_bytes", "starting_tasks", "starting_ms", "children_us", "parents_us")) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+        // 256 tiles per side: N + N(N-1)/2 + (N-1)N(N+1)/6 tasks
+        assertThat(json).contains("\"tasks\":2829056", "\"starting_tasks\":1");
+        err.reset();
+        assertThat(run("analyze", "nope", "--n", "8")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: unknown program 'nope'");
+    }
+
+    @Test
     void demoSummarisesAndChecks() {
         assertThat(run("demo", "--n", "300", "--block", "100")).isEqualTo(0);
         assertThat(stdout()).contains("wren4j demo", "300x300", "GFLOP/s", "(ok)", "single-call LAPACK");
