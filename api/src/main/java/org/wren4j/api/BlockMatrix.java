@@ -93,6 +93,24 @@ public final class BlockMatrix {
         return wren.readColumnMajor(leaf());
     }
 
+    /** Receives consecutive blocks of rows: {@code rows[r]} is row {@code firstRow + r}. */
+    @FunctionalInterface
+    public interface RowBlockConsumer {
+        void accept(long firstRow, double[][] rows);
+    }
+
+    /**
+     * Streams the matrix one tile row at a time, top to bottom (computing first if needed);
+     * memory stays bounded by one tile row.
+     */
+    public void forEachRowBlock(RowBlockConsumer consumer) {
+        Leaf l = leaf();
+        long tileRows = l.shape().tileRows(l.blockSize());
+        for (long i = 0; i < tileRows; i++) {
+            consumer.accept(i * l.blockSize(), wren.readTileRow(l, i));
+        }
+    }
+
     /** The stored name of the computed matrix (computing first if needed). */
     public String name() {
         return leaf().name();

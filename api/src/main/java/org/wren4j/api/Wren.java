@@ -202,6 +202,49 @@ public final class Wren implements AutoCloseable {
         return store(new Shape(n, n), blockSize, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
     }
 
+    /**
+     * A writer that streams rows into a new matrix with {@code cols} columns and square tiles of
+     * {@code blockSize}; memory stays bounded by one tile row.
+     */
+    public MatrixWriter matrixWriter(long cols, int blockSize) {
+        checkBlock(blockSize);
+        return new MatrixWriter(this, newName(), cols, blockSize);
+    }
+
+    CompletableFuture<Void> writeTile(TileKey key, Tile tile) {
+        return store.write(key, tile).toCompletableFuture();
+    }
+
+    void joinAll(List<CompletableFuture<Void>> futures, String what) {
+        join(futures, what);
+    }
+
+    void deleteStored(String name) {
+        store.deleteMatrix(name).toCompletableFuture().join();
+    }
+
+    /** Reads tile row {@code i} of {@code leaf} as row-major rows. */
+    double[][] readTileRow(Leaf leaf, long i) {
+        Shape s = leaf.shape();
+        int b = leaf.blockSize();
+        int rows = (int) Math.min(b, s.rows() - i * b);
+        if (s.cols() > Integer.MAX_VALUE - 8) {
+            throw new WrenException("matrix " + s + " has too many columns to read by rows");
+        }
+        double[][] out = new double[rows][(int) s.cols()];
+        MatrixBinding binding = binding(leaf);
+        var reads = new ArrayList<CompletableFuture<Void>>();
+        for (long j = 0; j < s.tileCols(b); j++) {
+            if (binding.structure().isZeroTile(i, j)) {
+                continue;
+            }
+            int c0 = (int) (j * b);
+            reads.add(store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture().thenAccept(t -> t.copyInto(out, 0, c0)));
+        }
+        join(reads, "reading " + leaf.name());
+        return out;
+    }
+
     @FunctionalInterface
     interface TileSource {
         Tile tile(long i, long j, int rows, int cols);
