@@ -151,7 +151,7 @@ public abstract class AbstractObjectStoreTest {
         assertThat(store.describe()).isNotBlank();
     }
 
-    static byte[] bytes(int n, long seed) {
+    protected static byte[] bytes(int n, long seed) {
         byte[] b = new byte[n];
         new SplittableRandom(seed).nextBytes(b);
         return b;

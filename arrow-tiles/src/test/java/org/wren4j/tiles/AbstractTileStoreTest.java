@@ -236,7 +236,7 @@ public abstract class AbstractTileStoreTest {
         assertThat(join(tiles.listMatrixKeys("N"))).isEmpty();
     }
 
-    static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
+    public static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().join();
         } catch (CompletionException e) {
