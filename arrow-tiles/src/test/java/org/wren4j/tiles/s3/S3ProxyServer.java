@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * started once per test JVM from the test classpath and stopped at exit. Fails loudly if it
  * cannot start: S3 tests never skip.
  */
-final class S3ProxyServer {
+public final class S3ProxyServer {
     static final String ACCESS_KEY = "wren4j-access";
     static final String SECRET_KEY = "wren4j-secret";
     static final String REGION = "us-east-1";
@@ -44,7 +44,7 @@ final class S3ProxyServer {
         client = S3ObjectStore.compatibleClient(endpoint, REGION, ACCESS_KEY, SECRET_KEY);
     }
 
-    static synchronized S3ProxyServer shared() {
+    public static synchronized S3ProxyServer shared() {
         if (shared == null) {
             try {
                 shared = new S3ProxyServer();
@@ -64,19 +64,19 @@ final class S3ProxyServer {
         return shared;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A new empty bucket. */
-    String newBucket() {
+    public String newBucket() {
         String bucket = "wren4j-test-" + buckets.incrementAndGet();
         client.createBucket(b -> b.bucket(bucket)).join();
         return bucket;
     }
 
     /** A store on the shared client; closing it leaves the client open. */
-    S3ObjectStore connect(S3Options options) {
+    public S3ObjectStore connect(S3Options options) {
         return new S3ObjectStore(client, options);
     }
 }
