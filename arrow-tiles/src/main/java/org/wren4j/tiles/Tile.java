@@ -35,6 +35,18 @@ public final class Tile {
         return new Tile(rows, cols, values);
     }
 
+    /**
+     * A tile without values: one or both dimensions are zero (the edge of an empty matrix).
+     *
+     * @throws IllegalArgumentException unless both dimensions are non-negative and one is zero
+     */
+    public static Tile empty(int rows, int cols) {
+        if (rows < 0 || cols < 0 || (rows != 0 && cols != 0)) {
+            throw new IllegalArgumentException("an empty tile needs a zero dimension, got " + rows + "x" + cols);
+        }
+        return new Tile(rows, cols, new double[0]);
+    }
+
     public static Tile zeros(int rows, int cols) {
         return wrap(rows, cols, new double[Math.multiplyExact(rows, cols)]);
     }
