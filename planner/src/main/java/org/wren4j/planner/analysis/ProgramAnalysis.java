@@ -28,6 +28,8 @@ public final class ProgramAnalysis {
     private final Map<String, List<Use>> writers = new HashMap<>();
     private final Map<String, List<CompiledStatement>> writerStatements = new HashMap<>();
     private final Map<Integer, StartingTasks> startingByStatement = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Initial matrix (written by the program) -> temporaries initialised from it. */
+    private final Map<String, List<String>> initialisedFromWritten = new HashMap<>();
 
     /** Statement {@code stmt} uses a matrix at position {@code ref} of its inputs or outputs. */
     private record Use(CompiledStatement stmt, CompiledStatement.CompiledRef ref) {
@@ -47,6 +49,18 @@ public final class ProgramAnalysis {
                     ws.add(s);
                 }
             });
+        }
+        for (MatrixDecl m : program.matrices()) {
+            m.initialFrom().filter(writers::containsKey)
+                    .ifPresent(init -> initialisedFromWritten.computeIfAbsent(init, k -> new ArrayList<>()).add(m.name()));
+        }
+        for (List<String> temps : initialisedFromWritten.values()) {
+            for (String temp : temps) {
+                if (readers.getOrDefault(temp, List.of()).stream().anyMatch(u -> u.ref().gathered())) {
+                    throw new IllegalArgumentException("program " + program.name() + ": temporary " + temp
+                            + " is initialised from a matrix the program writes and read in a gather; not supported");
+                }
+            }
         }
     }
 
@@ -166,6 +180,20 @@ public final class ProgramAnalysis {
                     return true;
                 });
             }
+            // readers of an unwritten tile of a temporary initialised from this tile
+            for (String temp : initialisedFromWritten.getOrDefault(t.matrix(), List.of())) {
+                for (Use use : readers.getOrDefault(temp, List.of())) {
+                    Ix[] idx = use.ref().indices();
+                    var rowCol = new CompiledStatement.CompiledRef(temp, new Ix[] {idx[idx.length - 2], idx[idx.length - 1]}, use.ref().readyDepth(), false);
+                    Solver.solve(use.stmt(), rowCol, new long[] {t.row(), t.col()}, env -> {
+                        ConcreteTile read = new ConcreteTile(temp, use.ref().eval(env));
+                        if (directWriter(read).isEmpty()) {
+                            out.add(new Node(use.stmt().id(), env));
+                        }
+                        return true;
+                    });
+                }
+            }
         }
         return List.copyOf(out);
     }
@@ -179,8 +207,24 @@ public final class ProgramAnalysis {
         return List.copyOf(out);
     }
 
-    /** The unique task that writes {@code tile}, or empty if the program never writes it. */
+    /**
+     * The unique task that writes {@code tile}, or empty if the program never writes it. An
+     * unwritten tile of a temporary initialised from a matrix the program writes is written by
+     * the writer of the initial tile.
+     */
     public Optional<Node> writer(ConcreteTile tile) {
+        Optional<Node> direct = directWriter(tile);
+        if (direct.isPresent() || initialisedFromWritten.isEmpty()) {
+            return direct;
+        }
+        MatrixDecl decl = program.matrix(tile.matrix()).orElse(null);
+        if (decl != null && decl.initialFrom().isPresent() && initialisedFromWritten.containsKey(decl.initialFrom().get())) {
+            return directWriter(new ConcreteTile(decl.initialFrom().get(), tile.row(), tile.col()));
+        }
+        return direct;
+    }
+
+    private Optional<Node> directWriter(ConcreteTile tile) {
         Node[] found = {null};
         for (Use use : writers.getOrDefault(tile.matrix(), List.of())) {
             if (use.ref().indices().length != tile.rank()) {
@@ -203,7 +247,7 @@ public final class ProgramAnalysis {
      */
     public ConcreteTile source(ConcreteTile tile) {
         MatrixDecl decl = program.requireMatrix(tile.matrix());
-        if (decl.initialFrom().isPresent() && writer(tile).isEmpty()) {
+        if (decl.initialFrom().isPresent() && directWriter(tile).isEmpty()) {
             return new ConcreteTile(decl.initialFrom().get(), tile.row(), tile.col());
         }
         return tile;
@@ -231,7 +275,13 @@ public final class ProgramAnalysis {
     }
 
     private StartingTasks starting(CompiledStatement s) {
-        return startingByStatement.computeIfAbsent(s.id(), id -> new StartingTasks(s, writerStatements));
+        return startingByStatement.computeIfAbsent(s.id(), id -> new StartingTasks(s, writerStatements, chainedTemporaries()));
+    }
+
+    private java.util.Set<String> chainedTemporaries() {
+        var out = new java.util.HashSet<String>();
+        initialisedFromWritten.values().forEach(out::addAll);
+        return out;
     }
 
     public List<Node> startingTasks() {

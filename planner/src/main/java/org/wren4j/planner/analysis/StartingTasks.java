@@ -19,14 +19,19 @@ final class StartingTasks {
     private final boolean produced;
     private final long transparent;
 
-    StartingTasks(CompiledStatement s, Map<String, List<CompiledStatement>> writers) {
+    /**
+     * {@code chained}: temporaries whose unwritten tiles come from a matrix the program writes;
+     * a statement reading one is walked without the transparent-loop shortcut.
+     */
+    StartingTasks(CompiledStatement s, Map<String, List<CompiledStatement>> writers, java.util.Set<String> chained) {
         this.s = s;
         List<CompiledStatement.CompiledRef> inputs = new ArrayList<>(s.inputs());
         inputs.addAll(s.gathered());
-        inputs.removeIf(r -> !writers.containsKey(r.matrix()));
+        boolean readsChained = inputs.stream().anyMatch(r -> chained.contains(r.matrix()));
+        inputs.removeIf(r -> !writers.containsKey(r.matrix()) && !chained.contains(r.matrix()));
         this.produced = !inputs.isEmpty();
         long t = 0;
-        for (CompiledStatement.Scope sc : s.scopes()) {
+        for (CompiledStatement.Scope sc : readsChained ? List.<CompiledStatement.Scope>of() : s.scopes()) {
             if (sc instanceof CompiledStatement.Loop l && isTransparent(l, inputs, writers)) {
                 t |= 1L << l.slot();
             }

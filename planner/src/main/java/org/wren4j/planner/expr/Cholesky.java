@@ -8,9 +8,7 @@ import java.util.List;
 public record Cholesky(MatrixExpr arg) implements MatrixExpr {
     public Cholesky {
         requireNonNull(arg, "arg is null");
-        if (!arg.shape().isSquare()) {
-            throw new ShapeMismatchException("cholesky: needs a square matrix, got " + arg.shape());
-        }
+        Checks.square("cholesky", arg);
     }
 
     @Override
@@ -24,13 +22,18 @@ public record Cholesky(MatrixExpr arg) implements MatrixExpr {
     }
 
     @Override
-    public boolean lowerTriangular() {
-        return true;
+    public Structure structure() {
+        return Structure.LOWER;
     }
 
     @Override
     public List<MatrixExpr> children() {
         return List.of(arg);
+    }
+
+    @Override
+    public MatrixExpr withChildren(List<MatrixExpr> c) {
+        return new Cholesky(c.get(0));
     }
 
     @Override

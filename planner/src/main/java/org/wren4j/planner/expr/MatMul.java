@@ -14,10 +14,7 @@ public record MatMul(MatrixExpr left, MatrixExpr right) implements MatrixExpr {
                     + " do not align: the left operand's columns (" + left.shape().cols() + ") must equal the right operand's rows ("
                     + right.shape().rows() + "); transpose or slice one of them");
         }
-        if (left.blockSize() != right.blockSize()) {
-            throw new ShapeMismatchException("matmul: block sizes differ (" + left.blockSize() + " for " + left.shape() + ", "
-                    + right.blockSize() + " for " + right.shape() + "); create both operands with the same block size");
-        }
+        Checks.sameBlock("matmul", left, right);
     }
 
     @Override
@@ -31,13 +28,18 @@ public record MatMul(MatrixExpr left, MatrixExpr right) implements MatrixExpr {
     }
 
     @Override
-    public boolean lowerTriangular() {
-        return false;
+    public Structure structure() {
+        return Structure.GENERAL;
     }
 
     @Override
     public List<MatrixExpr> children() {
         return List.of(left, right);
+    }
+
+    @Override
+    public MatrixExpr withChildren(List<MatrixExpr> c) {
+        return new MatMul(c.get(0), c.get(1));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class ReferenceKernels {
         if (!spec.variadic() && in.size() != spec.inputs()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.inputs() + " tiles, got " + in.size());
         }
-        if (scalars.length != spec.scalars()) {
+        if (!spec.variadicScalars() && scalars.length != spec.scalars()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.scalars() + " scalars, got " + scalars.length);
         }
         if (spec.variadic() && in.isEmpty()) {
@@ -46,6 +46,9 @@ public final class ReferenceKernels {
         }
         if (name.startsWith("zip_")) {
             return one(zip(in.get(0), in.get(1), binary(name, scalars)));
+        }
+        if (ExprKernels.handles(name)) {
+            return one(ExprKernels.apply(name, in, scalars));
         }
         if (QrKernels.handles(name)) {
             return QrKernels.apply(name, in, scalars);

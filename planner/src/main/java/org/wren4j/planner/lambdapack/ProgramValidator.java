@@ -43,8 +43,10 @@ final class ProgramValidator {
         for (MatrixDecl m : decls) {
             if (m.initialFrom().isPresent()) {
                 MatrixDecl init = v.matrices.get(m.initialFrom().get());
-                if (init == null || init.role() != MatrixDecl.Role.INPUT || init.rank() != 2) {
-                    throw v.error("initial matrix of " + m.name() + " must be a declared rank-2 input: " + m.initialFrom().get());
+                // an input, or a rank-2 matrix the program writes itself (a fused program's intermediate)
+                if (init == null || init.rank() != 2 || init.name().equals(m.name()) || init.initialFrom().isPresent()) {
+                    throw v.error("initial matrix of " + m.name() + " must be another declared rank-2 matrix without an initial matrix: "
+                            + m.initialFrom().get());
                 }
             }
         }

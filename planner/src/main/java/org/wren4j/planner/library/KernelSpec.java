@@ -16,13 +16,18 @@ public record KernelSpec(String name, int inputs, int outputs, int scalars, Stri
     public KernelSpec {
         requireNonNull(name, "name is null");
         requireNonNull(semantics, "semantics is null");
-        if (inputs < VARIADIC || outputs < 1 || scalars < 0) {
+        if (inputs < VARIADIC || outputs < 1 || scalars < VARIADIC) {
             throw new IllegalArgumentException("bad arity for kernel " + name);
         }
     }
 
     public boolean variadic() {
         return inputs == VARIADIC;
+    }
+
+    /** Whether the kernel takes a variable number of scalars (e.g. an encoded element-wise program). */
+    public boolean variadicScalars() {
+        return scalars == VARIADIC;
     }
 
     @Override

@@ -115,6 +115,16 @@ public final class KernelSpecs {
                     + "with non-negative diagonal of a Householder QR, rows below min(total rows, n) zero; R^T R = sum of in[p]^T in[p]. "
                     + "Leaf and combine of the TSQR tree");
 
+    // ---- expression planning: fused element-wise programs, arg-reduction indices, diagonals
+    public static final KernelSpec EW = k("ew", N, 1, KernelSpec.VARIADIC,
+            "element-wise program over the inputs, scalars = EwProgram.encode() (a postfix stack program: "
+                    + "1 i = push in[i], 2 c = push c, 10+u = unary NEG ABS SQRT EXP LOG SQUARE, 30+b = binary ADD SUB MUL DIV MIN MAX); "
+                    + "the output has the largest input shape; an input with one row (column) is broadcast down the rows (across the columns)");
+    public static final KernelSpec PAIR_INDEX = k("pair_index", 1, 1, 1,
+            "the index part of an arg-reduction pair tile: column 1 of an r x 2 tile (scalar[0] = 0) as r x 1, "
+                    + "or row 1 of a 2 x c tile (scalar[0] = 1) as 1 x c");
+    public static final KernelSpec DIAG = k("diag", 1, 1, 0, "the diagonal of a square tile as an n x 1 tile");
+
     public static final KernelSpec MAP_SCALE = byName("map_scale");
     public static final KernelSpec ZIP_ADD = byName("zip_add");
 

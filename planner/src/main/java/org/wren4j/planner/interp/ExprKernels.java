@@ -1,0 +1,68 @@
+package org.wren4j.planner.interp;
+
+import java.util.List;
+import org.wren4j.planner.expr.EwProgram;
+
+/** Reference implementations of the expression-planning kernels: {@code ew}, {@code pair_index}, {@code diag}. */
+final class ExprKernels {
+    private ExprKernels() {
+    }
+
+    static boolean handles(String name) {
+        return name.equals("ew") || name.equals("pair_index") || name.equals("diag");
+    }
+
+    static double[][] apply(String name, List<double[][]> in, double[] scalars) {
+        return switch (name) {
+            case "ew" -> ew(in, EwProgram.decode(scalars));
+            case "pair_index" -> pairIndex(in.get(0), scalars[0] != 0);
+            case "diag" -> diag(in.get(0));
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static double[][] ew(List<double[][]> in, EwProgram program) {
+        int rows = 0;
+        int cols = 0;
+        for (double[][] t : in) {
+            rows = Math.max(rows, t.length);
+            cols = Math.max(cols, t[0].length);
+        }
+        double[][] out = new double[rows][cols];
+        double[] args = new double[in.size()];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                for (int p = 0; p < args.length; p++) {
+                    double[][] t = in.get(p);
+                    args[p] = t[t.length == 1 ? 0 : r][t[0].length == 1 ? 0 : c];
+                }
+                out[r][c] = program.eval(args);
+            }
+        }
+        return out;
+    }
+
+    private static double[][] pairIndex(double[][] t, boolean rowPairs) {
+        if (rowPairs) {
+            double[][] out = new double[1][t[0].length];
+            out[0] = t[1].clone();
+            return out;
+        }
+        double[][] out = new double[t.length][1];
+        for (int r = 0; r < t.length; r++) {
+            out[r][0] = t[r][1];
+        }
+        return out;
+    }
+
+    private static double[][] diag(double[][] t) {
+        if (t.length != t[0].length) {
+            throw new IllegalArgumentException("diag needs a square tile, got " + t.length + "x" + t[0].length);
+        }
+        double[][] out = new double[t.length][1];
+        for (int i = 0; i < t.length; i++) {
+            out[i][0] = t[i][i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package org.wren4j.planner.lambdapack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts several program calls into ONE program, so that no barrier separates them: a task of a
+ * later part depends on exactly the tiles of an earlier part it reads, through the ordinary
+ * dependency analysis. Each part's parameters, variables and temporaries get the prefix
+ * {@code k<index>_}; its input and output matrices are mapped to shared names.
+ */
+public final class ProgramFusion {
+    private ProgramFusion() {
+    }
+
+    /** One call: the program, its arguments, and the shared name of each of its input and output matrices. */
+    public record Part(Program program, Map<String, Long> args, Map<String, String> matrices) {
+        public Part {
+            requireNonNull(program, "program is null");
+            args = Map.copyOf(args);
+            matrices = Map.copyOf(matrices);
+            for (MatrixDecl m : program.matrices()) {
+                if (m.role() != MatrixDecl.Role.TEMP && !matrices.containsKey(m.name())) {
+                    throw new IllegalArgumentException("program " + program.name() + ": matrix " + m.name() + " is not mapped to a shared name");
+                }
+            }
+        }
+    }
+
+    /** The fused program and its arguments. */
+    public record Fused(Program program, Map<String, Long> args) {
+    }
+
+    /**
+     * @param shared role of every shared matrix (INPUT: read only; OUTPUT: the result; TEMP: an intermediate)
+     */
+    public static Fused fuse(String name, List<Part> parts, Map<String, MatrixDecl.Role> shared) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to fuse");
+        }
+        var params = new ArrayList<String>();
+        var args = new LinkedHashMap<String, Long>();
+        var decls = new ArrayList<MatrixDecl>();
+        shared.forEach((m, role) -> decls.add(new MatrixDecl(m, role, 2, java.util.Optional.empty())));
+        var body = new ArrayList<Stmt>();
+        for (int index = 0; index < parts.size(); index++) {
+            final int k = index;
+            Part part = parts.get(k);
+            String prefix = "k" + k + "_";
+            Map<String, String> mats = new LinkedHashMap<>(part.matrices());
+            for (MatrixDecl m : part.program().matrices()) {
+                if (m.role() == MatrixDecl.Role.TEMP) {
+                    mats.put(m.name(), prefix + m.name());
+                } else if (!shared.containsKey(mats.get(m.name()))) {
+                    throw new IllegalArgumentException("part " + k + " maps " + m.name() + " to undeclared shared matrix " + mats.get(m.name()));
+                }
+            }
+            var renamer = new ProgramRenamer(v -> prefix + v, m -> {
+                String to = mats.get(m);
+                if (to == null) {
+                    throw new IllegalArgumentException("part " + k + " (" + part.program().name() + ") uses unmapped matrix " + m);
+                }
+                return to;
+            });
+            for (String p : part.program().params()) {
+                Long value = part.args().get(p);
+                if (value == null) {
+                    throw new IllegalArgumentException("part " + k + " (" + part.program().name() + ") needs parameter " + p);
+                }
+                params.add(prefix + p);
+                args.put(prefix + p, value);
+            }
+            for (MatrixDecl m : part.program().matrices()) {
+                if (m.role() == MatrixDecl.Role.TEMP) {
+                    decls.add(renamer.decl(m));
+                }
+            }
+            body.addAll(renamer.block(part.program().body()).body());
+        }
+        return new Fused(new Program(name, params, decls, new Block(body)), args);
+    }
+}

@@ -1,0 +1,108 @@
+package org.wren4j.planner.library;
+
+import static org.wren4j.planner.lambdapack.Expr.add;
+import static org.wren4j.planner.lambdapack.Expr.c;
+import static org.wren4j.planner.lambdapack.Expr.v;
+import static org.wren4j.planner.lambdapack.Lp.call;
+import static org.wren4j.planner.lambdapack.Lp.loop;
+import static org.wren4j.planner.lambdapack.Lp.reduce;
+import static org.wren4j.planner.lambdapack.Lp.ref;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.wren4j.planner.lambdapack.Expr;
+import org.wren4j.planner.lambdapack.FloatConst;
+import org.wren4j.planner.lambdapack.KernelCall;
+import org.wren4j.planner.lambdapack.Program;
+import org.wren4j.planner.lambdapack.ProgramBuilder;
+import org.wren4j.planner.lambdapack.ReduceBuilder;
+import org.wren4j.planner.lambdapack.TileRef;
+
+/** Programs the expression planner lowers to, beside the algorithm library. */
+public final class ExprPrograms {
+    private ExprPrograms() {
+    }
+
+    /** How an element-wise input is indexed: the full grid, a row vector ({@code [0, j]}) or a column vector ({@code [i, 0]}). */
+    public enum Broadcast { FULL, ROW, COLUMN }
+
+    /**
+     * {@code Y[i, j] = ew(X0[..], X1[..], ...; code)} over an {@code M x N} grid; only the lower
+     * tiles ({@code j <= i}) when {@code lowerOnly} (a symmetric result). Parameters M, N.
+     */
+    public static Program elementwise(List<Broadcast> inputs, double[] code, boolean lowerOnly) {
+        Expr i = v("i");
+        Expr j = v("j");
+        ProgramBuilder b = Program.builder("ew").params("M", "N");
+        var refs = new ArrayList<TileRef>();
+        for (int p = 0; p < inputs.size(); p++) {
+            b.input("X" + p);
+            refs.add(switch (inputs.get(p)) {
+                case FULL -> ref("X" + p, i, j);
+                case ROW -> ref("X" + p, c(0), j);
+                case COLUMN -> ref("X" + p, i, c(0));
+            });
+        }
+        List<Expr> scalars = Arrays.stream(code).mapToObj(x -> (Expr) new FloatConst(x)).toList();
+        KernelCall ew = call(KernelSpecs.EW.name(), List.of(ref("Y", i, j)), refs, scalars, c(0));
+        return b.output("Y")
+                .body(loop("i", c(0), v("M"), loop("j", c(0), lowerOnly ? add(i, c(1)) : v("N"), ew)))
+                .build();
+    }
+
+    /**
+     * {@code C = X^T Y} for {@code M x N1} X and {@code M x N2} Y: each output tile reduces over
+     * the M tile rows with {@code gemm_tn_sum} leaves, without forming X^T. Parameters M, N1, N2.
+     */
+    public static Program gemmTn() {
+        Expr i = v("i");
+        Expr j = v("j");
+        Expr k = v("k");
+        return Program.builder("gemm_tn")
+                .params("M", "N1", "N2")
+                .input("X")
+                .input("Y")
+                .output("C")
+                .temp("T", 4)
+                .body(loop("i", c(0), v("N1"),
+                        loop("j", c(0), v("N2"),
+                                reduce("k", c(0), v("M")).fanIn(ReduceBuilder.DEFAULT_FAN_IN)
+                                        .leaf(KernelSpecs.GEMM_TN_SUM.name(), ref("X", k, i), ref("Y", k, j))
+                                        .combine(KernelSpecs.SUM_N.name())
+                                        .into(ref("C", i, j), "T"))))
+                .build();
+    }
+
+    /**
+     * Completes a symmetric {@code N x N} grid C of which only the lower tiles are written:
+     * {@code C[i, j] = C[j, i]^T} above the diagonal. Parameter N.
+     */
+    public static Program mirror() {
+        Expr i = v("i");
+        Expr j = v("j");
+        return Program.builder("mirror").params("N").output("C")
+                .body(loop("i", c(0), v("N"), loop("j", add(i, c(1)), v("N"),
+                        call(KernelSpecs.TRANSPOSE.name(), ref("C", i, j), ref("C", j, i)))))
+                .build();
+    }
+
+    /** The index part of arg-reduction pairs: {@code Y[i, 0]} from {@code P[i, 0]} (rows, parameter M) or {@code Y[0, j]} (columns, N). */
+    public static Program pairIndex(boolean rows) {
+        Expr x = v("x");
+        TileRef out = rows ? ref("Y", x, c(0)) : ref("Y", c(0), x);
+        TileRef in = rows ? ref("P", x, c(0)) : ref("P", c(0), x);
+        KernelCall k = call(KernelSpecs.PAIR_INDEX.name(), List.of(out), List.of(in), List.of(c(rows ? 0 : 1)), c(0));
+        return Program.builder("pair_index").params("G").input("P").output("Y")
+                .body(loop("x", c(0), v("G"), k))
+                .build();
+    }
+
+    /** The diagonal of an {@code N x N} grid as a column vector {@code D[i, 0]}. Parameter N. */
+    public static Program diagonal() {
+        Expr i = v("i");
+        return Program.builder("diag").params("N").input("A").output("D")
+                .body(loop("i", c(0), v("N"), call(KernelSpecs.DIAG.name(), ref("D", i, c(0)), ref("A", i, i))))
+                .build();
+    }
+}
