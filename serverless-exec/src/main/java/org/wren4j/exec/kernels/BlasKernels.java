@@ -113,26 +113,6 @@ final class BlasKernels {
         }
     }
 
-    /** Element-wise sum of the input tiles (one input: a copy). */
-    static Tile[] sumN(Tile[] in, double[] scalars) {
-        if (in.length == 0) {
-            throw new IllegalArgumentException("kernel sum_n needs at least one tile");
-        }
-        Tile first = in[0];
-        double[] out = first.values().clone();
-        for (int p = 1; p < in.length; p++) {
-            Tile t = in[p];
-            if (t.rows() != first.rows() || t.cols() != first.cols()) {
-                throw shape("sum_n", "tile " + p + " is " + dims(t) + ", tile 0 is " + dims(first));
-            }
-            double[] v = t.values();
-            for (int i = 0; i < out.length; i++) {
-                out[i] += v[i];
-            }
-        }
-        return new Tile[] {Tile.wrap(first.rows(), first.cols(), out)};
-    }
-
     /** {@code beta C + alpha A op(B)}; {@code c == null} means zeros. */
     private static Tile gemm(Tile c, Tile a, Tile b, int transB, double alpha, double beta) {
         int m = a.rows();
