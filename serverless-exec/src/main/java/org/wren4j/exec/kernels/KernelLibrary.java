@@ -22,7 +22,17 @@ public final class KernelLibrary {
         put(k, KernelSpecs.GEMM.name(), BlasKernels::gemm);
         put(k, KernelSpecs.GEMM_ACC.name(), BlasKernels::gemmAcc);
         put(k, KernelSpecs.GEMM_SUM.name(), BlasKernels::gemmSum);
-        put(k, KernelSpecs.TRSM_RLT.name(), BlasKernels::trsmRlt);
+        put(k, KernelSpecs.GEMM_TN_SUM.name(), BlasKernels::gemmTnSum);
+        put(k, KernelSpecs.GEMM_SUB_NN.name(), BlasKernels::gemmSubNn);
+        put(k, KernelSpecs.GEMM_SUB_TN.name(), BlasKernels::gemmSubTn);
+        put(k, KernelSpecs.GEMM_SUB_NT.name(), BlasKernels::gemmSubNt);
+        for (boolean left : new boolean[] {true, false}) {
+            for (boolean lower : new boolean[] {true, false}) {
+                for (boolean trans : new boolean[] {false, true}) {
+                    put(k, TriangularKernels.name(left, lower, trans), TriangularKernels.trsm(left, lower, trans));
+                }
+            }
+        }
 
         put(k, KernelSpecs.TRANSPOSE.name(), ElementwiseKernels::transpose);
         put(k, "map_neg", ElementwiseKernels::neg);
@@ -52,6 +62,7 @@ public final class KernelLibrary {
         put(k, "argmin_n", ReductionKernels::argminN);
         put(k, "argmax_n", ReductionKernels::argmaxN);
 
+        put(k, KernelSpecs.QR_R.name(), QrKernels::qrR);
         return Collections.unmodifiableMap(k);
     }
 
