@@ -1,17 +1,22 @@
 package org.wren4j.exec.kernels;
 
+import static org.wren4j.exec.kernels.Shapes.dims;
+import static org.wren4j.exec.kernels.Shapes.mismatch;
+
 import org.bytedeco.openblas.global.openblas;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.wren4j.tiles.Tile;
 
-/** The kernels of the Cholesky and GEMM programs on OpenBLAS. */
+/** Cholesky and the products (GEMM family) on OpenBLAS. */
 final class BlasKernels {
     private BlasKernels() {
     }
 
     static Tile[] chol(Tile[] in, double[] scalars) {
         Tile a = in[0];
-        requireSquare("chol", a);
+        Shapes.requireSquare("chol", a);
         int n = a.rows();
         INDArray l = Blas.array(a);
         try {
@@ -33,43 +38,30 @@ final class BlasKernels {
         }
     }
 
-    /** X = B L^-T. */
-    static Tile[] trsmRlt(Tile[] in, double[] scalars) {
-        Tile l = in[0];
-        Tile b = in[1];
-        requireSquare("trsm_rlt", l);
-        if (b.cols() != l.rows()) {
-            throw shape("trsm_rlt", "B has " + b.cols() + " columns but L is " + l.rows() + "x" + l.cols());
-        }
-        INDArray la = Blas.array(l);
-        INDArray x = Blas.array(b);
-        try {
-            openblas.cblas_dtrsm(Blas.COL_MAJOR, openblas.CblasRight, openblas.CblasLower, Blas.TRANS, openblas.CblasNonUnit,
-                    b.rows(), b.cols(), 1.0, Blas.ptr(la), l.rows(), Blas.ptr(x), b.rows());
-            return new Tile[] {Blas.tileAndClose(x)};
-        } finally {
-            la.close();
-        }
-    }
-
     /** C - A B^T. */
     static Tile[] syrkUpdate(Tile[] in, double[] scalars) {
-        Tile c = in[0];
-        Tile a = in[1];
-        Tile b = in[2];
-        if (a.cols() != b.cols() || c.rows() != a.rows() || c.cols() != b.rows()) {
-            throw shape("syrk_update", "C " + dims(c) + " - A " + dims(a) + " B^T " + dims(b));
-        }
-        return new Tile[] {gemm(c, a, b, Blas.TRANS, -1.0, 1.0)};
+        return new Tile[] {update("syrk_update", in, Blas.NO_TRANS, Blas.TRANS)};
+    }
+
+    static Tile[] gemmSubNn(Tile[] in, double[] scalars) {
+        return new Tile[] {update("gemm_sub_nn", in, Blas.NO_TRANS, Blas.NO_TRANS)};
+    }
+
+    static Tile[] gemmSubTn(Tile[] in, double[] scalars) {
+        return new Tile[] {update("gemm_sub_tn", in, Blas.TRANS, Blas.NO_TRANS)};
+    }
+
+    static Tile[] gemmSubNt(Tile[] in, double[] scalars) {
+        return new Tile[] {update("gemm_sub_nt", in, Blas.NO_TRANS, Blas.TRANS)};
     }
 
     static Tile[] gemm(Tile[] in, double[] scalars) {
         Tile a = in[0];
         Tile b = in[1];
         if (a.cols() != b.rows()) {
-            throw shape("gemm", "A " + dims(a) + " B " + dims(b));
+            throw mismatch("gemm", "A " + dims(a) + " B " + dims(b));
         }
-        return new Tile[] {gemm(null, a, b, Blas.NO_TRANS, 1.0, 0.0)};
+        return new Tile[] {gemm(null, a, Blas.NO_TRANS, b, Blas.NO_TRANS, 1.0, 0.0)};
     }
 
     static Tile[] gemmAcc(Tile[] in, double[] scalars) {
@@ -77,90 +69,91 @@ final class BlasKernels {
         Tile a = in[1];
         Tile b = in[2];
         if (a.cols() != b.rows() || c.rows() != a.rows() || c.cols() != b.cols()) {
-            throw shape("gemm_acc", "C " + dims(c) + " + A " + dims(a) + " B " + dims(b));
+            throw mismatch("gemm_acc", "C " + dims(c) + " + A " + dims(a) + " B " + dims(b));
         }
-        return new Tile[] {gemm(c, a, b, Blas.NO_TRANS, 1.0, 1.0)};
+        return new Tile[] {gemm(c, a, Blas.NO_TRANS, b, Blas.NO_TRANS, 1.0, 1.0)};
     }
 
     /** Sum over pairs of {@code in[2p] in[2p+1]}: one dgemm per pair accumulating with beta = 1. */
     static Tile[] gemmSum(Tile[] in, double[] scalars) {
+        return new Tile[] {productSum("gemm_sum", in, Blas.NO_TRANS)};
+    }
+
+    /** Sum over pairs of {@code in[2p]^T in[2p+1]}. */
+    static Tile[] gemmTnSum(Tile[] in, double[] scalars) {
+        return new Tile[] {productSum("gemm_tn_sum", in, Blas.TRANS)};
+    }
+
+    private static Tile productSum(String kernel, Tile[] in, int transA) {
         if (in.length == 0 || in.length % 2 != 0) {
-            throw new IllegalArgumentException("kernel gemm_sum takes pairs of tiles, got " + in.length);
+            throw new IllegalArgumentException("kernel " + kernel + " takes pairs of tiles, got " + in.length);
         }
-        int m = in[0].rows();
+        boolean t = transA == Blas.TRANS;
+        int m = t ? in[0].cols() : in[0].rows();
         int n = in[1].cols();
-        INDArray acc = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.DOUBLE, new long[] {m, n}, 'f');
+        for (int p = 0; p < in.length; p += 2) {
+            Tile a = in[p];
+            Tile b = in[p + 1];
+            int am = t ? a.cols() : a.rows();
+            int ak = t ? a.rows() : a.cols();
+            if (am != m || b.cols() != n || ak != b.rows()) {
+                throw mismatch(kernel, "pair " + p / 2 + ": A " + dims(a) + (t ? "^T" : "") + " B " + dims(b) + " into " + m + "x" + n);
+            }
+        }
+        INDArray acc = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {m, n}, 'f');
         try {
             for (int p = 0; p < in.length; p += 2) {
                 Tile a = in[p];
                 Tile b = in[p + 1];
-                if (a.rows() != m || b.cols() != n || a.cols() != b.rows()) {
-                    throw shape("gemm_sum", "pair " + p / 2 + ": A " + dims(a) + " B " + dims(b) + " into " + m + "x" + n);
-                }
                 INDArray aa = Blas.array(a);
                 INDArray bb = Blas.array(b);
                 try {
-                    openblas.cblas_dgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, m, n, a.cols(), 1.0, Blas.ptr(aa), m,
+                    openblas.cblas_dgemm(Blas.COL_MAJOR, transA, Blas.NO_TRANS, m, n, b.rows(), 1.0, Blas.ptr(aa), a.rows(),
                             Blas.ptr(bb), b.rows(), p == 0 ? 0.0 : 1.0, Blas.ptr(acc), m);
                 } finally {
                     Blas.closeAll(aa, bb);
                 }
             }
-            return new Tile[] {Blas.tileAndClose(acc)};
         } catch (RuntimeException e) {
             acc.close();
             throw e;
         }
+        return Blas.tileAndClose(acc);
     }
 
-    /** Element-wise sum of the input tiles (one input: a copy). */
-    static Tile[] sumN(Tile[] in, double[] scalars) {
-        if (in.length == 0) {
-            throw new IllegalArgumentException("kernel sum_n needs at least one tile");
+    /** {@code C - op(A) op(B)} for {@code in = (C, A, B)}. */
+    private static Tile update(String kernel, Tile[] in, int transA, int transB) {
+        Tile c = in[0];
+        Tile a = in[1];
+        Tile b = in[2];
+        int m = transA == Blas.TRANS ? a.cols() : a.rows();
+        int ka = transA == Blas.TRANS ? a.rows() : a.cols();
+        int kb = transB == Blas.TRANS ? b.cols() : b.rows();
+        int n = transB == Blas.TRANS ? b.rows() : b.cols();
+        if (ka != kb || c.rows() != m || c.cols() != n) {
+            throw mismatch(kernel, "C " + dims(c) + " - A " + dims(a) + (transA == Blas.TRANS ? "^T" : "")
+                    + " B " + dims(b) + (transB == Blas.TRANS ? "^T" : ""));
         }
-        Tile first = in[0];
-        double[] out = first.values().clone();
-        for (int p = 1; p < in.length; p++) {
-            Tile t = in[p];
-            if (t.rows() != first.rows() || t.cols() != first.cols()) {
-                throw shape("sum_n", "tile " + p + " is " + dims(t) + ", tile 0 is " + dims(first));
-            }
-            double[] v = t.values();
-            for (int i = 0; i < out.length; i++) {
-                out[i] += v[i];
-            }
-        }
-        return new Tile[] {Tile.wrap(first.rows(), first.cols(), out)};
+        return gemm(c, a, transA, b, transB, -1.0, 1.0);
     }
 
-    /** {@code beta C + alpha A op(B)}; {@code c == null} means zeros. */
-    private static Tile gemm(Tile c, Tile a, Tile b, int transB, double alpha, double beta) {
-        int m = a.rows();
-        int k = a.cols();
+    /** {@code beta C + alpha op(A) op(B)} on checked shapes; {@code c == null} means zeros. */
+    private static Tile gemm(Tile c, Tile a, int transA, Tile b, int transB, double alpha, double beta) {
+        int m = transA == Blas.TRANS ? a.cols() : a.rows();
+        int k = transA == Blas.TRANS ? a.rows() : a.cols();
         int n = transB == Blas.TRANS ? b.rows() : b.cols();
         INDArray aa = Blas.array(a);
         INDArray bb = Blas.array(b);
-        INDArray cc = c == null ? org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.DOUBLE, new long[] {m, n}, 'f') : Blas.array(c);
+        INDArray cc = c == null ? Nd4j.createUninitialized(DataType.DOUBLE, new long[] {m, n}, 'f') : Blas.array(c);
         try {
-            openblas.cblas_dgemm(Blas.COL_MAJOR, Blas.NO_TRANS, transB, m, n, k, alpha, Blas.ptr(aa), m,
+            openblas.cblas_dgemm(Blas.COL_MAJOR, transA, transB, m, n, k, alpha, Blas.ptr(aa), a.rows(),
                     Blas.ptr(bb), b.rows(), beta, Blas.ptr(cc), m);
-            return Blas.tileAndClose(cc);
+        } catch (RuntimeException e) {
+            cc.close();
+            throw e;
         } finally {
             Blas.closeAll(aa, bb);
         }
-    }
-
-    private static void requireSquare(String kernel, Tile t) {
-        if (t.rows() != t.cols()) {
-            throw shape(kernel, "needs a square tile, got " + dims(t));
-        }
-    }
-
-    private static IllegalArgumentException shape(String kernel, String detail) {
-        return new IllegalArgumentException("kernel " + kernel + ": tile shapes do not agree: " + detail);
-    }
-
-    private static String dims(Tile t) {
-        return t.rows() + "x" + t.cols();
+        return Blas.tileAndClose(cc);
     }
 }

@@ -1,21 +1,80 @@
 package org.wren4j.exec.kernels;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.wren4j.planner.library.KernelSpec;
 import org.wren4j.planner.library.KernelSpecs;
+import org.wren4j.tiles.Tile;
 
 /** Kernel implementations by catalogue name. */
 public final class KernelLibrary {
-    private static final Map<String, TileKernel> KERNELS = Map.of(
-            KernelSpecs.CHOL.name(), BlasKernels::chol,
-            KernelSpecs.TRSM_RLT.name(), BlasKernels::trsmRlt,
-            KernelSpecs.SYRK_UPDATE.name(), BlasKernels::syrkUpdate,
-            KernelSpecs.GEMM.name(), BlasKernels::gemm,
-            KernelSpecs.GEMM_ACC.name(), BlasKernels::gemmAcc,
-            KernelSpecs.GEMM_SUM.name(), BlasKernels::gemmSum,
-            KernelSpecs.SUM_N.name(), BlasKernels::sumN);
+    private static final Map<String, TileKernel> KERNELS = register();
 
     private KernelLibrary() {
+    }
+
+    private static Map<String, TileKernel> register() {
+        Map<String, TileKernel> k = new LinkedHashMap<>();
+        put(k, KernelSpecs.CHOL.name(), BlasKernels::chol);
+        put(k, KernelSpecs.SYRK_UPDATE.name(), BlasKernels::syrkUpdate);
+        put(k, KernelSpecs.GEMM.name(), BlasKernels::gemm);
+        put(k, KernelSpecs.GEMM_ACC.name(), BlasKernels::gemmAcc);
+        put(k, KernelSpecs.GEMM_SUM.name(), BlasKernels::gemmSum);
+        put(k, KernelSpecs.GEMM_TN_SUM.name(), BlasKernels::gemmTnSum);
+        put(k, KernelSpecs.GEMM_SUB_NN.name(), BlasKernels::gemmSubNn);
+        put(k, KernelSpecs.GEMM_SUB_TN.name(), BlasKernels::gemmSubTn);
+        put(k, KernelSpecs.GEMM_SUB_NT.name(), BlasKernels::gemmSubNt);
+        for (boolean left : new boolean[] {true, false}) {
+            for (boolean lower : new boolean[] {true, false}) {
+                for (boolean trans : new boolean[] {false, true}) {
+                    put(k, TriangularKernels.name(left, lower, trans), TriangularKernels.trsm(left, lower, trans));
+                }
+            }
+        }
+
+        put(k, KernelSpecs.TRANSPOSE.name(), ElementwiseKernels::transpose);
+        put(k, "map_neg", ElementwiseKernels::neg);
+        put(k, "map_abs", ElementwiseKernels::abs);
+        put(k, "map_sqrt", ElementwiseKernels::sqrt);
+        put(k, "map_exp", ElementwiseKernels::exp);
+        put(k, "map_log", ElementwiseKernels::log);
+        put(k, "map_square", ElementwiseKernels::square);
+        put(k, "map_scale", ElementwiseKernels::scale);
+        put(k, "map_shift", ElementwiseKernels::shift);
+        put(k, "zip_add", ElementwiseKernels::add);
+        put(k, "zip_sub", ElementwiseKernels::sub);
+        put(k, "zip_mul", ElementwiseKernels::mul);
+        put(k, "zip_div", ElementwiseKernels::div);
+        put(k, "zip_min", ElementwiseKernels::min);
+        put(k, "zip_max", ElementwiseKernels::max);
+        put(k, "zip_axpby", ElementwiseKernels::axpby);
+        put(k, KernelSpecs.SUM_N.name(), ElementwiseKernels::sumN);
+        put(k, "min_n", ElementwiseKernels::minN);
+        put(k, "max_n", ElementwiseKernels::maxN);
+        put(k, "norm2_n", ElementwiseKernels::norm2N);
+
+        for (ReductionKernels.Op op : ReductionKernels.Op.values()) {
+            put(k, "row_" + op.label(), ReductionKernels.rows(op));
+            put(k, "col_" + op.label(), ReductionKernels.cols(op));
+        }
+        put(k, "argmin_n", ReductionKernels::argminN);
+        put(k, "argmax_n", ReductionKernels::argmaxN);
+
+        put(k, KernelSpecs.QR_R.name(), QrKernels::qrR);
+        return Collections.unmodifiableMap(k);
+    }
+
+    private static void put(Map<String, TileKernel> k, String name, TileKernel kernel) {
+        if (k.put(name, kernel) != null) {
+            throw new IllegalStateException("kernel " + name + " registered twice");
+        }
+    }
+
+    /** Names of the implemented kernels. */
+    public static Set<String> names() {
+        return KERNELS.keySet();
     }
 
     /** @throws IllegalArgumentException if no kernel of that name is implemented */
@@ -27,11 +86,22 @@ public final class KernelLibrary {
         return k;
     }
 
-    /** Runs {@code name}, checking the catalogue's arity. */
-    public static org.wren4j.tiles.Tile[] run(String name, org.wren4j.tiles.Tile[] inputs, double[] scalars) {
+    /**
+     * Runs {@code name}, checking the catalogue's arity (tiles and scalars).
+     *
+     * @throws IllegalArgumentException for an unknown kernel, wrong arity or tile shapes that do not agree
+     * @throws KernelFailure if the input makes the operation impossible
+     */
+    public static Tile[] run(String name, Tile[] inputs, double[] scalars) {
         KernelSpec spec = KernelSpecs.byName(name);
         if (!spec.variadic() && inputs.length != spec.inputs()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.inputs() + " tiles, got " + inputs.length);
+        }
+        if (spec.variadic() && inputs.length == 0) {
+            throw new IllegalArgumentException("kernel " + name + " got no tile");
+        }
+        if (scalars.length != spec.scalars()) {
+            throw new IllegalArgumentException("kernel " + name + " takes " + spec.scalars() + " scalars, got " + scalars.length);
         }
         var out = kernel(name).apply(inputs, scalars);
         if (out.length != spec.outputs()) {

@@ -1,0 +1,208 @@
+package org.wren4j.exec.kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.wren4j.tiles.Tile;
+
+/**
+ * Seeded random inputs for any catalogue kernel at one of {@link #CASES} shape cases: case 0 has
+ * every dimension 1, the others ragged, non-square shapes (small, larger, mixed with 1) and 1 to
+ * 3 tiles for variadic kernels. Kernels that need it get SPD or well-conditioned triangular tiles.
+ */
+final class KernelInputs {
+    static final int CASES = 4;
+
+    private static final double[] SPECIAL = {-1, 0, -0.0, 1, 2, 0.5};
+
+    record Inputs(Tile[] tiles, double[] scalars) {
+    }
+
+    private final SplittableRandom random;
+    private final int shapeCase;
+
+    private KernelInputs(SplittableRandom random, int shapeCase) {
+        this.random = random;
+        this.shapeCase = shapeCase;
+    }
+
+    static Inputs of(String kernel, int shapeCase) {
+        return new KernelInputs(new SplittableRandom(kernel.hashCode() * 31L + shapeCase), shapeCase).make(kernel);
+    }
+
+    private int dim() {
+        return switch (shapeCase) {
+            case 0 -> 1;
+            case 1 -> random.nextInt(2, 8);
+            case 2 -> random.nextInt(8, 41);
+            default -> random.nextInt(1, 20);
+        };
+    }
+
+    private int groupSize() {
+        return shapeCase == 0 ? 1 : random.nextInt(2, 4);
+    }
+
+    private Inputs make(String kernel) {
+        int m = dim();
+        int n = dim();
+        int k = dim();
+        if (kernel.startsWith("trsm_")) {
+            boolean left = kernel.charAt(5) == 'l';
+            return of(triangular(n, kernel.charAt(6) == 'l'), left ? uniform(n, k) : uniform(k, n));
+        }
+        if (kernel.startsWith("map_") || kernel.equals("transpose")) {
+            int scalars = kernel.equals("map_scale") || kernel.equals("map_shift") ? 1 : 0;
+            return new Inputs(new Tile[] {special(m, n)}, scalarsOf(scalars));
+        }
+        if (kernel.startsWith("zip_")) {
+            return new Inputs(new Tile[] {special(m, n), special(m, n)}, scalarsOf(kernel.equals("zip_axpby") ? 2 : 0));
+        }
+        if (kernel.startsWith("row_") || kernel.startsWith("col_")) {
+            return reduction(kernel.startsWith("row_"), kernel.contains("arg"), m);
+        }
+        return switch (kernel) {
+            case "chol" -> of(spd(n));
+            case "gemm" -> of(uniform(m, k), uniform(k, n));
+            case "gemm_acc", "gemm_sub_nn" -> of(uniform(m, n), uniform(m, k), uniform(k, n));
+            case "gemm_sub_tn" -> of(uniform(m, n), uniform(k, m), uniform(k, n));
+            case "syrk_update", "gemm_sub_nt" -> of(uniform(m, n), uniform(m, k), uniform(n, k));
+            case "gemm_sum", "gemm_tn_sum" -> productPairs(kernel.equals("gemm_tn_sum"), m, n);
+            case "sum_n", "min_n", "max_n", "norm2_n" -> sameShapeGroup(m, n);
+            case "argmin_n", "argmax_n" -> pairTiles(m);
+            case "qr_r" -> qrStack(n);
+            default -> throw new IllegalArgumentException("no test inputs for kernel " + kernel + ": add them to KernelInputs");
+        };
+    }
+
+    private static Inputs of(Tile... tiles) {
+        return new Inputs(tiles, new double[0]);
+    }
+
+    private double[] scalarsOf(int count) {
+        double[] s = new double[count];
+        for (int i = 0; i < count; i++) {
+            s[i] = random.nextDouble(-3, 3);
+        }
+        return s;
+    }
+
+    private Inputs productPairs(boolean transposeA, int m, int n) {
+        List<Tile> tiles = new ArrayList<>();
+        for (int p = groupSize(); p > 0; p--) {
+            int k = dim();
+            tiles.add(transposeA ? uniform(k, m) : uniform(m, k));
+            tiles.add(uniform(k, n));
+        }
+        return new Inputs(tiles.toArray(Tile[]::new), new double[0]);
+    }
+
+    private Inputs sameShapeGroup(int m, int n) {
+        Tile[] tiles = new Tile[groupSize()];
+        for (int p = 0; p < tiles.length; p++) {
+            tiles[p] = special(m, n);
+        }
+        return of(tiles);
+    }
+
+    /** A group of one tile row (same rows) or tile column (same columns) of ragged widths. */
+    private Inputs reduction(boolean rows, boolean indexed, int common) {
+        Tile[] tiles = new Tile[groupSize()];
+        int widest = 0;
+        for (int p = 0; p < tiles.length; p++) {
+            int other = dim();
+            widest = Math.max(widest, other);
+            tiles[p] = rows ? special(common, other) : special(other, common);
+        }
+        double[] scalars = indexed ? new double[] {random.nextInt(0, 4), widest + random.nextInt(0, 3)} : new double[0];
+        return new Inputs(tiles, scalars);
+    }
+
+    /** (value, index) pair tiles with many tied values; pairs in rows in odd cases. */
+    private Inputs pairTiles(int n) {
+        boolean inRows = shapeCase % 2 == 1;
+        Tile[] tiles = new Tile[groupSize() + (shapeCase == 0 ? 1 : 0)];
+        for (int p = 0; p < tiles.length; p++) {
+            double[] v = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                int value = inRows ? 2 * i : i;
+                int index = inRows ? 2 * i + 1 : n + i;
+                v[value] = random.nextInt(8) == 0 ? Double.NaN : random.nextInt(-2, 3);
+                v[index] = random.nextInt(0, 6);
+            }
+            tiles[p] = inRows ? Tile.wrap(2, n, v) : Tile.wrap(n, 2, v);
+        }
+        return new Inputs(tiles, new double[] {inRows ? 1 : 0});
+    }
+
+    /** Tiles of n columns; in case 1 the stack may have fewer rows than columns. */
+    private Inputs qrStack(int n) {
+        Tile[] tiles = new Tile[groupSize()];
+        for (int p = 0; p < tiles.length; p++) {
+            tiles[p] = uniform(shapeCase == 1 ? random.nextInt(1, 4) : dim(), n);
+        }
+        return of(tiles);
+    }
+
+    Tile uniform(int rows, int cols) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextDouble() - 0.5;
+        }
+        return Tile.wrap(rows, cols, v);
+    }
+
+    /** Mostly uniform values, with ties, signed zeros, NaN and infinities mixed in. */
+    private Tile special(int rows, int cols) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            int u = random.nextInt(100);
+            v[i] = u < 2 ? Double.NaN
+                    : u < 3 ? Double.POSITIVE_INFINITY
+                    : u < 4 ? Double.NEGATIVE_INFINITY
+                    : u < 20 ? SPECIAL[random.nextInt(SPECIAL.length)]
+                    : random.nextDouble(-2, 2);
+        }
+        return Tile.wrap(rows, cols, v);
+    }
+
+    /** Symmetric positive definite, with junk in the strictly upper triangle that chol must not read. */
+    private Tile spd(int n) {
+        double[][] u = new double[n][n];
+        for (double[] row : u) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble() - 0.5;
+            }
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int p = 0; p < n; p++) {
+                    s += u[i][p] * u[j][p];
+                }
+                a[i][j] = s + (i == j ? n : 0);
+            }
+            for (int j = i + 1; j < n; j++) {
+                a[i][j] = 1e3 * (random.nextDouble() - 0.5);
+            }
+        }
+        return Tile.copyOf(a, 0, 0, n, n);
+    }
+
+    /**
+     * Diagonally dominant (well-conditioned) triangle with diagonal of either sign; the other
+     * triangle holds large junk that the solve must not read.
+     */
+    private Tile triangular(int n, boolean lower) {
+        double[][] t = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                boolean inside = lower ? j <= i : j >= i;
+                t[i][j] = inside ? random.nextDouble() - 0.5 : 1e3 * (random.nextDouble() - 0.5);
+            }
+            t[i][i] = (random.nextBoolean() ? 1 : -1) * (1 + n / 2.0 + random.nextDouble());
+        }
+        return Tile.copyOf(t, 0, 0, n, n);
+    }
+}
