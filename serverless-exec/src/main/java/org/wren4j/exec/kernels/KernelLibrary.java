@@ -63,6 +63,10 @@ public final class KernelLibrary {
         put(k, "argmax_n", ReductionKernels::argmaxN);
 
         put(k, KernelSpecs.QR_R.name(), QrKernels::qrR);
+
+        put(k, KernelSpecs.EW.name(), ExpressionKernels::ew);
+        put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
+        put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
         return Collections.unmodifiableMap(k);
     }
 
@@ -100,7 +104,7 @@ public final class KernelLibrary {
         if (spec.variadic() && inputs.length == 0) {
             throw new IllegalArgumentException("kernel " + name + " got no tile");
         }
-        if (scalars.length != spec.scalars()) {
+        if (!spec.variadicScalars() && scalars.length != spec.scalars()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.scalars() + " scalars, got " + scalars.length);
         }
         var out = kernel(name).apply(inputs, scalars);

@@ -71,8 +71,27 @@ final class KernelInputs {
             case "sum_n", "min_n", "max_n", "norm2_n" -> sameShapeGroup(m, n);
             case "argmin_n", "argmax_n" -> pairTiles(m);
             case "qr_r" -> qrStack(n);
+            case "diag" -> of(special(n, n));
+            case "pair_index" -> shapeCase % 2 == 0
+                    ? new Inputs(new Tile[] {special(m, 2)}, new double[] {0})
+                    : new Inputs(new Tile[] {special(2, n)}, new double[] {1});
+            case "ew" -> elementwiseProgram(m, n);
             default -> throw new IllegalArgumentException("no test inputs for kernel " + kernel + ": add them to KernelInputs");
         };
+    }
+
+    /** {@code sqrt(|x0 * 2.5 - x1|) + max(x2, x0)} with x1 a row vector and x2 a column vector (broadcast). */
+    private Inputs elementwiseProgram(int m, int n) {
+        var program = org.wren4j.planner.expr.EwProgram.of(
+                new org.wren4j.planner.expr.EwOp.Load(0), new org.wren4j.planner.expr.EwOp.Const(2.5),
+                new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.MUL),
+                new org.wren4j.planner.expr.EwOp.Load(1), new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.SUB),
+                new org.wren4j.planner.expr.EwOp.Unary(org.wren4j.planner.expr.EwOp.UnaryFn.ABS),
+                new org.wren4j.planner.expr.EwOp.Unary(org.wren4j.planner.expr.EwOp.UnaryFn.SQRT),
+                new org.wren4j.planner.expr.EwOp.Load(2), new org.wren4j.planner.expr.EwOp.Load(0),
+                new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.MAX),
+                new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.ADD));
+        return new Inputs(new Tile[] {special(m, n), special(1, n), special(m, 1)}, program.encode());
     }
 
     private static Inputs of(Tile... tiles) {
