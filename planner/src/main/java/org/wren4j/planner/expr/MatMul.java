@@ -27,9 +27,11 @@ public record MatMul(MatrixExpr left, MatrixExpr right) implements MatrixExpr {
         return left.blockSize();
     }
 
+    /** {@code X^T X} and {@code X X^T} are positive semi-definite whatever X is. */
     @Override
     public Structure structure() {
-        return Structure.GENERAL;
+        boolean gram = left instanceof Transpose t && t.arg().equals(right) || right instanceof Transpose t2 && t2.arg().equals(left);
+        return gram ? Structure.PSD : Structure.GENERAL;
     }
 
     @Override

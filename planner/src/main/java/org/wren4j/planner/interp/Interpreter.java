@@ -29,6 +29,16 @@ public final class Interpreter {
      *         before it, if a tile is written twice, or if some task never becomes ready (a cycle)
      */
     public static Map<ConcreteTile, double[][]> run(ProgramAnalysis analysis, Map<ConcreteTile, double[][]> inputs) {
+        return run(analysis, inputs, t -> null);
+    }
+
+    /**
+     * As {@link #run(ProgramAnalysis, Map)}, with {@code implicit} supplying tiles that exist by
+     * structure rather than in the store (zeros above a triangular factor's diagonal, the
+     * transposed lower tile of a symmetric matrix); it returns null for any other tile.
+     */
+    public static Map<ConcreteTile, double[][]> run(ProgramAnalysis analysis, Map<ConcreteTile, double[][]> inputs,
+                                                    java.util.function.Function<ConcreteTile, double[][]> implicit) {
         requireNonNull(analysis, "analysis is null");
         Map<ConcreteTile, double[][]> store = new HashMap<>(requireNonNull(inputs, "inputs is null"));
         Map<Node, Integer> waiting = new HashMap<>();
@@ -37,7 +47,7 @@ public final class Interpreter {
         long done = 0;
         while (!ready.isEmpty()) {
             Node task = ready.poll();
-            execute(analysis, task, store);
+            execute(analysis, task, store, implicit);
             done++;
             for (Node child : analysis.children(task)) {
                 int left = waiting.computeIfAbsent(child, c -> analysis.parents(c).size()) - 1;
@@ -54,10 +64,15 @@ public final class Interpreter {
         return store;
     }
 
-    private static void execute(ProgramAnalysis analysis, Node task, Map<ConcreteTile, double[][]> store) {
+    private static void execute(ProgramAnalysis analysis, Node task, Map<ConcreteTile, double[][]> store,
+                                java.util.function.Function<ConcreteTile, double[][]> implicit) {
         List<double[][]> in = new ArrayList<>();
         for (ConcreteTile t : analysis.inputs(task)) {
-            double[][] tile = store.get(analysis.source(t));
+            ConcreteTile src = analysis.source(t);
+            double[][] tile = store.get(src);
+            if (tile == null) {
+                tile = implicit.apply(src);
+            }
             if (tile == null) {
                 throw new IllegalStateException(analysis + ": task " + analysis.describe(task) + " reads " + t + ", which does not exist");
             }

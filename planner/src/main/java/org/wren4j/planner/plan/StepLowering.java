@@ -1,0 +1,171 @@
+package org.wren4j.planner.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wren4j.planner.expr.Cholesky;
+import org.wren4j.planner.expr.Diagonal;
+import org.wren4j.planner.expr.Elementwise;
+import org.wren4j.planner.expr.Gram;
+import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.MatMul;
+import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.Reduction;
+import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.expr.Solve;
+import org.wren4j.planner.expr.Structure;
+import org.wren4j.planner.expr.Transpose;
+import org.wren4j.planner.expr.TransposedProduct;
+import org.wren4j.planner.expr.TriSolve;
+import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.planner.lambdapack.Program;
+import org.wren4j.planner.library.ExprPrograms;
+import org.wren4j.planner.library.Programs;
+import org.wren4j.planner.library.Triangular;
+
+/**
+ * Lowers a rewritten expression DAG, operands first, to one program call ({@link Step}) per
+ * operation; equal sub-expressions are lowered once. An intermediate stored as lower tiles
+ * only (symmetric) is completed by a {@code mirror} step before the first consumer that reads
+ * its upper tiles.
+ */
+final class StepLowering {
+    final List<Step> steps = new ArrayList<>();
+    final Map<String, Value> values = new LinkedHashMap<>();
+    private final Map<MatrixExpr, String> names = new HashMap<>();
+    private final Set<String> mirrored = new HashSet<>();
+    private int inputs;
+    private int intermediates;
+
+    String lower(MatrixExpr e) {
+        String known = names.get(e);
+        if (known != null) {
+            return known;
+        }
+        String name;
+        if (e instanceof Leaf leaf) {
+            name = "in" + inputs++;
+            values.put(name, new Value(name, MatrixDecl.Role.INPUT, Optional.of(leaf.shape()), leaf.blockSize(), leaf.structure(), Optional.of(leaf)));
+        } else {
+            List<String> operands = new ArrayList<>();
+            for (MatrixExpr c : e.children()) {
+                operands.add(lower(c));
+            }
+            name = "v" + intermediates++;
+            values.put(name, new Value(name, MatrixDecl.Role.TEMP, Optional.of(e.shape()), e.blockSize(), e.structure(), Optional.empty()));
+            emit(e, operands, name);
+        }
+        names.put(e, name);
+        return name;
+    }
+
+    private void emit(MatrixExpr e, List<String> in, String out) {
+        int b = e.blockSize();
+        if (e instanceof MatMul m) {
+            full(in);
+            step("matmul", Programs.gemm(), Map.of("M", tr(m.left(), b), "K", tc(m.left(), b), "N", tc(m.right(), b)),
+                    Map.of("A", in.get(0), "B", in.get(1), "C", out));
+        } else if (e instanceof TransposedProduct p) {
+            full(in);
+            step("matmul (left transposed)", ExprPrograms.gemmTn(), Map.of("M", tr(p.left(), b), "N1", tc(p.left(), b), "N2", tc(p.right(), b)),
+                    Map.of("X", in.get(0), "Y", in.get(1), "C", out));
+        } else if (e instanceof Gram g) {
+            full(in);
+            step("gram", Programs.gram(), Map.of("M", tr(g.arg(), b), "N", tc(g.arg(), b)), Map.of("X", in.get(0), "C", out));
+        } else if (e instanceof Cholesky c) {
+            step("cholesky", Programs.cholesky(), Map.of("N", tr(c.arg(), b)), Map.of("A", in.get(0), "O", out));
+        } else if (e instanceof TriSolve s) {
+            requireTriangleReadable(s, in.get(0));
+            full(List.of(in.get(1)));
+            Triangular t = new Triangular(Triangular.Side.LEFT, s.lower(), s.transpose());
+            step("triangular solve", Programs.trsm(t), Map.of("N", tr(s.t(), b), "R", tc(s.b(), b)),
+                    Map.of("T", in.get(0), "B", in.get(1), "X", out));
+        } else if (e instanceof Elementwise w) {
+            boolean lowerOnly = w.structure().symmetric();
+            if (!lowerOnly) {
+                full(in);
+            }
+            var broadcasts = w.inputs().stream().map(x -> broadcast(x.shape(), w.shape())).toList();
+            Map<String, String> mats = new HashMap<>();
+            for (int p = 0; p < in.size(); p++) {
+                mats.put("X" + p, in.get(p));
+            }
+            mats.put("Y", out);
+            step("element-wise " + w.program(), ExprPrograms.elementwise(broadcasts, w.program().encode(), lowerOnly),
+                    Map.of("M", tr(w, b), "N", tc(w, b)), mats);
+        } else if (e instanceof Reduction r) {
+            full(in);
+            reduction(r, in.get(0), out);
+        } else if (e instanceof Transpose t) {
+            full(in);
+            step("transpose", Programs.transpose(), Map.of("M", tr(t.arg(), b), "N", tc(t.arg(), b)), Map.of("X", in.get(0), "Y", out));
+        } else if (e instanceof Diagonal d) {
+            step("diagonal", ExprPrograms.diagonal(), Map.of("N", tr(d.arg(), b)), Map.of("A", in.get(0), "D", out));
+        } else if (e instanceof Solve s) {
+            throw new PlanningException("solve: A " + s.a().shape() + " is not known to be symmetric positive definite or triangular, "
+                    + "and LU with pivoting for general matrices is not available yet; if A is symmetric positive definite, "
+                    + "mark it with asSpd() (or build it as a Gram matrix plus a positive shift)");
+        } else {
+            throw new PlanningException("cannot lower " + e);
+        }
+    }
+
+    private void reduction(Reduction r, String in, String out) {
+        int b = r.blockSize();
+        boolean rows = r.axis() == org.wren4j.planner.expr.Axis.ROWS;
+        Program p = rows ? Programs.rowReduce(r.op()) : Programs.colReduce(r.op());
+        Map<String, Long> args = new HashMap<>(Map.of("M", tr(r.arg(), b), "N", tc(r.arg(), b)));
+        if (r.op().indexed()) {
+            args.put("NB", (long) b);
+            String pairs = out + "_pairs";
+            values.put(pairs, new Value(pairs, MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+            step("reduce " + r.op().lowerName() + " " + r.axis().name().toLowerCase(java.util.Locale.ROOT), p, args, Map.of("X", in, "Y", pairs));
+            step("index of " + r.op().lowerName(), ExprPrograms.pairIndex(rows), Map.of("G", rows ? tr(r.arg(), b) : tc(r.arg(), b)),
+                    Map.of("P", pairs, "Y", out));
+        } else {
+            step("reduce " + r.op().lowerName() + " " + r.axis().name().toLowerCase(java.util.Locale.ROOT), p, args, Map.of("X", in, "Y", out));
+        }
+    }
+
+    /** The consumer reads whole tiles grids: complete symmetric intermediates first. */
+    private void full(List<String> operands) {
+        for (String name : operands) {
+            Value v = values.get(name);
+            if (v.role() == MatrixDecl.Role.TEMP && v.structure().lowerTilesOnly() && v.structure() != Structure.LOWER && mirrored.add(name)) {
+                step("mirror " + name, ExprPrograms.mirror(), Map.of("N", v.shape().orElseThrow().tileRows(v.blockSize())), Map.of("C", name));
+            }
+        }
+    }
+
+    /** A triangular solve reads one triangle; a symmetric intermediate has the lower one, anything else needs all tiles. */
+    private void requireTriangleReadable(TriSolve s, String t) {
+        Structure st = values.get(t).structure();
+        if (!(s.lower() && (st == Structure.LOWER || st.symmetric())) && !(!s.lower() && st == Structure.UPPER)) {
+            full(List.of(t));
+        }
+    }
+
+    private static ExprPrograms.Broadcast broadcast(Shape in, Shape out) {
+        if (in.equals(out)) {
+            return ExprPrograms.Broadcast.FULL;
+        }
+        return in.rows() == 1 && out.rows() > 1 ? ExprPrograms.Broadcast.ROW : ExprPrograms.Broadcast.COLUMN;
+    }
+
+    private void step(String operation, Program program, Map<String, Long> args, Map<String, String> matrices) {
+        steps.add(new Step(operation, program, args, matrices));
+    }
+
+    private static long tr(MatrixExpr e, int block) {
+        return e.shape().tileRows(block);
+    }
+
+    private static long tc(MatrixExpr e, int block) {
+        return e.shape().tileCols(block);
+    }
+}
