@@ -3,16 +3,30 @@ package org.wren4j.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import org.wren4j.planner.expr.Cholesky;
+import org.wren4j.planner.expr.Diagonal;
+import org.wren4j.planner.expr.Elementwise;
+import org.wren4j.planner.expr.EwOp;
+import org.wren4j.planner.expr.EwProgram;
+import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.Reduction;
 import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.expr.Solve;
+import org.wren4j.planner.expr.Structure;
+import org.wren4j.planner.expr.Transpose;
+import org.wren4j.planner.expr.TriSolve;
+import org.wren4j.planner.library.ReduceOp;
 
 /**
  * An immutable, lazy handle on a matrix stored as square tiles. Operations build an expression
- * and return at once (shapes are checked right there); {@link #compute()} or {@link #toArray()}
- * run it.
+ * and return at once (shapes and block sizes are checked right there, and a mismatch throws
+ * {@link org.wren4j.planner.expr.ShapeMismatchException} naming both shapes); {@link #compute()},
+ * {@link #toArray()} and friends plan the whole expression (rewrites such as {@code X.T @ X ->
+ * gram}, element-wise fusion, SPD solves by Cholesky) and run it as ONE fused job.
  */
 public final class BlockMatrix {
     private final Wren wren;
@@ -52,6 +66,185 @@ public final class BlockMatrix {
      */
     public BlockMatrix cholesky() {
         return new BlockMatrix(wren, new Cholesky(expr));
+    }
+
+    /** The tile shape (square tiles of {@link #blockSize()}; edge tiles are smaller). */
+    public Shape blockShape() {
+        return new Shape(blockSize(), blockSize());
+    }
+
+    /** The transpose, without a copy where the consumer can read it transposed (products, solves). */
+    public BlockMatrix T() {
+        return new BlockMatrix(wren, new Transpose(expr));
+    }
+
+    /** {@code this^T this}: symmetric positive semi-definite, computed on the lower tiles only (half the flops). */
+    public BlockMatrix gram() {
+        return new BlockMatrix(wren, new Gram(expr));
+    }
+
+    public BlockMatrix plus(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.ADD, "plus");
+    }
+
+    public BlockMatrix minus(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.SUB, "minus");
+    }
+
+    /** Element-wise product (broadcasting a row or column vector). */
+    public BlockMatrix times(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.MUL, "times");
+    }
+
+    public BlockMatrix divide(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.DIV, "divide");
+    }
+
+    /** Element-wise minimum with another matrix (broadcasting). */
+    public BlockMatrix minimum(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.MIN, "minimum");
+    }
+
+    /** Element-wise maximum with another matrix (broadcasting). */
+    public BlockMatrix maximum(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.MAX, "maximum");
+    }
+
+    public BlockMatrix plus(double c) {
+        return scalar(EwOp.BinaryFn.ADD, c);
+    }
+
+    public BlockMatrix minus(double c) {
+        return scalar(EwOp.BinaryFn.SUB, c);
+    }
+
+    public BlockMatrix times(double c) {
+        return scalar(EwOp.BinaryFn.MUL, c);
+    }
+
+    public BlockMatrix divide(double c) {
+        return scalar(EwOp.BinaryFn.DIV, c);
+    }
+
+    public BlockMatrix negate() {
+        return map(EwOp.UnaryFn.NEG);
+    }
+
+    /** {@code fn} applied to every element. */
+    public BlockMatrix map(Fn fn) {
+        return map(requireNonNull(fn, "fn is null").op);
+    }
+
+    private BlockMatrix map(EwOp.UnaryFn fn) {
+        return new BlockMatrix(wren, new Elementwise(List.of(expr), EwProgram.input().then(fn)));
+    }
+
+    private BlockMatrix scalar(EwOp.BinaryFn fn, double c) {
+        return new BlockMatrix(wren, new Elementwise(List.of(expr), EwProgram.input().then(fn, c)));
+    }
+
+    private BlockMatrix zip(BlockMatrix other, EwOp.BinaryFn fn, String op) {
+        requireNonNull(other, "other is null");
+        sameSession(other, op);
+        return new BlockMatrix(wren, new Elementwise(List.of(expr, other.expr),
+                EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+    }
+
+    /** Sum of each row ({@link Axis#ROWS}) or column. */
+    public BlockMatrix sum(Axis axis) {
+        return reduce(ReduceOp.SUM, axis);
+    }
+
+    /** 2-norm of each row or column. */
+    public BlockMatrix norm(Axis axis) {
+        return reduce(ReduceOp.NORM2, axis);
+    }
+
+    public BlockMatrix min(Axis axis) {
+        return reduce(ReduceOp.MIN, axis);
+    }
+
+    public BlockMatrix max(Axis axis) {
+        return reduce(ReduceOp.MAX, axis);
+    }
+
+    /** Index of the minimum of each row (a column index) or column (a row index), ties to the smaller index. */
+    public BlockMatrix argmin(Axis axis) {
+        return reduce(ReduceOp.ARGMIN, axis);
+    }
+
+    public BlockMatrix argmax(Axis axis) {
+        return reduce(ReduceOp.ARGMAX, axis);
+    }
+
+    private BlockMatrix reduce(ReduceOp op, Axis axis) {
+        return new BlockMatrix(wren, new Reduction(expr, op, requireNonNull(axis, "axis is null").toPlanner()));
+    }
+
+    /** Sum of all elements, as a 1 x 1 matrix ({@link #scalar()} reads it). */
+    public BlockMatrix sum() {
+        return sum(Axis.ROWS).sum(Axis.COLUMNS);
+    }
+
+    /** Frobenius norm, as a 1 x 1 matrix. */
+    public BlockMatrix norm() {
+        return norm(Axis.ROWS).norm(Axis.COLUMNS);
+    }
+
+    /** Sum of the diagonal of a square matrix, as a 1 x 1 matrix. */
+    public BlockMatrix trace() {
+        return new BlockMatrix(wren, new Reduction(new Diagonal(expr), ReduceOp.SUM, org.wren4j.planner.expr.Axis.COLUMNS));
+    }
+
+    /**
+     * {@code X} with {@code this X = b}: by Cholesky and two triangular solves when this matrix is
+     * symmetric positive (semi)definite by construction (a Gram matrix plus a positive shift,
+     * {@link Wren#randomSpd}, {@link #asSpd()}), by one triangular solve when it is triangular.
+     */
+    public BlockMatrix solve(BlockMatrix b) {
+        requireNonNull(b, "b is null");
+        sameSession(b, "solve");
+        return new BlockMatrix(wren, new Solve(expr, b.expr));
+    }
+
+    /** {@code X} with {@code op(this) X = b}: this matrix's {@code lower} (or upper) triangle is read, op is the transpose when {@code transpose}. */
+    public BlockMatrix triangularSolve(BlockMatrix b, boolean lower, boolean transpose) {
+        requireNonNull(b, "b is null");
+        sameSession(b, "triangularSolve");
+        return new BlockMatrix(wren, new TriSolve(expr, b.expr, lower, transpose));
+    }
+
+    /**
+     * This matrix, declared symmetric positive definite (computed first if needed) so that
+     * {@link #solve} uses Cholesky; only its lower tiles are read from then on.
+     */
+    public BlockMatrix asSpd() {
+        Leaf l = leaf();
+        if (!l.shape().isSquare()) {
+            throw new org.wren4j.planner.expr.ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
+        }
+        return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
+    }
+
+    /** The rewritten expression, its steps and the one LAmbdaPACK program it runs as, for people to read. */
+    public String explain() {
+        return wren.explain(expr);
+    }
+
+    /** A one-column matrix's values (computing first if needed). */
+    public double[] toColumn() {
+        if (shape().cols() != 1) {
+            throw new IllegalStateException("toColumn: needs a single column, this matrix is " + shape() + "; use toArray()");
+        }
+        return toColumnMajor();
+    }
+
+    /** The value of a 1 x 1 matrix such as {@code sum()}, {@code norm()} or {@code trace()}. */
+    public double scalar() {
+        if (shape().rows() != 1 || shape().cols() != 1) {
+            throw new IllegalStateException("scalar: needs a 1x1 matrix, this one is " + shape());
+        }
+        return toColumnMajor()[0];
     }
 
     /**

@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,19 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.JobResult;
-import org.wren4j.exec.job.JobFailedException;
-import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
-import org.wren4j.planner.expr.Lowering;
-import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
-import org.wren4j.planner.expr.ProgramCall;
 import org.wren4j.planner.expr.Shape;
-import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.planner.expr.Structure;
+import org.wren4j.planner.plan.Planner;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -55,6 +46,7 @@ public final class Wren implements AutoCloseable {
     private final String session = "s" + Long.toHexString(System.nanoTime() & 0xffffffL);
     private final AtomicLong ids = new AtomicLong();
     private volatile JobReport lastJob;
+    private final PlanRunner runner;
 
     private Wren(Builder b) {
         this.store = b.store != null ? b.store : TileStore.inMemory();
@@ -63,6 +55,7 @@ public final class Wren implements AutoCloseable {
         this.engine = ExecEngine.embedded(store, config);
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
+        this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
         this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
             Thread t = new Thread(r, "wren4j-client-io");
             t.setDaemon(true);
@@ -199,7 +192,27 @@ public final class Wren implements AutoCloseable {
     /** A random symmetric positive definite matrix {@code (U + U^T) / 2 + n I}, U uniform [0, 1). */
     public BlockMatrix randomSpd(long n, int blockSize, long seed) {
         checkBlock(blockSize);
-        return store(new Shape(n, n), blockSize, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
+        return store(new Shape(n, n), blockSize, Structure.SPD, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
+    }
+
+    /** The {@code n x n} identity (symmetric positive definite by construction). */
+    public BlockMatrix eye(long n, int blockSize) {
+        checkBlock(blockSize);
+        return store(new Shape(n, n), blockSize, Structure.SPD, (i, j, r, c) -> {
+            Tile t = Tile.zeros(r, c);
+            if (i == j) {
+                for (int d = 0; d < r; d++) {
+                    t.values()[d * r + d] = 1;
+                }
+            }
+            return t;
+        });
+    }
+
+    /** A matrix of zeros. */
+    public BlockMatrix zeros(long rows, long cols, int blockSize) {
+        checkBlock(blockSize);
+        return store(new Shape(rows, cols), blockSize, (i, j, r, c) -> Tile.zeros(r, c));
     }
 
     /**
@@ -239,7 +252,7 @@ public final class Wren implements AutoCloseable {
                 continue;
             }
             int c0 = (int) (j * b);
-            reads.add(store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture().thenAccept(t -> t.copyInto(out, 0, c0)));
+            reads.add(readTile(leaf, binding, i, j).thenAccept(t -> t.copyInto(out, 0, c0)));
         }
         join(reads, "reading " + leaf.name());
         return out;
@@ -251,7 +264,11 @@ public final class Wren implements AutoCloseable {
     }
 
     private BlockMatrix store(Shape shape, int block, TileSource source) {
-        Leaf leaf = new Leaf(newName(), shape, block, false);
+        return store(shape, block, Structure.GENERAL, source);
+    }
+
+    private BlockMatrix store(Shape shape, int block, Structure structure, TileSource source) {
+        Leaf leaf = new Leaf(newName(), shape, block, structure);
         long tr = shape.tileRows(block);
         long tc = shape.tileCols(block);
         var writes = new ArrayList<CompletableFuture<Void>>();
@@ -273,74 +290,29 @@ public final class Wren implements AutoCloseable {
         return session + "/m" + ids.incrementAndGet();
     }
 
-    /** Computes {@code expr}, one job per operation, and returns the stored result. */
+    /** Computes {@code expr} as one fused job and returns the stored result. */
     Leaf evaluate(MatrixExpr expr) {
-        var intermediates = new ArrayList<Leaf>();
-        Leaf result = evaluate(expr, new IdentityHashMap<>(), intermediates);
-        for (Leaf l : intermediates) {
-            if (l != result) {
-                store.deleteMatrix(l.name()).toCompletableFuture().join();
-            }
-        }
-        return result;
+        return runner.evaluate(expr);
     }
 
-    private Leaf evaluate(MatrixExpr expr, Map<MatrixExpr, Leaf> done, List<Leaf> created) {
-        if (expr instanceof Leaf l) {
-            return l;
-        }
-        Leaf cached = done.get(expr);
-        if (cached != null) {
-            return cached;
-        }
-        List<Leaf> operands = new ArrayList<>();
-        for (MatrixExpr c : expr.children()) {
-            operands.add(evaluate(c, done, created));
-        }
-        MatrixExpr bound = rebind(expr, operands);
-        Leaf out = run(Lowering.lower(bound));
-        created.add(out);
-        done.put(expr, out);
-        return out;
+    /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
+    String explain(MatrixExpr expr) {
+        return Planner.explain(runner.plan(expr));
     }
 
-    private static MatrixExpr rebind(MatrixExpr expr, List<Leaf> operands) {
-        if (expr instanceof MatMul) {
-            return new MatMul(operands.get(0), operands.get(1));
-        }
-        if (expr instanceof org.wren4j.planner.expr.Cholesky) {
-            return new org.wren4j.planner.expr.Cholesky(operands.get(0));
-        }
-        throw new IllegalArgumentException("cannot evaluate " + expr);
+    private MatrixBinding binding(Leaf leaf) {
+        return new MatrixBinding(leaf.name(), leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), runner.layout(leaf));
     }
 
-    private Leaf run(ProgramCall call) {
-        String jobId = session + "-j" + ids.incrementAndGet();
-        Leaf out = new Leaf(newName(), call.shape(), call.blockSize(), call.lowerTriangular());
-        Map<String, MatrixBinding> bindings = new HashMap<>();
-        for (MatrixDecl m : call.program().matrices()) {
-            if (m.role() == MatrixDecl.Role.TEMP) {
-                bindings.put(m.name(), MatrixBinding.temporary("tmp/" + jobId + "/" + m.name()));
-            }
+    /** Tile (i, j) of a stored matrix: read, implied zero, or the transpose of the stored (j, i). */
+    private CompletableFuture<Tile> readTile(Leaf leaf, MatrixBinding binding, long i, long j) {
+        if (binding.structure().isZeroTile(i, j)) {
+            return CompletableFuture.completedFuture(Tile.zeros(binding.tileRows(i), binding.tileCols(j)));
         }
-        call.inputs().forEach((name, leaf) -> bindings.put(name, binding(leaf)));
-        bindings.put(call.output(), binding(out));
-        JobSpec spec = new JobSpec(jobId, call.operation(), call.program(), call.args(), bindings);
-        try {
-            JobResult r = engine.run(spec, progress::progress);
-            var m = r.metrics();
-            lastJob = new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
-                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds());
-            return out;
-        } catch (JobFailedException e) {
-            store.deleteMatrix(out.name()).toCompletableFuture().join();
-            throw new WrenException(e.getMessage());
+        if (binding.structure().isMirroredTile(i, j)) {
+            return store.read(TileKey.of(leaf.name(), j, i)).toCompletableFuture().thenApply(Tile::transpose);
         }
-    }
-
-    private static MatrixBinding binding(Leaf leaf) {
-        return new MatrixBinding(leaf.name(), leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(),
-                leaf.lowerTriangular() ? Structure.LOWER : Structure.GENERAL);
+        return store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture();
     }
 
     /** Reads every tile of {@code leaf} (in parallel) into a column-major array. */
@@ -361,7 +333,7 @@ public final class Wren implements AutoCloseable {
                 }
                 int r0 = (int) (i * b);
                 int c0 = (int) (j * b);
-                reads.add(store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture().thenAcceptAsync(t -> {
+                reads.add(readTile(leaf, binding, i, j).thenAcceptAsync(t -> {
                     double[] v = t.values();
                     for (int c = 0; c < t.cols(); c++) {
                         System.arraycopy(v, c * t.rows(), out, (c0 + c) * rows + r0, t.rows());

@@ -83,6 +83,17 @@ public final class Tile {
         return (long) values.length * Double.BYTES;
     }
 
+    /** A new tile holding the transpose of this one. */
+    public Tile transpose() {
+        double[] t = new double[values.length];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                t[r * cols + c] = values[c * rows + r];
+            }
+        }
+        return wrap(cols, rows, t);
+    }
+
     /** Copies this tile into a row-major 2-D array at {@code (r0, c0)}. */
     public void copyInto(double[][] out, int r0, int c0) {
         for (int c = 0; c < cols; c++) {

@@ -85,7 +85,16 @@ final class TaskRunner {
         if (b.structure().isZeroTile(src.row(), src.col())) {
             return CompletableFuture.completedFuture(Tile.zeros(b.tileRows(src.row()), b.tileCols(src.col())));
         }
-        TileKey key = new TileKey(b.storeMatrix(), src.indices());
+        if (b.structure().isMirroredTile(src.row(), src.col())) {
+            long[] idx = src.indices();
+            idx[idx.length - 2] = src.col();
+            idx[idx.length - 1] = src.row();
+            return readCached(new TileKey(b.storeMatrix(), idx)).thenApply(Tile::transpose);
+        }
+        return readCached(new TileKey(b.storeMatrix(), src.indices()));
+    }
+
+    private CompletableFuture<Tile> readCached(TileKey key) {
         Tile cached = ctx.cache().get(key);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);

@@ -1,0 +1,120 @@
+package org.wren4j.api;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.JobResult;
+import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.Structure;
+import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.planner.plan.Plan;
+import org.wren4j.planner.plan.Planner;
+import org.wren4j.planner.plan.PlanningException;
+import org.wren4j.planner.plan.Step;
+import org.wren4j.planner.plan.Value;
+
+/**
+ * Runs expressions: plans each into one fused program and runs it as one job, binding the
+ * program's matrices to stored inputs, job-scoped temporaries and a new result matrix.
+ */
+final class PlanRunner {
+    private final ExecEngine engine;
+    private final Supplier<String> names;
+    private final JobProgress progress;
+    private final Consumer<JobReport> reports;
+    /** How each stored matrix's tiles are laid out (a symmetric result keeps its lower tiles only). */
+    private final Map<String, Structure> layouts = new ConcurrentHashMap<>();
+
+    PlanRunner(ExecEngine engine, Supplier<String> names, JobProgress progress, Consumer<JobReport> reports) {
+        this.engine = engine;
+        this.names = names;
+        this.progress = progress;
+        this.reports = reports;
+    }
+
+    Plan plan(MatrixExpr expr) {
+        try {
+            return Planner.plan(expr);
+        } catch (PlanningException e) {
+            throw new WrenException(e.getMessage(), e);
+        }
+    }
+
+    /** Computes {@code expr} as one job and returns the stored result. */
+    Leaf evaluate(MatrixExpr expr) {
+        Plan plan = plan(expr);
+        if (plan.program().isEmpty()) {
+            return (Leaf) plan.rewritten();
+        }
+        String jobId = names.get().replace('/', '-') + "-job";
+        Value result = plan.values().get(plan.output());
+        Leaf out = new Leaf(names.get(), result.shape().orElseThrow(), result.blockSize(), result.structure());
+        Map<String, MatrixBinding> bindings = new HashMap<>();
+        for (MatrixDecl m : plan.program().get().matrices()) {
+            Value v = plan.values().get(m.name());
+            if (v == null) {
+                bindings.put(m.name(), MatrixBinding.temporary("tmp/" + jobId + "/" + m.name()));
+            } else if (v.leaf().isPresent()) {
+                Leaf leaf = v.leaf().get();
+                bindings.put(m.name(), binding(leaf.name(), v, layout(leaf)));
+            } else if (v.role() == MatrixDecl.Role.OUTPUT) {
+                bindings.put(m.name(), binding(out.name(), v, layoutOf(v.structure())));
+            } else if (v.shape().isPresent()) {
+                bindings.put(m.name(), binding("tmp/" + jobId + "/" + m.name(), v, layoutOf(v.structure())));
+            } else {
+                bindings.put(m.name(), MatrixBinding.temporary("tmp/" + jobId + "/" + m.name()));
+            }
+        }
+        String operation = String.join(" + ", plan.steps().stream().map(Step::operation).toList());
+        JobSpec spec = new JobSpec(jobId, operation, plan.program().get(), plan.args(), bindings);
+        try {
+            JobResult r = engine.run(spec, progress::progress);
+            var m = r.metrics();
+            reports.accept(new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
+                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds()));
+        } catch (JobFailedException e) {
+            engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
+            throw new WrenException(e.getMessage());
+        }
+        layouts.put(out.name(), layoutOf(result.structure()));
+        return out;
+    }
+
+    private static MatrixBinding binding(String store, Value v, Structure layout) {
+        var shape = v.shape().orElseThrow();
+        return new MatrixBinding(store, shape.rows(), shape.cols(), v.blockSize(), layout);
+    }
+
+    /** How tiles of a stored matrix are laid out: as recorded when it was computed, else all stored. */
+    Structure layout(Leaf leaf) {
+        Structure recorded = layouts.get(leaf.name());
+        if (recorded != null) {
+            return recorded;
+        }
+        return switch (leaf.structure()) {
+            case LOWER -> Structure.LOWER;
+            case UPPER -> Structure.UPPER;
+            default -> Structure.GENERAL;
+        };
+    }
+
+    static Structure layoutOf(org.wren4j.planner.expr.Structure s) {
+        return switch (s) {
+            case GENERAL -> Structure.GENERAL;
+            case LOWER -> Structure.LOWER;
+            case UPPER -> Structure.UPPER;
+            case SYMMETRIC, PSD, SPD -> Structure.SYMMETRIC;
+        };
+    }
+
+    void forget(String matrix) {
+        layouts.remove(matrix);
+    }
+}
