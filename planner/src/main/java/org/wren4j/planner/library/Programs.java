@@ -173,6 +173,54 @@ public final class Programs {
         return tsqr(ReduceBuilder.DEFAULT_FAN_IN);
     }
 
+    private static final Program TSQR_QR = QrPrograms.tsqrFactors();
+    private static final Program TSQR_Q = QrPrograms.applyQ(true);
+    private static final Program CAQR = QrPrograms.caqr();
+    private static final Program CAQR_Q = QrPrograms.applyQ(false);
+
+    /**
+     * TSQR of an {@code M x 1} tile grid A that keeps its Householder factors, so that
+     * {@link #tsqrQ()} can apply or form Q: a binary tree whose leaves factor one tile each
+     * ({@code qr_factor}) and whose nodes factor two stacked R factors ({@code qr_pair_factor}).
+     * Outputs the R factor {@code R[0, 0]} (A's first tile shape, upper trapezoidal, diagonal
+     * possibly negative), leaf reflectors {@code Hl[0, i]} and node reflectors {@code Ht[0, l, i]}
+     * (level l, top tile i), each an H tile in the compact WY form of {@code KernelSpecs}.
+     * Every tile but the last needs at least as many rows as A has columns.
+     */
+    public static Program tsqrFactors() {
+        return TSQR_QR;
+    }
+
+    /**
+     * {@code Y = Q B} for the Q of {@link #tsqrFactors()}: inputs {@code Hl}, {@code Ht} and B
+     * (an {@code M x R} tile grid with A's tile rows); the thin Q is {@code Q [I; 0]}, i.e. B the
+     * first n columns of the identity. Parameters M, R.
+     */
+    public static Program tsqrQ() {
+        return TSQR_Q;
+    }
+
+    /**
+     * Communication-avoiding QR of an {@code M x N} tile grid A with square tiles (square or
+     * tall: M >= N; wide grids factor the first M tile columns as panels and update the rest):
+     * for each tile column k a TSQR panel over tile rows k..M-1 whose tree applies Q^T to the
+     * tile columns right of it. Outputs R ({@code R[k, j]}, {@code j >= k}, with A's tile shapes;
+     * A = Q R), and the reflectors {@code Hl[k, i]}, {@code Ht[k, l, i]} of panel k for
+     * {@link #caqrQ()}. Parameters M, N.
+     */
+    public static Program caqr() {
+        return CAQR;
+    }
+
+    /**
+     * {@code Y = Q B} for the Q of {@link #caqr()}: panels applied last to first, each tree
+     * top-down. B is an {@code M x R} tile grid with A's tile rows; B = the first n columns of
+     * the identity gives the thin Q (m x n). Parameters M, N (of A), R.
+     */
+    public static Program caqrQ() {
+        return CAQR_Q;
+    }
+
     /**
      * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
      * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
@@ -211,6 +259,10 @@ public final class Programs {
             out.put("col_" + op.lowerName(), colReduce(op));
         }
         out.put("tsqr", tsqr());
+        out.put("tsqr_qr", tsqrFactors());
+        out.put("tsqr_q", tsqrQ());
+        out.put("caqr", caqr());
+        out.put("caqr_q", caqrQ());
         return out;
     }
 
