@@ -47,6 +47,9 @@ public final class ReferenceKernels {
         if (name.startsWith("zip_")) {
             return one(zip(in.get(0), in.get(1), binary(name, scalars)));
         }
+        if (LuKernels.handles(name)) {
+            return LuKernels.apply(name, in, scalars);
+        }
         if (QrKernels.handles(name)) {
             return QrKernels.apply(name, in, scalars);
         }

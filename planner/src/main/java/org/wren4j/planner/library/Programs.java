@@ -221,6 +221,31 @@ public final class Programs {
         return CAQR_Q;
     }
 
+    private static final Program CALU = LuPrograms.calu(4);
+
+    /**
+     * LU with tournament pivoting (CALU) of an {@code M x N} tile grid A with square tiles, with
+     * reductions of fan-in 4 (tournament and pivot-row gathering); see {@link #calu(int)}.
+     */
+    public static Program calu() {
+        return CALU;
+    }
+
+    /**
+     * CALU with the given power-of-two fan-in. Outputs: {@code L[i, k]} (i >= k; diagonal tiles
+     * unit lower triangular, ones stored), {@code U[k, j]} (j >= k; upper trapezoidal) and the
+     * pivot tiles {@code P[0, k]}: row r of P[0, k] holds the tile row (column 0) and the row
+     * within that tile (column 1) of the r-th pivot row of panel k, then its values. Panel k
+     * moves its pivot rows to the top of tile row k in that order and the displaced rows of
+     * tile row k into the pivot rows' places (in ascending order of both; see
+     * {@code KernelSpecs.LU_DIAG}). Column block k of L is in the row order after panel k: later
+     * panels' interchanges are not applied to it (use {@code interp.LuPivots} to form the
+     * usual P A = L U). A zero pivot (singular matrix) fails {@code lu_diag}. Parameters M, N.
+     */
+    public static Program calu(int fanIn) {
+        return LuPrograms.calu(fanIn);
+    }
+
     /**
      * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
      * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
@@ -263,6 +288,7 @@ public final class Programs {
         out.put("tsqr_q", tsqrQ());
         out.put("caqr", caqr());
         out.put("caqr_q", caqrQ());
+        out.put("calu", calu());
         return out;
     }
 
