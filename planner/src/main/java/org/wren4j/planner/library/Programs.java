@@ -222,6 +222,18 @@ public final class Programs {
     }
 
     private static final Program CALU = LuPrograms.calu(4);
+    private static final Program BDFAC = QrPrograms.bdfac();
+
+    /**
+     * The band reduction stage of the SVD (BDFAC, as numpywren) of an {@code N x N} tile grid
+     * with square tiles: alternating QR panels on tile columns and LQ panels on tile rows give
+     * {@code A = U B V^T} with B upper banded, bandwidth = the tile size: outputs {@code B[k, k]}
+     * (upper triangular) and {@code B[k, k + 1]} (lower triangular), with A's tile shapes; the
+     * other tiles of B are zero and not written. B has A's singular values. Parameter N.
+     */
+    public static Program bdfac() {
+        return BDFAC;
+    }
 
     /**
      * LU with tournament pivoting (CALU) of an {@code M x N} tile grid A with square tiles, with
@@ -289,6 +301,7 @@ public final class Programs {
         out.put("caqr", caqr());
         out.put("caqr_q", caqrQ());
         out.put("calu", calu());
+        out.put("bdfac", bdfac());
         return out;
     }
 

@@ -56,12 +56,14 @@ final class QrPrograms {
      * Where a panel reads and writes. Tile coordinates are (red, other): red is the index along
      * the reduction (tile row for QR, tile column for LQ), other the other one.
      *
+     * @param panelIn      the panel's own tile at reduction index red, before the panel
+     * @param in           tile (red, other) of a trailing column (row), before the panel
      * @param root         the R (or L) tile of the panel's own column (row)
      * @param rootTrailing final tile of position 0 in trailing column (row) {@code other}
      * @param bottom       final tile of position {@code red > first} in trailing column (row) {@code other}
      */
     private record Panel(boolean lq, Expr k, Expr first, Expr end, Expr panelOther, Expr otherFrom, Expr otherTo,
-                         BiFunction<Expr, Expr, TileRef> in, TileRef root, Function<Expr, TileRef> rootTrailing,
+                         Function<Expr, TileRef> panelIn, BiFunction<Expr, Expr, TileRef> in, TileRef root, Function<Expr, TileRef> rootTrailing,
                          BiFunction<Expr, Expr, TileRef> bottom, String hl, String ht, String w, Expr priority) {
 
         TileRef at(String m, Expr red, Expr other, Expr... versions) {
@@ -96,9 +98,9 @@ final class QrPrograms {
             Expr leafPrio = priority;
             Expr nodePrio = add(priority, c(1));
             var leaf = new ArrayList<Stmt>(List.of(
-                    when(single, kc(kernel("qr_factor"), List.of(root, hLeaf), List.of(in.apply(i, panelOther)), leafPrio)),
+                    when(single, kc(kernel("qr_factor"), List.of(root, hLeaf), List.of(panelIn.apply(i)), leafPrio)),
                     when(gt(n, c(1)), kc(kernel("qr_factor"), List.of(at(w, i, panelOther, k, c(0)), hLeaf),
-                            List.of(in.apply(i, panelOther)), leafPrio))));
+                            List.of(panelIn.apply(i)), leafPrio))));
             if (trailing) {
                 leaf.add(loop("j", otherFrom, otherTo,
                         when(single, kc(kernel("qr_leaf_qt"), List.of(rootTrailing.apply(j)), List.of(hLeaf, in.apply(i, j)), leafPrio)),
@@ -141,7 +143,7 @@ final class QrPrograms {
     static Program caqr() {
         Expr k = v("k");
         var panel = new Panel(false, k, k, v("M"), k, add(k, c(1)), v("N"),
-                (i, j) -> ref("X", k, i, j), ref("R", k, k), j -> ref("R", k, j),
+                i -> ref("X", k, i, k), (i, j) -> ref("X", k, i, j), ref("R", k, k), j -> ref("R", k, j),
                 (i, j) -> ref("X", add(k, c(1)), i, j), "Hl", "Ht", "W", mul(c(2), k));
         return Program.builder("caqr")
                 .params("M", "N")
@@ -162,7 +164,7 @@ final class QrPrograms {
     static Program tsqrFactors() {
         Expr k = c(0);
         var panel = new Panel(false, k, c(0), v("M"), c(0), c(0), c(0),
-                (i, j) -> ref("A", i, j), ref("R", k, k), j -> null, null, "Hl", "Ht", "W", c(0));
+                i -> ref("A", i, c(0)), null, ref("R", k, k), null, null, "Hl", "Ht", "W", c(0));
         return Program.builder("tsqr_qr")
                 .params("M")
                 .input("A")
@@ -223,6 +225,43 @@ final class QrPrograms {
                 .temp("V", 4, "B")
                 .temp("Z", 3, "B")
                 .body(body)
+                .build();
+    }
+
+    /**
+     * Band reduction of the SVD (BDFAC) of an {@code N x N} tile grid A with square tiles:
+     * for each k a QR panel on tile column k (rows k..N-1, Q^T applied to the columns right of
+     * it), then an LQ panel on tile row k (columns k+1..N-1, Q applied from the right to the rows
+     * below). A = U B V^T with B upper banded of bandwidth = the tile size: output
+     * {@code B[k, k]} (upper triangular) and {@code B[k, k + 1]} (lower triangular); every other
+     * tile of B is zero and not written. The reflectors are temporaries (left {@code Uh, Ut},
+     * right {@code Vh, Vt}); X is the trailing matrix before panel k ({@code X[0] = A}), Z and Y
+     * hold row k and the rows below it between the QR and the LQ panel.
+     */
+    static Program bdfac() {
+        Expr k = v("k");
+        Expr k1 = add(k, c(1));
+        var qr = new Panel(false, k, k, v("N"), k, k1, v("N"),
+                i -> ref("X", k, i, k), (i, j) -> ref("X", k, i, j), ref("B", k, k), j -> ref("Z", k, j),
+                (i, j) -> ref("Y", k, i, j), "Uh", "Ut", "W", mul(c(4), k));
+        var lq = new Panel(true, k, k1, v("N"), k, k1, v("N"),
+                j -> ref("Z", k, j), (j, i) -> ref("Y", k, i, j), ref("B", k, k1), i -> ref("X", k1, i, k1),
+                (j, i) -> ref("X", k1, i, j), "Vh", "Vt", "W2", add(mul(c(4), k), c(2)));
+        return Program.builder("bdfac")
+                .params("N")
+                .input("A")
+                .output("B")
+                .temp("X", 3, "A")
+                .temp("Z", 2)
+                .temp("Y", 3)
+                .temp("W", 4)
+                .temp("W2", 4)
+                .temp("Uh", 2)
+                .temp("Ut", 3)
+                .temp("Vh", 2)
+                .temp("Vt", 3)
+                .body(loop("k", c(0), v("N"), qr.statements(true)),
+                        loop("k", c(0), sub(v("N"), c(1)), lq.statements(true)))
                 .build();
     }
 }

@@ -12,7 +12,7 @@ final class ProgramCasesQr {
 
     static List<Program> all() {
         return List.of(Programs.tsqr(2), Programs.tsqr(4), Programs.tsqrFactors(), Programs.tsqrQ(),
-                Programs.caqr(), Programs.caqrQ(), Programs.calu(2), Programs.calu(4));
+                Programs.caqr(), Programs.caqrQ(), Programs.calu(2), Programs.calu(4), Programs.bdfac());
     }
 
     static Map<String, Long> fix(Program p, Map<String, Long> args) {
