@@ -83,7 +83,12 @@ final class QrPrograms {
             };
         }
 
-        Block statements(boolean trailing) {
+        /**
+         * The panel's statements; {@code trailing}: it updates other columns (rows);
+         * {@code singleTrailing}: a panel of one tile can still have some (else that statement
+         * would never run and is left out).
+         */
+        Block statements(boolean trailing, boolean singleTrailing) {
             Expr i = v("i");
             Expr j = v("j");
             Expr l = v("l");
@@ -102,9 +107,12 @@ final class QrPrograms {
                     when(gt(n, c(1)), kc(kernel("qr_factor"), List.of(at(w, i, panelOther, k, c(0)), hLeaf),
                             List.of(panelIn.apply(i)), leafPrio))));
             if (trailing) {
-                leaf.add(loop("j", otherFrom, otherTo,
-                        when(single, kc(kernel("qr_leaf_qt"), List.of(rootTrailing.apply(j)), List.of(hLeaf, in.apply(i, j)), leafPrio)),
-                        when(gt(n, c(1)), kc(kernel("qr_leaf_qt"), List.of(at(w, i, j, k, c(0))), List.of(hLeaf, in.apply(i, j)), leafPrio))));
+                Stmt more = when(gt(n, c(1)), kc(kernel("qr_leaf_qt"), List.of(at(w, i, j, k, c(0))), List.of(hLeaf, in.apply(i, j)), leafPrio));
+                leaf.add(singleTrailing
+                        ? loop("j", otherFrom, otherTo,
+                                when(single, kc(kernel("qr_leaf_qt"), List.of(rootTrailing.apply(j)), List.of(hLeaf, in.apply(i, j)), leafPrio)),
+                                more)
+                        : loop("j", otherFrom, otherTo, more));
             }
             var node = new ArrayList<Stmt>(List.of(
                     let("i", add(first, p)),
@@ -145,6 +153,7 @@ final class QrPrograms {
         var panel = new Panel(false, k, k, v("M"), k, add(k, c(1)), v("N"),
                 i -> ref("X", k, i, k), (i, j) -> ref("X", k, i, j), ref("R", k, k), j -> ref("R", k, j),
                 (i, j) -> ref("X", add(k, c(1)), i, j), "Hl", "Ht", "W", mul(c(2), k));
+        // wide grids: the last panels are single tiles with columns to update
         return Program.builder("caqr")
                 .params("M", "N")
                 .input("A")
@@ -153,7 +162,7 @@ final class QrPrograms {
                 .output("Ht", 3)
                 .temp("X", 3, "A")
                 .temp("W", 4)
-                .body(loop("k", c(0), min(v("M"), v("N")), panel.statements(true)))
+                .body(loop("k", c(0), min(v("M"), v("N")), panel.statements(true, true)))
                 .build();
     }
 
@@ -172,7 +181,7 @@ final class QrPrograms {
                 .output("Hl")
                 .output("Ht", 3)
                 .temp("W", 4)
-                .body(panel.statements(false))
+                .body(panel.statements(false, false))
                 .build();
     }
 
@@ -182,8 +191,9 @@ final class QrPrograms {
      * With B the first columns of the identity ({@code [I; 0]} in A's tile shapes) Y is the thin
      * Q. Panel k applies its tree top-down (root first, leaves last) after the panels above it:
      * {@code V[k, v, i, j]} is row tile i before its top-node levels below v ({@code v = 0}:
-     * ready for the leaf); {@code Z[k, i, j]} is row tile i after panels k and above. Both read
-     * B where never written: that is a row's value before the first panel that touches it.
+     * ready for the leaf); {@code Z[k, i, j]} is row tile i after panels k and above (TSQR, one
+     * panel, reads B instead). Both read B where never written: that is a row's value before the
+     * first panel that touches it.
      */
     static Program applyQ(boolean tsqr) {
         Expr k = v("k");
@@ -194,9 +204,8 @@ final class QrPrograms {
         Expr n = v("n");
         Expr q = v("q");
         Expr bottomVersion = min(l, log2Ceil(sub(sub(n, p), pow(c(2), l))));
-        Expr panels = tsqr ? c(1) : min(v("M"), v("N"));
         Expr prio = mul(c(-2), k);
-        Stmt body = loop("k", c(0), panels,
+        Stmt[] panel = {
                 let("n", sub(v("M"), k)),
                 loop("l", c(0), log2Ceil(n),
                         loop("p", c(0), sub(n, pow(c(2), l)), pow(c(2), add(l, c(1))),
@@ -204,28 +213,33 @@ final class QrPrograms {
                                 let("q", add(i, pow(c(2), l))),
                                 loop("j", c(0), v("R"),
                                         kc(KernelSpecs.QR_PAIR_Q.name(), List.of(ref("V", k, l, i, j), ref("V", k, bottomVersion, q, j)),
-                                                List.of(ref("Ht", k, l, i), ref("V", k, add(l, c(1)), i, j), ref("Z", add(k, c(1)), q, j)),
+                                                List.of(ref("Ht", k, l, i), ref("V", k, add(l, c(1)), i, j),
+                                                        tsqr ? ref("B", q, j) : ref("Z", add(k, c(1)), q, j)),
                                                 prio)))),
                 loop("i", k, v("M"),
-                        loop("j", c(0), v("R"),
-                                when(eq(k, c(0)), kc(KernelSpecs.QR_LEAF_Q.name(), List.of(ref("Y", i, j)),
+                        loop("j", c(0), v("R"), tsqr
+                                ? kc(KernelSpecs.QR_LEAF_Q.name(), List.of(ref("Y", i, j)),
+                                        List.of(ref("Hl", k, i), ref("V", k, c(0), i, j)), add(prio, c(1)))
+                                : block(when(eq(k, c(0)), kc(KernelSpecs.QR_LEAF_Q.name(), List.of(ref("Y", i, j)),
                                         List.of(ref("Hl", k, i), ref("V", k, c(0), i, j)), add(prio, c(1)))),
                                 when(gt(k, c(0)), kc(KernelSpecs.QR_LEAF_Q.name(), List.of(ref("Z", k, i, j)),
-                                        List.of(ref("Hl", k, i), ref("V", k, c(0), i, j)), add(prio, c(1)))))));
+                                        List.of(ref("Hl", k, i), ref("V", k, c(0), i, j)), add(prio, c(1)))))))};
+        Stmt body = tsqr ? block(let("k", c(0)), block(panel)) : loop("k", c(0), min(v("M"), v("N")), panel);
         var b = Program.builder(tsqr ? "tsqr_q" : "caqr_q");
         if (tsqr) {
             b.params("M", "R");
         } else {
             b.params("M", "N", "R");
         }
-        return b.input("Hl")
+        b.input("Hl")
                 .input("Ht", 3)
                 .input("B")
                 .output("Y")
-                .temp("V", 4, "B")
-                .temp("Z", 3, "B")
-                .body(body)
-                .build();
+                .temp("V", 4, "B");
+        if (!tsqr) {
+            b.temp("Z", 3, "B");
+        }
+        return b.body(body).build();
     }
 
     /**
@@ -260,8 +274,8 @@ final class QrPrograms {
                 .temp("Ut", 3)
                 .temp("Vh", 2)
                 .temp("Vt", 3)
-                .body(loop("k", c(0), v("N"), qr.statements(true)),
-                        loop("k", c(0), sub(v("N"), c(1)), lq.statements(true)))
+                .body(loop("k", c(0), v("N"), qr.statements(true, false)),
+                        loop("k", c(0), sub(v("N"), c(1)), lq.statements(true, true)))
                 .build();
     }
 }
