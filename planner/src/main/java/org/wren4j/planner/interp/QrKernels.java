@@ -2,20 +2,68 @@ package org.wren4j.planner.interp;
 
 import java.util.List;
 
-/** Reference QR kernels. */
+/**
+ * Reference QR and LQ kernels: {@code qr_r} (R factor only), and the Householder kernels of
+ * TSQR, CAQR and the band reduction, in the representation of {@link Householder}.
+ */
 final class QrKernels {
     private QrKernels() {
     }
 
     static boolean handles(String name) {
-        return name.equals("qr_r");
+        return name.startsWith("qr_") || name.startsWith("lq_");
     }
 
     static List<double[][]> apply(String name, List<double[][]> in, double[] scalars) {
-        if (!name.equals("qr_r")) {
-            throw new IllegalArgumentException("no reference implementation of kernel " + name);
+        return switch (name) {
+            case "qr_r" -> List.<double[][]>of(r(stack(in)));
+            case "qr_factor" -> factor(in.get(0));
+            case "qr_leaf_qt" -> List.<double[][]>of(Householder.apply(in.get(0), in.get(1), true));
+            case "qr_leaf_q" -> List.<double[][]>of(Householder.apply(in.get(0), in.get(1), false));
+            case "qr_pair_factor" -> pairFactor(in.get(0), in.get(1));
+            case "qr_pair_qt" -> pairApply(in.get(0), in.get(1), in.get(2), true);
+            case "qr_pair_q" -> pairApply(in.get(0), in.get(1), in.get(2), false);
+            case "lq_factor" -> transposeFirst(factor(transpose(in.get(0))));
+            case "lq_leaf_apply" -> List.<double[][]>of(transpose(Householder.apply(in.get(0), transpose(in.get(1)), true)));
+            case "lq_pair_factor" -> transposeFirst(pairFactor(transpose(in.get(0)), transpose(in.get(1))));
+            case "lq_pair_apply" -> pairApply(in.get(0), transpose(in.get(1)), transpose(in.get(2)), true).stream()
+                    .map(QrKernels::transpose).toList();
+            default -> throw new IllegalArgumentException("no reference implementation of kernel " + name);
+        };
+    }
+
+    private static double[][] transpose(double[][] a) {
+        return DenseOps.transpose(a);
+    }
+
+    private static List<double[][]> transposeFirst(List<double[][]> out) {
+        return List.of(transpose(out.get(0)), out.get(1));
+    }
+
+    /** (Q^T A, H) of one tile. */
+    private static List<double[][]> factor(double[][] a) {
+        Householder.Factor f = Householder.factor(a);
+        return List.of(f.qta(), f.packed());
+    }
+
+    /** (top rows of Q^T [top; bottom], H); the bottom rows must come out zero, which needs K <= rows(top). */
+    private static List<double[][]> pairFactor(double[][] top, double[][] bottom) {
+        int h1 = DenseOps.rows(top);
+        int w = DenseOps.cols(top);
+        int k = Math.min(h1 + DenseOps.rows(bottom), w);
+        if (k > h1) {
+            throw new IllegalArgumentException("pair factor needs a top tile at least as tall as the R factor: top has "
+                    + h1 + " rows, R has " + k);
         }
-        return List.<double[][]>of(r(stack(in)));
+        Householder.Factor f = Householder.factor(stack(List.of(top, bottom)));
+        return List.of(java.util.Arrays.copyOf(f.qta(), h1), f.packed());
+    }
+
+    /** Q^T or Q applied to [top; bottom], split back into tiles of the same heights. */
+    private static List<double[][]> pairApply(double[][] h, double[][] top, double[][] bottom, boolean transpose) {
+        double[][] out = Householder.apply(h, stack(List.of(top, bottom)), transpose);
+        int h1 = DenseOps.rows(top);
+        return List.of(java.util.Arrays.copyOfRange(out, 0, h1), java.util.Arrays.copyOfRange(out, h1, out.length));
     }
 
     /** The tiles one above the other; they must have the same number of columns. */

@@ -50,6 +50,9 @@ public final class ReferenceKernels {
         if (ExprKernels.handles(name)) {
             return one(ExprKernels.apply(name, in, scalars));
         }
+        if (LuKernels.handles(name)) {
+            return LuKernels.apply(name, in, scalars);
+        }
         if (QrKernels.handles(name)) {
             return QrKernels.apply(name, in, scalars);
         }

@@ -151,7 +151,8 @@ public final class ProgramCodec {
                 expr(f.step());
                 stmts(f.body().body());
             } else if (s instanceof Reduce r) {
-                varint(5);
+                // tag 6: a reduction with fixed leaf inputs; tag 5 keeps the bytes of the others unchanged
+                varint(r.leafInputs().isEmpty() ? 5 : 6);
                 str(r.var());
                 expr(r.from());
                 expr(r.to());
@@ -164,6 +165,9 @@ public final class ProgramCodec {
                 str(r.combineKernel());
                 exprs(r.combineScalars());
                 expr(r.priority());
+                if (!r.leafInputs().isEmpty()) {
+                    refs(r.leafInputs());
+                }
             }
         }
 
@@ -291,6 +295,7 @@ public final class ProgramCodec {
                 case 3 -> new If(expr(), new Block(stmts()), new Block(stmts()));
                 case 4 -> new For(str(), expr(), expr(), expr(), new Block(stmts()));
                 case 5 -> new Reduce(str(), expr(), expr(), uint(), ref(), str(), str(), refs(), exprs(), str(), exprs(), expr());
+                case 6 -> new Reduce(str(), expr(), expr(), uint(), ref(), str(), str(), refs(), exprs(), str(), exprs(), expr(), refs());
                 default -> throw new IllegalArgumentException("unknown statement tag " + tag + " at byte " + pos);
             };
         }

@@ -50,8 +50,11 @@ public final class ProgramPrinter {
                 sb.append(first >= 0 ? ", " : "    # ").append("priority ").append(r.priority());
             }
             sb.append('\n');
-            sb.append(pad).append("  leaf ").append(r.leafKernel()).append('(')
-                    .append(r.terms().stream().map(TileRef::toString).collect(Collectors.joining(", ")));
+            sb.append(pad).append("  leaf ").append(r.leafKernel()).append('(');
+            for (TileRef in : r.leafInputs()) {
+                sb.append(in).append(", ");
+            }
+            sb.append(r.terms().stream().map(TileRef::toString).collect(Collectors.joining(", ")));
             if (!r.leafScalars().isEmpty()) {
                 sb.append("; ").append(r.leafScalars().stream().map(Expr::toString).collect(Collectors.joining(", ")));
             }

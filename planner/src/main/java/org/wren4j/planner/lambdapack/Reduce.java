@@ -35,10 +35,19 @@ import java.util.Optional;
  * the others write {@code partials[l, g, <output indices>]}, a temporary of rank
  * {@code output.rank() + 2}. Leaf scalars may use {@code var}: it stands for the first index
  * of the leaf's group. The tree's own variables are {@code var_l}, {@code var_g}, {@code var_t}.
+ * {@code leafInputs} (usually none) are tiles every leaf reads before its gathered terms, e.g.
+ * the pivot rows that tell a leaf which rows of its tiles to pick; they may not use {@code var}.
  */
 public record Reduce(String var, Expr from, Expr to, int fanIn, TileRef output, String partials,
                      String leafKernel, List<TileRef> terms, List<Expr> leafScalars,
-                     String combineKernel, List<Expr> combineScalars, Expr priority) implements Stmt {
+                     String combineKernel, List<Expr> combineScalars, Expr priority, List<TileRef> leafInputs) implements Stmt {
+
+    /** A reduction whose leaves read only their gathered terms. */
+    public Reduce(String var, Expr from, Expr to, int fanIn, TileRef output, String partials,
+                  String leafKernel, List<TileRef> terms, List<Expr> leafScalars,
+                  String combineKernel, List<Expr> combineScalars, Expr priority) {
+        this(var, from, to, fanIn, output, partials, leafKernel, terms, leafScalars, combineKernel, combineScalars, priority, List.of());
+    }
 
     public Reduce {
         requireNonNull(var, "var is null");
@@ -52,6 +61,12 @@ public record Reduce(String var, Expr from, Expr to, int fanIn, TileRef output, 
         requireNonNull(combineKernel, "combineKernel is null");
         combineScalars = List.copyOf(requireNonNull(combineScalars, "combineScalars is null"));
         requireNonNull(priority, "priority is null");
+        leafInputs = List.copyOf(requireNonNull(leafInputs, "leafInputs is null"));
+        for (TileRef r : leafInputs) {
+            if (r.indices().stream().anyMatch(e -> e.variables().contains(var))) {
+                throw new IllegalArgumentException("reduction over " + var + ": leaf input " + r + " may not use " + var);
+            }
+        }
         new Ref(var);
         new Ref(partials);
         if (fanIn < 2 || Integer.bitCount(fanIn) != 1) {
@@ -96,9 +111,9 @@ public record Reduce(String var, Expr from, Expr to, int fanIn, TileRef output, 
         var leafGather = Optional.of(new Gather(slotVar(), c(0), min(f, sub(n, mul(g, f))), leafRefs));
         Stmt leaves = new For(groupVar(), c(0), ceilDiv(n, f), c(1), new Block(List.of(
                 guard(and(eq(levels, c(1)), eq(g, c(0))),
-                        new KernelCall(leafKernel, List.of(output), List.of(), leafSc, priority, leafGather)),
+                        new KernelCall(leafKernel, List.of(output), leafInputs, leafSc, priority, leafGather)),
                 guard(gt(levels, c(1)),
-                        new KernelCall(leafKernel, List.of(partial(c(0), g)), List.of(), leafSc, priority, leafGather)))));
+                        new KernelCall(leafKernel, List.of(partial(c(0), g)), leafInputs, leafSc, priority, leafGather)))));
         Expr children = ceilDiv(n, pow(f, l));
         var combineGather = Optional.of(new Gather(slotVar(), c(0), min(f, sub(children, mul(g, f))),
                 List.of(partial(sub(l, c(1)), add(mul(g, f), t)))));

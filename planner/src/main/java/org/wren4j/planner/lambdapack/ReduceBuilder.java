@@ -19,6 +19,7 @@ public final class ReduceBuilder {
     private int fanIn = DEFAULT_FAN_IN;
     private String leafKernel;
     private List<TileRef> terms = List.of();
+    private List<TileRef> leafInputs = List.of();
     private List<Expr> leafScalars = List.of();
     private String combineKernel;
     private List<Expr> combineScalars = List.of();
@@ -39,6 +40,12 @@ public final class ReduceBuilder {
     public ReduceBuilder leaf(String kernel, TileRef... leafTerms) {
         this.leafKernel = requireNonNull(kernel, "kernel is null");
         this.terms = Arrays.asList(leafTerms);
+        return this;
+    }
+
+    /** Tiles every leaf reads before its gathered terms (they may not use the reduction variable). */
+    public ReduceBuilder leafInputs(TileRef... inputs) {
+        this.leafInputs = Arrays.asList(inputs);
         return this;
     }
 
@@ -64,6 +71,6 @@ public final class ReduceBuilder {
         if (leafKernel == null || combineKernel == null) {
             throw new IllegalStateException("reduction over " + var + " needs a leaf and a combine kernel");
         }
-        return new Reduce(var, from, to, fanIn, output, partials, leafKernel, terms, leafScalars, combineKernel, combineScalars, priority);
+        return new Reduce(var, from, to, fanIn, output, partials, leafKernel, terms, leafScalars, combineKernel, combineScalars, priority, leafInputs);
     }
 }

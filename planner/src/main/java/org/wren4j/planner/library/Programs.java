@@ -173,6 +173,91 @@ public final class Programs {
         return tsqr(ReduceBuilder.DEFAULT_FAN_IN);
     }
 
+    private static final Program TSQR_QR = QrPrograms.tsqrFactors();
+    private static final Program TSQR_Q = QrPrograms.applyQ(true);
+    private static final Program CAQR = QrPrograms.caqr();
+    private static final Program CAQR_Q = QrPrograms.applyQ(false);
+
+    /**
+     * TSQR of an {@code M x 1} tile grid A that keeps its Householder factors, so that
+     * {@link #tsqrQ()} can apply or form Q: a binary tree whose leaves factor one tile each
+     * ({@code qr_factor}) and whose nodes factor two stacked R factors ({@code qr_pair_factor}).
+     * Outputs the R factor {@code R[0, 0]} (A's first tile shape, upper trapezoidal, diagonal
+     * possibly negative), leaf reflectors {@code Hl[0, i]} and node reflectors {@code Ht[0, l, i]}
+     * (level l, top tile i), each an H tile in the compact WY form of {@code KernelSpecs}.
+     * Every tile but the last needs at least as many rows as A has columns.
+     */
+    public static Program tsqrFactors() {
+        return TSQR_QR;
+    }
+
+    /**
+     * {@code Y = Q B} for the Q of {@link #tsqrFactors()}: inputs {@code Hl}, {@code Ht} and B
+     * (an {@code M x R} tile grid with A's tile rows); the thin Q is {@code Q [I; 0]}, i.e. B the
+     * first n columns of the identity. Parameters M, R.
+     */
+    public static Program tsqrQ() {
+        return TSQR_Q;
+    }
+
+    /**
+     * Communication-avoiding QR of an {@code M x N} tile grid A with square tiles (square or
+     * tall: M >= N; wide grids factor the first M tile columns as panels and update the rest):
+     * for each tile column k a TSQR panel over tile rows k..M-1 whose tree applies Q^T to the
+     * tile columns right of it. Outputs R ({@code R[k, j]}, {@code j >= k}, with A's tile shapes;
+     * A = Q R), and the reflectors {@code Hl[k, i]}, {@code Ht[k, l, i]} of panel k for
+     * {@link #caqrQ()}. Parameters M, N.
+     */
+    public static Program caqr() {
+        return CAQR;
+    }
+
+    /**
+     * {@code Y = Q B} for the Q of {@link #caqr()}: panels applied last to first, each tree
+     * top-down. B is an {@code M x R} tile grid with A's tile rows; B = the first n columns of
+     * the identity gives the thin Q (m x n). Parameters M, N (of A), R.
+     */
+    public static Program caqrQ() {
+        return CAQR_Q;
+    }
+
+    private static final Program CALU = LuPrograms.calu(4);
+    private static final Program BDFAC = QrPrograms.bdfac();
+
+    /**
+     * The band reduction stage of the SVD (BDFAC, as numpywren) of an {@code N x N} tile grid
+     * with square tiles: alternating QR panels on tile columns and LQ panels on tile rows give
+     * {@code A = U B V^T} with B upper banded, bandwidth = the tile size: outputs {@code B[k, k]}
+     * (upper triangular) and {@code B[k, k + 1]} (lower triangular), with A's tile shapes; the
+     * other tiles of B are zero and not written. B has A's singular values. Parameter N.
+     */
+    public static Program bdfac() {
+        return BDFAC;
+    }
+
+    /**
+     * LU with tournament pivoting (CALU) of an {@code M x N} tile grid A with square tiles, with
+     * reductions of fan-in 4 (tournament and pivot-row gathering); see {@link #calu(int)}.
+     */
+    public static Program calu() {
+        return CALU;
+    }
+
+    /**
+     * CALU with the given power-of-two fan-in. Outputs: {@code L[i, k]} (i >= k; diagonal tiles
+     * unit lower triangular, ones stored), {@code U[k, j]} (j >= k; upper trapezoidal) and the
+     * pivot tiles {@code P[0, k]}: row r of P[0, k] holds the tile row (column 0) and the row
+     * within that tile (column 1) of the r-th pivot row of panel k, then its values. Panel k
+     * moves its pivot rows to the top of tile row k in that order and the displaced rows of
+     * tile row k into the pivot rows' places (in ascending order of both; see
+     * {@code KernelSpecs.LU_DIAG}). Column block k of L is in the row order after panel k: later
+     * panels' interchanges are not applied to it (use {@code interp.LuPivots} to form the
+     * usual P A = L U). A zero pivot (singular matrix) fails {@code lu_diag}. Parameters M, N.
+     */
+    public static Program calu(int fanIn) {
+        return LuPrograms.calu(fanIn);
+    }
+
     /**
      * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
      * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
@@ -211,6 +296,12 @@ public final class Programs {
             out.put("col_" + op.lowerName(), colReduce(op));
         }
         out.put("tsqr", tsqr());
+        out.put("tsqr_qr", tsqrFactors());
+        out.put("tsqr_q", tsqrQ());
+        out.put("caqr", caqr());
+        out.put("caqr_q", caqrQ());
+        out.put("calu", calu());
+        out.put("bdfac", bdfac());
         return out;
     }
 

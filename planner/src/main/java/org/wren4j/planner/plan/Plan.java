@@ -16,7 +16,8 @@ public record Plan(MatrixExpr original, MatrixExpr rewritten, List<String> rules
     public Plan {
         rules = List.copyOf(rules);
         steps = List.copyOf(steps);
-        args = Map.copyOf(args);
-        values = Map.copyOf(values);
+        // insertion order is the order of lowering: explain() output must be deterministic
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 }

@@ -32,6 +32,31 @@ class ProgramGraphPropertyTest {
         }
     }
 
+    /**
+     * The QR, LU and band programs have the most intricate index expressions (binary trees with
+     * ragged levels, versions counted in levels): many more random grids, tall and wide ones.
+     */
+    @Test
+    void qrLuAndBandProgramsOnManyRaggedGrids() {
+        Random r = new Random(SEED + 1);
+        for (Program p : ProgramCasesQr.all()) {
+            for (int trial = 0; trial < 20; trial++) {
+                ImplicitGraphTest.assertMatchesExplicit(p, ProgramCases.randomArgs(p, r, 12));
+            }
+        }
+        // every grid up to 9 x 9 for the factorizations
+        for (Program p : new Program[] {org.wren4j.planner.library.Programs.caqr(), org.wren4j.planner.library.Programs.calu(2)}) {
+            for (long m = 1; m <= 9; m++) {
+                for (long n = 1; n <= 9; n++) {
+                    ImplicitGraphTest.assertMatchesExplicit(p, Map.of("M", m, "N", n));
+                }
+            }
+        }
+        for (long n = 1; n <= 12; n++) {
+            ImplicitGraphTest.assertMatchesExplicit(org.wren4j.planner.library.Programs.bdfac(), Map.of("N", n));
+        }
+    }
+
     @Test
     void reductionTreeNodesHaveAtMostFanInChildren() {
         Program p = org.wren4j.planner.library.Programs.gemm(4);

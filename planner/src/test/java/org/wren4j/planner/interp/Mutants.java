@@ -56,7 +56,8 @@ final class Mutants {
         }
         if (s instanceof Reduce r) {
             return new Reduce(r.var(), r.from(), r.to(), r.fanIn(), r.output(), r.partials(), r.leafKernel(),
-                    r.terms().stream().map(this::ref).toList(), r.leafScalars(), r.combineKernel(), r.combineScalars(), r.priority());
+                    r.terms().stream().map(this::ref).toList(), r.leafScalars(), r.combineKernel(), r.combineScalars(), r.priority(),
+                    r.leafInputs().stream().map(this::ref).toList());
         }
         return s;
     }

@@ -108,4 +108,127 @@ class MutationTest {
                 out -> DenseOps.maxAbsDiff(Tiles.assemble(out, "Y", 4, 1), DenseReductions.rows(x, ReduceOp.SUM)) < 1e-9);
         assertThat(total).isGreaterThan(30);
     }
+
+    private static boolean qrHolds(Map<ConcreteTile, double[][]> out, double[][] a, int b, int mt, int nt) {
+        double[][] rf = Tiles.assemble(out, "R", Math.min(mt, nt), nt);
+        for (int i = 0; i < rf.length; i++) {
+            for (int j = 0; j < Math.min(i, rf[0].length); j++) {
+                if (rf[i][j] != 0) {
+                    return false;
+                }
+            }
+        }
+        double[][] rr = java.util.Arrays.copyOf(rf, Math.min(a.length, a[0].length));
+        return DenseOps.maxAbsDiff(DenseOps.multiply(DenseOps.transpose(rr), rr), DenseOps.multiply(DenseOps.transpose(a), a)) < 1e-9;
+    }
+
+    @Test
+    void everyMutantOfTheQrLuAndBandProgramsIsKilled() {
+        Random r = new Random(17);
+        int b = 2;
+        int total = 0;
+        // CAQR: a square grid (the last panel is a single leaf), a tall one (trees of 3 levels) and a
+        // wide one (a single-leaf panel with columns to update)
+        double[][] sq = InterpreterTest.random(r, 7, 7);
+        double[][] wide = InterpreterTest.random(r, 3, 7);
+        var wideIn = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", wide, b, b, wideIn);
+        double[][] tall = InterpreterTest.random(r, 17, 5);
+        var sqIn = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", sq, b, b, sqIn);
+        var tallIn = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", tall, b, b, tallIn);
+        total += killed(Programs.caqr(),
+                new Scenario(Map.of("M", 4L, "N", 4L), sqIn, out -> qrHolds(out, sq, b, 4, 4)),
+                new Scenario(Map.of("M", 9L, "N", 3L), tallIn, out -> qrHolds(out, tall, b, 9, 3)),
+                new Scenario(Map.of("M", 2L, "N", 4L), wideIn, out -> qrHolds(out, wide, b, 2, 4)));
+
+        // caqr_q and tsqr_q: Q [I; 0] must be the Q of the factorization
+        for (boolean tsqr : new boolean[] {false, true}) {
+            double[][] a = tsqr ? InterpreterTest.random(r, 13, 2) : tall;
+            var in = new HashMap<ConcreteTile, double[][]>();
+            Tiles.split("A", a, b, b, in);
+            long mt = Tiles.count(a.length, b);
+            long nt = Tiles.count(a[0].length, b);
+            var fout = InterpreterTest.run(tsqr ? Programs.tsqrFactors() : Programs.caqr(),
+                    tsqr ? Map.of("M", mt) : Map.of("M", mt, "N", nt), in);
+            double[][] rr = Tiles.assemble(fout, "R", (int) nt, (int) nt);
+            var qin = new HashMap<ConcreteTile, double[][]>();
+            fout.forEach((t, v) -> {
+                if (t.matrix().startsWith("H")) {
+                    qin.put(t, v);
+                }
+            });
+            Tiles.split("B", QrInterpreterTest.thinIdentity(a.length, a[0].length), b, b, qin);
+            var args = tsqr ? Map.of("M", mt, "R", nt) : Map.of("M", mt, "N", nt, "R", nt);
+            total += killed(tsqr ? Programs.tsqrQ() : Programs.caqrQ(), args, qin, out -> {
+                double[][] q = Tiles.assemble(out, "Y", (int) mt, (int) nt);
+                return DenseOps.maxAbsDiff(DenseOps.multiply(q, java.util.Arrays.copyOf(rr, a[0].length)), a) < 1e-9;
+            });
+        }
+
+        // CALU on a matrix whose pivots come from other tiles
+        double[][] lu = InterpreterTest.random(r, 9, 9);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                lu[i][j] *= 1e-3;
+            }
+        }
+        var luIn = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", lu, b, b, luIn);
+        // and a tall ragged one, whose last diagonal tile has rows below its pivot block
+        double[][] luTall = InterpreterTest.random(r, 9, 7);
+        var luTallIn = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", luTall, b, b, luTallIn);
+        total += killed(Programs.calu(2),
+                new Scenario(Map.of("M", 5L, "N", 5L), luIn, out -> luHolds(out, lu, b)),
+                new Scenario(Map.of("M", 5L, "N", 4L), luTallIn, out -> luHolds(out, luTall, b)));
+
+        // BDFAC: band and Frobenius norm (orthogonal transformations keep it)
+        double[][] sv = InterpreterTest.random(r, 9, 9);
+        var bin = new HashMap<ConcreteTile, double[][]>();
+        Tiles.split("A", sv, b, b, bin);
+        double[] expected = BdfacInterpreterTest.singularValues(sv);
+        total += killed(Programs.bdfac(), Map.of("N", 5L), bin, out -> {
+            double[][] band = Tiles.assemble(out, "B", 5, 5);
+            double[] actual = BdfacInterpreterTest.singularValues(band);
+            for (int i = 0; i < actual.length; i++) {
+                if (Math.abs(actual[i] - expected[i]) > 1e-9) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertThat(total).isGreaterThan(60);
+    }
+
+    private static boolean luHolds(Map<ConcreteTile, double[][]> out, double[][] a, int b) {
+        int mt = Tiles.count(a.length, b);
+        int kt = Math.min(mt, Tiles.count(a[0].length, b));
+        int[] heights = new int[mt];
+        var pivots = new java.util.ArrayList<double[][]>();
+        int[] widths = new int[kt];
+        for (int t = 0; t < mt; t++) {
+            heights[t] = Math.min(b, a.length - t * b);
+        }
+        for (int t = 0; t < kt; t++) {
+            pivots.add(out.get(new ConcreteTile("P", 0, t)));
+            widths[t] = DenseOps.cols(out.get(new ConcreteTile("L", t, t)));
+        }
+        int[] perm = LuPivots.permutation(pivots, heights);
+        double[][] l = LuPivots.standardL(Tiles.assemble(out, "L", mt, kt), pivots, heights, widths);
+        double[][] u = Tiles.assemble(out, "U", kt, Tiles.count(a[0].length, b));
+        for (int i = 0; i < u.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (u[i][j] != 0 || l[j][i] != 0) {
+                    return false;
+                }
+            }
+        }
+        double[][] pa = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            pa[i] = a[perm[i]];
+        }
+        return DenseOps.maxAbsDiff(pa, DenseOps.multiply(l, u)) < 1e-9;
+    }
 }

@@ -67,6 +67,9 @@ public final class KernelLibrary {
         put(k, KernelSpecs.EW.name(), ExpressionKernels::ew);
         put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
         put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
+        for (String name : ReferenceBackedKernels.NAMES) {
+            put(k, name, ReferenceBackedKernels.kernel(name));
+        }
         return Collections.unmodifiableMap(k);
     }
 

@@ -29,7 +29,8 @@ class KernelCatalogueTest {
             "gemm_sub_nn", "gemm_sub_tn", "gemm_sub_nt", "row_norm2", "col_norm2", "qr_r");
 
     static Stream<Arguments> kernelsAndShapes() {
-        return KernelSpecs.names().stream()
+        // reference-backed kernels ARE the reference: comparing them with it would prove nothing
+        return KernelSpecs.names().stream().filter(n -> !ReferenceBackedKernels.NAMES.contains(n))
                 .flatMap(name -> IntStream.range(0, KernelInputs.CASES).mapToObj(c -> Arguments.of(name, c)));
     }
 
