@@ -27,15 +27,17 @@ public final class LocalRedis implements AutoCloseable {
     private final Path dir;
     private final boolean appendOnly;
     private final String password;
+    private final boolean tls;
     private final int port;
     private Process process;
     private final StringBuffer output = new StringBuffer();
 
-    private LocalRedis(Path binary, Path dir, boolean appendOnly, String password, int port) {
+    private LocalRedis(Path binary, Path dir, boolean appendOnly, String password, boolean tls, int port) {
         this.binary = binary;
         this.dir = dir;
         this.appendOnly = appendOnly;
         this.password = password;
+        this.tls = tls;
         this.port = port;
     }
 
@@ -49,16 +51,31 @@ public final class LocalRedis implements AutoCloseable {
      * @param password   required with AUTH, or null for none
      */
     public static LocalRedis start(boolean appendOnly, String password) {
+        return start(appendOnly, password, false);
+    }
+
+    /**
+     * A server that speaks only TLS, with a self-signed certificate for 127.0.0.1 made by the
+     * JDK's keytool; {@link #certificate()} is its PEM file, to trust on the client.
+     */
+    public static LocalRedis startTls() {
+        return start(false, null, true);
+    }
+
+    private static LocalRedis start(boolean appendOnly, String password, boolean tls) {
         Path binary = binary();
         Path dir;
         try {
             dir = Files.createTempDirectory("wren4j-redis");
+            if (tls) {
+                SelfSignedCertificate.write(dir.resolve("server.pem"), dir.resolve("server.key"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            var redis = new LocalRedis(binary, dir, appendOnly, password, freePort());
+            var redis = new LocalRedis(binary, dir, appendOnly, password, tls, freePort());
             try {
                 redis.launch();
                 return redis;
@@ -99,11 +116,18 @@ public final class LocalRedis implements AutoCloseable {
 
     private void launch() {
         List<String> cmd = new ArrayList<>(List.of(binary.toString(),
-                "--bind", "127.0.0.1", "--port", Integer.toString(port), "--dir", dir.toString(),
+                "--bind", "127.0.0.1", "--dir", dir.toString(),
                 "--save", "", "--daemonize", "no", "--loglevel", "notice",
                 "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "always"));
         if (password != null) {
             cmd.addAll(List.of("--requirepass", password));
+        }
+        if (tls) {
+            cmd.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port),
+                    "--tls-cert-file", certificate().toString(), "--tls-key-file", dir.resolve("server.key").toString(),
+                    "--tls-ca-cert-file", certificate().toString(), "--tls-auth-clients", "no"));
+        } else {
+            cmd.addAll(List.of("--port", Integer.toString(port)));
         }
         output.setLength(0);
         try {
@@ -153,9 +177,17 @@ public final class LocalRedis implements AutoCloseable {
         return port;
     }
 
-    /** {@code redis://[:password@]127.0.0.1:port}. */
+    /** {@code redis://[:password@]127.0.0.1:port}, or {@code rediss://...} with TLS. */
     public String uri() {
-        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
+        return (tls ? "rediss://" : "redis://") + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
+    }
+
+    /** The PEM certificate of a TLS server. */
+    public Path certificate() {
+        if (!tls) {
+            throw new IllegalStateException("this redis-server does not use TLS");
+        }
+        return dir.resolve("server.pem");
     }
 
     /** The server's output so far, for failure messages. */

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -68,11 +69,12 @@ public final class RedisRuntimeState implements RuntimeState {
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(options.commandTimeout());
         RedisClient client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
+        ClientOptions.Builder clientOptions = ClientOptions.builder()
                 .autoReconnect(true)
                 .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).build())
-                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
-                .build());
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()));
+        options.trustedCertificates().ifPresent(pem -> clientOptions.sslOptions(SslOptions.builder().trustManager(pem.toFile()).build()));
+        client.setOptions(clientOptions.build());
         CompletableFuture<RedisRuntimeState> result = new CompletableFuture<>();
         client.connectAsync(StringCodec.UTF8, redisUri).whenComplete((connection, error) -> {
             if (error != null) {

@@ -88,6 +88,23 @@ class RedisRuntimeStateIT extends AbstractRuntimeStateTest {
         }
     }
 
+    @Test
+    void tlsFromTheUriWithATrustedCertificate() {
+        try (LocalRedis secure = LocalRedis.startTls()) {
+            assertThat(secure.uri()).startsWith("rediss://");
+            var trusting = RedisStateOptions.builder().trustedCertificates(secure.certificate()).build();
+            try (var s = RedisRuntimeState.connect(secure.uri(), trusting)) {
+                join(s.startJob("j", 2));
+                assertThat(join(s.complete("j", "a", List.of(new ChildCount("b", 1))))).containsExactly("b");
+            }
+            // the self-signed certificate is not in the JDK's trust store
+            var quick = RedisStateOptions.builder().connectTimeout(Duration.ofSeconds(5)).commandTimeout(Duration.ofSeconds(5)).build();
+            assertThatThrownBy(() -> RedisRuntimeState.connect(secure.uri(), quick)).isInstanceOf(RuntimeException.class);
+            // nor does a plain connection get through
+            assertThatThrownBy(() -> RedisRuntimeState.connect("redis://127.0.0.1:" + secure.port(), quick)).isInstanceOf(RuntimeException.class);
+        }
+    }
+
     /**
      * Redis is killed (SIGKILL) halfway through a job and restarted on the same data: with an
      * append-only file every completed step survives, a completion sent while the server is

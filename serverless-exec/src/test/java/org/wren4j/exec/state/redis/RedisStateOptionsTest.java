@@ -14,7 +14,10 @@ class RedisStateOptionsTest {
         assertThat(o.connectTimeout()).isEqualTo(RedisStateOptions.DEFAULT_CONNECT_TIMEOUT);
         assertThat(o.namespace()).isEqualTo(RedisStateOptions.DEFAULT_NAMESPACE);
         var m = o.mutate().namespace("").commandTimeout(Duration.ofSeconds(1)).build();
-        assertThat(m).isEqualTo(new RedisStateOptions(o.connectTimeout(), Duration.ofSeconds(1), ""));
+        assertThat(m).isEqualTo(new RedisStateOptions(o.connectTimeout(), Duration.ofSeconds(1), "", java.util.Optional.empty()));
+        assertThat(o.trustedCertificates()).isEmpty();
+        var pem = java.nio.file.Path.of("ca.pem");
+        assertThat(o.mutate().trustedCertificates(pem).build().mutate().build().trustedCertificates()).contains(pem);
     }
 
     @Test
