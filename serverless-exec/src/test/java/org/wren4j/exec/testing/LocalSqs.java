@@ -3,8 +3,6 @@ package org.wren4j.exec.testing;
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.wren4j.exec.queue.sqs.SqsQueueOptions;
 
 /**
@@ -32,8 +30,7 @@ public final class LocalSqs implements AutoCloseable {
 
     /** Options for this server: any region, static dummy credentials. */
     public SqsQueueOptions.Builder options() {
-        return SqsQueueOptions.builder().region("us-east-1")
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("wren4j", "wren4j")));
+        return SqsQueueOptions.builder().region("us-east-1").staticCredentials("wren4j", "wren4j");
     }
 
     @Override

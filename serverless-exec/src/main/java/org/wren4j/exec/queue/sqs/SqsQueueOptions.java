@@ -3,8 +3,10 @@ package org.wren4j.exec.queue.sqs;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Immutable options of {@link SqsTaskQueue}. Create with {@link #create()} for the defaults,
@@ -83,6 +85,13 @@ public record SqsQueueOptions(String region, AwsCredentialsProvider credentials,
         public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = requireNonNull(credentials, "credentials is null");
             return this;
+        }
+
+        /** Fixed credentials, e.g. any pair for a local server such as ElasticMQ. */
+        public Builder staticCredentials(String accessKeyId, String secretAccessKey) {
+            requireNonNull(accessKeyId, "accessKeyId is null");
+            requireNonNull(secretAccessKey, "secretAccessKey is null");
+            return credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
         }
 
         public Builder bands(PriorityBands bands) {

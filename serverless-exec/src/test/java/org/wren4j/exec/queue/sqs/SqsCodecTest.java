@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.queue.TaskMessage;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The parts of the SQS queue that need no server: body codec, bands, rounding, options. */
 class SqsCodecTest {
@@ -56,8 +54,7 @@ class SqsCodecTest {
 
     @Test
     void optionsHaveNamedDefaultsAndMutate() {
-        var o = SqsQueueOptions.builder()
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret"))).build();
+        var o = SqsQueueOptions.builder().staticCredentials("id", "secret").build();
         assertThat(o.maxReceives()).isEqualTo(SqsQueueOptions.DEFAULT_MAX_RECEIVES);
         assertThat(o.bands()).isEqualTo(PriorityBands.defaults());
         var m = o.mutate().maxReceives(3).build();
