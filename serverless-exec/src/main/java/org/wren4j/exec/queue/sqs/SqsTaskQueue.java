@@ -1,0 +1,358 @@
+package org.wren4j.exec.queue.sqs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.wren4j.exec.queue.Lease;
+import org.wren4j.exec.queue.LeaseLostException;
+import org.wren4j.exec.queue.TaskMessage;
+import org.wren4j.exec.queue.TaskQueue;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * {@link TaskQueue} on Amazon SQS (or ElasticMQ): standard queues, one per priority band (see
+ * {@link PriorityBands} for how well that approximates priorities), and a dead-letter queue
+ * that SQS's redrive policy fills with messages received more than
+ * {@link SqsQueueOptions#maxReceives()} times. Open one with {@link SqsQueueFactory}.
+ *
+ * <p>Leases are SQS visibility timeouts, in whole seconds rounded up (so at least one second);
+ * a release delay is rounded up the same way. {@link Lease#deliveries()} is SQS's
+ * ApproximateReceiveCount. {@link #lease} first takes what is visible, band after band; if
+ * nothing is and the wait is a second or more, it long-polls every band at once and returns the
+ * first answer with messages, giving back at once whatever the other bands' polls still bring
+ * (each such give-back counts as a receive). Waits under a second, which SQS cannot express,
+ * are waited here before looking once more. Acknowledgements are batched (see
+ * {@link SqsQueueOptions#ackLinger()}).
+ */
+public final class SqsTaskQueue implements TaskQueue {
+    private static final System.Logger LOG = System.getLogger(SqsTaskQueue.class.getName());
+    private static final int MAX_BATCH = 10;
+    private static final long MAX_VISIBILITY_SECONDS = 43_200;
+
+    private final SqsAsyncClient client;
+    private final List<String> bandUrls;
+    private final String deadLetterUrl;
+    private final SqsQueueOptions options;
+    private final AutoCloseable owner;
+    private final ScheduledExecutorService timer;
+    private final AckBatcher acks;
+    // consumers waiting in lease(): closing hands them an empty list, as the memory queue does
+    private final Set<CompletableFuture<List<Lease>>> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    SqsTaskQueue(SqsAsyncClient client, List<String> bandUrls, String deadLetterUrl, SqsQueueOptions options, AutoCloseable owner) {
+        this.client = client;
+        this.bandUrls = List.copyOf(bandUrls);
+        this.deadLetterUrl = deadLetterUrl;
+        this.options = options;
+        this.owner = owner;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wren4j-sqs-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.acks = new AckBatcher(client, this.bandUrls, options.ackLinger(), timer);
+    }
+
+    /** The queue URLs, band 0 (leased first) first. */
+    public List<String> bandUrls() {
+        return bandUrls;
+    }
+
+    public String deadLetterUrl() {
+        return deadLetterUrl;
+    }
+
+    @Override
+    public CompletionStage<Void> send(List<TaskMessage> messages) {
+        requireNonNull(messages, "messages is null");
+        checkOpen();
+        List<List<TaskMessage>> byBand = new ArrayList<>();
+        for (int b = 0; b < bandUrls.size(); b++) {
+            byBand.add(new ArrayList<>());
+        }
+        for (TaskMessage m : messages) {
+            byBand.get(options.bands().band(m.priority())).add(m);
+        }
+        var calls = new ArrayList<CompletableFuture<Void>>();
+        for (int b = 0; b < byBand.size(); b++) {
+            List<TaskMessage> band = byBand.get(b);
+            for (int i = 0; i < band.size(); i += MAX_BATCH) {
+                calls.add(sendBatch(b, band.subList(i, Math.min(band.size(), i + MAX_BATCH)), 1));
+            }
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> sendBatch(int band, List<TaskMessage> batch, int attempt) {
+        var entries = new ArrayList<SendMessageBatchRequestEntry>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(MessageCodec.encode(batch.get(i))).build());
+        }
+        return client.sendMessageBatch(r -> r.queueUrl(bandUrls.get(band)).entries(entries)).thenCompose(response -> {
+            if (response.failed().isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            var again = new ArrayList<TaskMessage>();
+            var reasons = new ArrayList<String>();
+            boolean senderFault = false;
+            for (var f : response.failed()) {
+                again.add(batch.get(Integer.parseInt(f.id())));
+                reasons.add(f.code() + " " + f.message());
+                senderFault |= Boolean.TRUE.equals(f.senderFault());
+            }
+            // a server-side hiccup of some entries is retried; a fault of ours would fail again
+            if (!senderFault && attempt < 3) {
+                return sendBatch(band, again, attempt + 1);
+            }
+            return CompletableFuture.<Void>failedFuture(new IllegalStateException(
+                    "SQS refused " + again.size() + " of " + batch.size() + " messages after " + attempt + " attempts: " + reasons));
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Lease>> lease(int max, Duration visibility, Duration wait) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, got " + max);
+        }
+        requireNonNull(visibility, "visibility is null");
+        requireNonNull(wait, "wait is null");
+        checkOpen();
+        int vis = (int) Math.min(MAX_VISIBILITY_SECONDS, Math.max(1, ceilSeconds(visibility)));
+        long deadline = System.nanoTime() + wait.toNanos();
+        var out = new CompletableFuture<List<Lease>>();
+        waiting.add(out);
+        takeVisible(max, vis)
+                .thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got))
+                .whenComplete((got, e) -> {
+                    waiting.remove(out);
+                    if (e != null) {
+                        out.completeExceptionally(SqsErrors.unwrap(e));
+                    } else if (!out.complete(got)) {
+                        // the queue closed while this poll ran: its consumer is gone
+                        got.forEach(l -> release(l, Duration.ZERO));
+                    }
+                });
+        if (closed) {
+            out.complete(List.of());
+        }
+        return out;
+    }
+
+    /** Short polls, band 0 first, until {@code max} leases or every band is empty. */
+    private CompletableFuture<List<Lease>> takeVisible(int max, int vis) {
+        return takeFrom(0, max, vis, new ArrayList<>());
+    }
+
+    private CompletableFuture<List<Lease>> takeFrom(int band, int max, int vis, List<Lease> taken) {
+        if (band == bandUrls.size() || taken.size() == max) {
+            taken.sort(Comparator.comparingLong(l -> l.message().priority()));
+            return CompletableFuture.completedFuture(taken);
+        }
+        int ask = Math.min(MAX_BATCH, max - taken.size());
+        return receive(band, ask, vis, 0).thenCompose(got -> {
+            taken.addAll(got);
+            // a full answer may leave more in this band, which goes before the next band
+            return takeFrom(got.size() == ask ? band : band + 1, max, vis, taken);
+        });
+    }
+
+    private CompletableFuture<List<Lease>> awaitMessages(int max, int vis, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || closed) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        long seconds = Math.min(SqsQueueOptions.MAX_WAIT_SECONDS, TimeUnit.NANOSECONDS.toSeconds(remaining));
+        if (seconds >= 1) {
+            return longPoll(max, vis, (int) seconds)
+                    .thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got));
+        }
+        var later = new CompletableFuture<Void>();
+        try {
+            timer.schedule(() -> later.complete(null), remaining, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return later.thenCompose(v -> takeVisible(max, vis));
+    }
+
+    /** Long-polls all bands at once: the first answer with messages wins, later ones go back. */
+    private CompletableFuture<List<Lease>> longPoll(int max, int vis, int waitSeconds) {
+        var result = new CompletableFuture<List<Lease>>();
+        var outstanding = new AtomicInteger(bandUrls.size());
+        var firstError = new AtomicReference<Throwable>();
+        for (int b = 0; b < bandUrls.size(); b++) {
+            receive(b, Math.min(MAX_BATCH, max), vis, waitSeconds).whenComplete((got, e) -> {
+                if (e != null) {
+                    firstError.compareAndSet(null, SqsErrors.unwrap(e));
+                } else if (!got.isEmpty()) {
+                    var sorted = new ArrayList<>(got);
+                    sorted.sort(Comparator.comparingLong(l -> l.message().priority()));
+                    if (!result.complete(sorted)) {
+                        got.forEach(l -> release(l, Duration.ZERO));
+                    }
+                }
+                if (outstanding.decrementAndGet() == 0 && !result.isDone()) {
+                    if (firstError.get() != null) {
+                        result.completeExceptionally(firstError.get());
+                    } else {
+                        result.complete(List.of());
+                    }
+                }
+            });
+        }
+        return result;
+    }
+
+    private CompletableFuture<List<Lease>> receive(int band, int max, int vis, int waitSeconds) {
+        return client.receiveMessage(r -> r.queueUrl(bandUrls.get(band)).maxNumberOfMessages(max).visibilityTimeout(vis)
+                        .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                .thenApply(response -> {
+                    var leases = new ArrayList<Lease>(response.messages().size());
+                    for (Message m : response.messages()) {
+                        TaskMessage task;
+                        try {
+                            task = MessageCodec.decode(m.body());
+                        } catch (IllegalArgumentException e) {
+                            // not ours: it stays invisible, and after maxReceives SQS moves it aside
+                            LOG.log(System.Logger.Level.WARNING, "skipping message " + m.messageId() + " of " + bandUrls.get(band) + ": " + e.getMessage());
+                            continue;
+                        }
+                        String count = m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+                        leases.add(new Lease(task, band + ":" + m.receiptHandle(), count == null ? 1 : Integer.parseInt(count)));
+                    }
+                    return leases;
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> renew(Lease lease, Duration visibility) {
+        requireNonNull(visibility, "visibility is null");
+        int vis = (int) Math.min(MAX_VISIBILITY_SECONDS, Math.max(1, ceilSeconds(visibility)));
+        return changeVisibility(lease, vis).handle((r, e) -> {
+            if (e == null) {
+                return null;
+            }
+            if (SqsErrors.isLostLease(e)) {
+                throw new LeaseLostException("lease of task " + lease.message().taskKey() + " was lost");
+            }
+            throw new java.util.concurrent.CompletionException(SqsErrors.unwrap(e));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> ack(Lease lease) {
+        int band = band(lease);
+        return acks.add(band, handle(lease));
+    }
+
+    @Override
+    public CompletionStage<Void> release(Lease lease, Duration delay) {
+        requireNonNull(delay, "delay is null");
+        int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, ceilSeconds(delay));
+        return changeVisibility(lease, seconds).handle((r, e) -> {
+            if (e == null || SqsErrors.isLostLease(e)) {
+                return null;
+            }
+            throw new java.util.concurrent.CompletionException(SqsErrors.unwrap(e));
+        });
+    }
+
+    private CompletableFuture<?> changeVisibility(Lease lease, int seconds) {
+        return client.changeMessageVisibility(r -> r.queueUrl(bandUrls.get(band(lease))).receiptHandle(handle(lease)).visibilityTimeout(seconds));
+    }
+
+    @Override
+    public CompletionStage<Long> pending() {
+        var counts = new ArrayList<CompletableFuture<Long>>();
+        for (String url : bandUrls) {
+            counts.add(count(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        }
+        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> counts.stream().mapToLong(CompletableFuture::join).sum());
+    }
+
+    /** Messages in the dead-letter queue, approximately: visible and leased. */
+    public CompletionStage<Long> deadLettered() {
+        return count(deadLetterUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                .thenCombine(count(deadLetterUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE), Long::sum);
+    }
+
+    private CompletableFuture<Long> count(String url, QueueAttributeName attribute) {
+        return client.getQueueAttributes(r -> r.queueUrl(url).attributeNames(attribute))
+                .thenApply((GetQueueAttributesResponse a) -> Long.parseLong(a.attributes().getOrDefault(attribute, "0")));
+    }
+
+    private int band(Lease lease) {
+        String r = lease.receipt();
+        int colon = r.indexOf(':');
+        int band = colon > 0 ? parseBand(r.substring(0, colon)) : -1;
+        if (band < 0 || band >= bandUrls.size()) {
+            throw new IllegalArgumentException("not a lease of this queue: receipt " + r);
+        }
+        return band;
+    }
+
+    private static int parseBand(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String handle(Lease lease) {
+        return lease.receipt().substring(lease.receipt().indexOf(':') + 1);
+    }
+
+    static long ceilSeconds(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative, got " + d);
+        }
+        long s = d.getSeconds();
+        return d.getNano() > 0 ? s + 1 : s;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("task queue is closed");
+        }
+    }
+
+    /** Sends the acknowledgements still waiting, then closes the client if this queue owns it. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        waiting.forEach(w -> w.complete(List.of()));
+        acks.drain(Duration.ofSeconds(5));
+        timer.shutdownNow();
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the SQS client failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.wren4j.exec.state.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.wren4j.exec.state.ChildCount;
+import org.wren4j.exec.state.JobState;
+import org.wren4j.exec.state.JobStatus;
+import org.wren4j.exec.state.RuntimeState;
+
+/**
+ * {@link RuntimeState} in Redis (or any server speaking its protocol with Lua, e.g.
+ * ElastiCache), shared by workers in any number of processes.
+ *
+ * <p>Per job, three keys that share the job id as hash tag (so a cluster keeps them in one
+ * slot): {@code <ns>{<job>}:job}, a hash with total, completed, status and error;
+ * {@code <ns>{<job>}:done}, the set of done tasks; {@code <ns>{<job>}:remaining}, a hash of
+ * remaining-parent counters. {@link #complete} is one Lua script, so it is atomic however many
+ * workers complete parents of the same child; failing and cancelling are another, so the first
+ * final status and error win.
+ *
+ * <p>All methods are asynchronous and never block. The connection reconnects by itself after a
+ * network failure or a server restart; commands issued meanwhile wait (up to the command
+ * timeout) and run after the reconnect. Durability across a restart is the server's: with
+ * {@code appendonly yes} a completed step survives.
+ */
+public final class RedisRuntimeState implements RuntimeState {
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisAsyncCommands<String, String> redis;
+    private final String namespace;
+    // A script's loaded state belongs to one server: one set of scripts per connection.
+    private final LuaScript complete = LuaScript.resource("complete.lua", ScriptOutputType.MULTI);
+    private final LuaScript finish = LuaScript.resource("finish.lua", ScriptOutputType.INTEGER);
+    private final LuaScript start = LuaScript.resource("start.lua", ScriptOutputType.INTEGER);
+
+    private RedisRuntimeState(RedisClient client, StatefulRedisConnection<String, String> connection, String namespace) {
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.async();
+        this.namespace = namespace;
+    }
+
+    /**
+     * Connects to the server named by {@code uri}: {@code redis://[[user]:password@]host[:port][/db]},
+     * or {@code rediss://...} for TLS; credentials in the URI are sent with AUTH. Completes when
+     * the connection is open and the scripts are loaded.
+     */
+    public static CompletionStage<RedisRuntimeState> connectAsync(String uri, RedisStateOptions options) {
+        requireNonNull(uri, "uri is null");
+        requireNonNull(options, "options is null");
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(options.commandTimeout());
+        RedisClient client = RedisClient.create();
+        ClientOptions.Builder clientOptions = ClientOptions.builder()
+                .autoReconnect(true)
+                .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).build())
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()));
+        options.trustedCertificates().ifPresent(pem -> clientOptions.sslOptions(SslOptions.builder().trustManager(pem.toFile()).build()));
+        client.setOptions(clientOptions.build());
+        CompletableFuture<RedisRuntimeState> result = new CompletableFuture<>();
+        client.connectAsync(StringCodec.UTF8, redisUri).whenComplete((connection, error) -> {
+            if (error != null) {
+                client.shutdownAsync();
+                result.completeExceptionally(RedisErrors.unwrap(error));
+                return;
+            }
+            var state = new RedisRuntimeState(client, connection, options.namespace());
+            state.loadScripts().whenComplete((v, e) -> {
+                if (e != null) {
+                    state.closeAsync();
+                    result.completeExceptionally(RedisErrors.unwrap(e));
+                } else {
+                    result.complete(state);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Blocking form of {@link #connectAsync}; do not call it from an event-loop callback. */
+    public static RedisRuntimeState connect(String uri, RedisStateOptions options) {
+        return connectAsync(uri, options).toCompletableFuture().join();
+    }
+
+    private CompletionStage<Void> loadScripts() {
+        return complete.load(redis).thenCompose(v -> finish.load(redis)).thenCompose(v -> start.load(redis));
+    }
+
+    private String key(String jobId, String suffix) {
+        return namespace + "{" + jobId + "}:" + suffix;
+    }
+
+    private String[] keys(String jobId) {
+        return new String[] {key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining")};
+    }
+
+    @Override
+    public CompletionStage<Void> startJob(String jobId, long totalTasks) {
+        requireNonNull(jobId, "jobId is null");
+        if (totalTasks < 0) {
+            throw new IllegalArgumentException("totalTasks must be >= 0, got " + totalTasks);
+        }
+        String status = (totalTasks == 0 ? JobStatus.SUCCEEDED : JobStatus.RUNNING).name();
+        CompletionStage<Long> r = start.run(redis, new String[] {key(jobId, "job")}, Long.toString(totalTasks), status);
+        return translated(r, jobId).thenApply(x -> null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> isDone(String jobId, String taskKey) {
+        requireNonNull(taskKey, "taskKey is null");
+        // Two commands in one write: a missing job must fail, as in the memory state.
+        CompletionStage<Long> exists = redis.exists(key(jobId, "job"));
+        CompletionStage<Boolean> member = redis.sismember(key(jobId, "done"), taskKey);
+        return exists.thenCombine(member, (e, m) -> {
+            if (e == 0) {
+                throw new NoSuchElementException("unknown job " + jobId);
+            }
+            return m;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children) {
+        requireNonNull(taskKey, "taskKey is null");
+        String[] args = new String[1 + 2 * children.size()];
+        args[0] = taskKey;
+        int i = 1;
+        for (ChildCount c : children) {
+            args[i++] = c.taskKey();
+            args[i++] = Integer.toString(c.parents());
+        }
+        CompletionStage<List<Object>> r = complete.run(redis, keys(jobId), args);
+        return translated(r, jobId).thenApply(RedisRuntimeState::strings);
+    }
+
+    private static List<String> strings(List<Object> reply) {
+        var out = new ArrayList<String>(reply.size());
+        for (Object o : reply) {
+            out.add((String) o);
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public CompletionStage<Void> fail(String jobId, String error) {
+        requireNonNull(error, "error is null");
+        return finish(jobId, JobStatus.FAILED, error);
+    }
+
+    @Override
+    public CompletionStage<Void> cancel(String jobId) {
+        return finish(jobId, JobStatus.CANCELLED, null);
+    }
+
+    private CompletionStage<Void> finish(String jobId, JobStatus status, String error) {
+        String[] keys = {key(jobId, "job")};
+        CompletionStage<Long> r = error == null
+                ? finish.run(redis, keys, status.name())
+                : finish.run(redis, keys, status.name(), error);
+        return translated(r, jobId).thenApply(x -> null);
+    }
+
+    @Override
+    public CompletionStage<JobState> state(String jobId) {
+        CompletionStage<List<KeyValue<String, String>>> r = redis.hmget(key(jobId, "job"), "total", "completed", "status", "error");
+        return r.thenApply(fields -> {
+            String total = fields.get(0).getValueOrElse(null);
+            if (total == null) {
+                throw new NoSuchElementException("unknown job " + jobId);
+            }
+            return new JobState(JobStatus.valueOf(fields.get(2).getValue()), Long.parseLong(fields.get(1).getValue()),
+                    Long.parseLong(total), Optional.ofNullable(fields.get(3).getValueOrElse(null)));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> deleteJob(String jobId) {
+        return redis.unlink(keys(jobId)).thenApply(n -> null);
+    }
+
+    private static <T> CompletionStage<T> translated(CompletionStage<T> stage, String jobId) {
+        return stage.exceptionallyCompose(e -> CompletableFuture.failedFuture(RedisErrors.translate(e, jobId)));
+    }
+
+    /** Closes the connection and releases the client's threads. */
+    public CompletionStage<Void> closeAsync() {
+        return connection.closeAsync().thenCompose(v -> client.shutdownAsync(0, 2, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public void close() {
+        closeAsync().toCompletableFuture().join();
+    }
+}

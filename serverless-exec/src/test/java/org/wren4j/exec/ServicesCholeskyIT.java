@@ -1,0 +1,124 @@
+package org.wren4j.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.Structure;
+import org.wren4j.exec.kernels.DenseLinalg;
+import org.wren4j.exec.queue.MemoryTaskQueue;
+import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.exec.queue.sqs.SqsQueueFactory;
+import org.wren4j.exec.state.MemoryRuntimeState;
+import org.wren4j.exec.state.RuntimeState;
+import org.wren4j.exec.state.redis.RedisRuntimeState;
+import org.wren4j.exec.state.redis.RedisStateOptions;
+import org.wren4j.exec.testing.LocalRedis;
+import org.wren4j.exec.testing.LocalSqs;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.Tile;
+import org.wren4j.tiles.TileKey;
+import org.wren4j.tiles.TileStore;
+
+/** A Cholesky on real Redis and ElasticMQ gives the very bits of the same job in memory. */
+class ServicesCholeskyIT {
+    private static LocalRedis redis;
+    private static LocalSqs sqs;
+
+    @BeforeAll
+    static void startServers() {
+        redis = LocalRedis.start();
+        sqs = LocalSqs.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void choleskyOnRedisAndSqsIsBitwiseEqualToMemory() {
+        int n = 150;
+        int b = 32;
+        long tiles = 5;
+        double[] a = spd(n, new SplittableRandom(17));
+        double[] memory = run(new MemoryTaskQueue(), new MemoryRuntimeState(), a, n, b, tiles);
+        TaskQueue queue = SqsQueueFactory.connect(sqs.endpoint(), "cholesky-it", sqs.options().build()).toCompletableFuture().join();
+        RuntimeState state = RedisRuntimeState.connect(redis.uri(), RedisStateOptions.create());
+        double[] services = run(queue, state, a, n, b, tiles);
+        assertThat(services).containsExactly(memory);
+        assertThat(DenseLinalg.choleskyResidual(a, services, n)).isLessThan(1e-14);
+    }
+
+    private static double[] spd(int n, SplittableRandom r) {
+        double[] a = new double[n * n];
+        for (int c = 0; c < n; c++) {
+            for (int row = c; row < n; row++) {
+                double v = r.nextDouble();
+                a[c * n + row] = v;
+                a[row * n + c] = v;
+            }
+            a[c * n + c] += n;
+        }
+        return a;
+    }
+
+    private static double[] run(TaskQueue queue, RuntimeState state, double[] a, int n, int b, long tiles) {
+        TileStore store = TileStore.inMemory();
+        for (long i = 0; i < tiles; i++) {
+            for (long j = 0; j < tiles; j++) {
+                int rows = (int) Math.min(b, n - i * b);
+                int cols = (int) Math.min(b, n - j * b);
+                double[] v = new double[rows * cols];
+                for (int c = 0; c < cols; c++) {
+                    for (int row = 0; row < rows; row++) {
+                        v[c * rows + row] = a[(int) ((j * b + c) * n + i * b + row)];
+                    }
+                }
+                store.write(TileKey.of("A", i, j), Tile.wrap(rows, cols, v)).toCompletableFuture().join();
+            }
+        }
+        // leases in whole seconds on SQS: 10 s, renewed every third of it
+        var config = EngineConfig.defaults().withMaxWorkers(2)
+                .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(500), 3, Duration.ofMillis(10)));
+        try (var engine = ExecEngine.withServices(store, queue, state, config)) {
+            var spec = new JobSpec("chol-it", "cholesky", Programs.cholesky(), Map.of("N", tiles), Map.of(
+                    "A", new MatrixBinding("A", n, n, b, Structure.GENERAL),
+                    "O", new MatrixBinding("L", n, n, b, Structure.LOWER),
+                    "S", MatrixBinding.temporary("tmp/S")));
+            long t0 = System.nanoTime();
+            engine.submit(spec);
+            JobResult result = engine.await("chol-it", Optional.of(Duration.ofMinutes(3)), ProgressListener.NONE);
+            System.out.printf("cholesky %d/%d on %s + %s: %d tasks, %d executions, %.2f s%n", n, b,
+                    queue.getClass().getSimpleName(), state.getClass().getSimpleName(), result.tasks(), result.executions(),
+                    (System.nanoTime() - t0) / 1e9);
+            assertThat(result.tasks()).isEqualTo(35);
+            double[] out = new double[n * n];
+            for (long i = 0; i < tiles; i++) {
+                for (long j = 0; j <= i; j++) {
+                    Tile t = store.read(TileKey.of("L", i, j)).toCompletableFuture().join();
+                    for (int c = 0; c < t.cols(); c++) {
+                        for (int row = 0; row < t.rows(); row++) {
+                            out[(int) ((j * b + c) * n + i * b + row)] = t.get(row, c);
+                        }
+                    }
+                }
+            }
+            assertThat(store.listMatrixKeys("tmp/S").toCompletableFuture().join()).isEmpty();
+            return out;
+        }
+    }
+}
