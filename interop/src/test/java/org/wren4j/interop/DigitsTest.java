@@ -61,7 +61,9 @@ class DigitsTest {
         MessageType schema = MessageTypeParser.parseMessageType(s.append(" required int32 target; }").toString());
         SimpleGroupFactory f = new SimpleGroupFactory(schema);
         List<String> names = pixelNames();
-        try (ParquetWriter<Group> w = TestData.parquetWriter(parquet, schema, CompressionCodecName.GZIP, 64 * 1024)) {
+        try (ParquetWriter<Group> w = org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(new org.apache.parquet.io.LocalOutputFile(parquet))
+                .withConf(new org.apache.parquet.conf.PlainParquetConfiguration()).withType(schema)
+                .withCompressionCodec(CompressionCodecName.GZIP).build()) {
             for (int[] row : readCsv(csvGz)) {
                 Group g = f.newGroup();
                 for (int i = 0; i < 64; i++) {
