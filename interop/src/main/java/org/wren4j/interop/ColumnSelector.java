@@ -8,6 +8,37 @@ import java.util.Set;
  * {@link LoadOptions.Builder#columns(String...)} for how selectors combine.
  */
 public sealed interface ColumnSelector {
+    /**
+     * Parses one command-line token: {@code kind:integer} (or floating, decimal, boolean, string,
+     * numeric) selects by kind, a token with {@code *}, {@code ?} or {@code [} is a glob, anything
+     * else an exact name.
+     *
+     * @throws IllegalArgumentException for an unknown kind or an empty token
+     */
+    static ColumnSelector parse(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("empty column selector");
+        }
+        if (token.startsWith("kind:")) {
+            String k = token.substring(5).trim().toUpperCase(java.util.Locale.ROOT);
+            if (k.equals("NUMERIC")) {
+                return new OfKind(EnumSet.of(ColumnKind.INTEGER, ColumnKind.FLOATING, ColumnKind.DECIMAL, ColumnKind.BOOLEAN));
+            }
+            ColumnKind kind;
+            try {
+                kind = ColumnKind.valueOf(k);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown column kind '" + token.substring(5)
+                        + "' (choose from integer, floating, decimal, boolean, string, numeric)");
+            }
+            return new OfKind(EnumSet.of(kind));
+        }
+        if (token.indexOf('*') >= 0 || token.indexOf('?') >= 0 || token.indexOf('[') >= 0) {
+            return new Glob(token);
+        }
+        return new Name(token);
+    }
+
     /** Exactly this column; a load fails if it is missing or cannot be loaded. */
     record Name(String name) implements ColumnSelector {
         public Name {

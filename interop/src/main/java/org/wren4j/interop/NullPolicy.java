@@ -38,12 +38,36 @@ public record NullPolicy(Action action, double fillValue) {
         return DROP;
     }
 
+    /**
+     * Parses {@code fail}, {@code drop} or {@code fill:<number>} (e.g. {@code fill:0}, {@code fill:NaN}),
+     * the forms a command line takes; {@link #toString()} prints the same forms.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static NullPolicy parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equals("fail")) {
+            return fail();
+        }
+        if (t.equals("drop")) {
+            return dropRow();
+        }
+        if (t.startsWith("fill:")) {
+            try {
+                return fill(Double.parseDouble(t.substring(5)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("null policy '" + text + "': '" + t.substring(5) + "' is not a number");
+            }
+        }
+        throw new IllegalArgumentException("null policy '" + text + "' is not one of: fail, drop, fill:<number>");
+    }
+
     @Override
     public String toString() {
         return switch (action) {
             case FAIL -> "fail";
-            case FILL -> "fill(" + fillValue + ")";
-            case DROP_ROW -> "dropRow";
+            case FILL -> "fill:" + fillValue;
+            case DROP_ROW -> "drop";
         };
     }
 }

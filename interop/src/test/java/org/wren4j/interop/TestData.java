@@ -270,7 +270,7 @@ final class TestData {
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(codec)
-                .withRowGroupSize(rowGroupBytes)
+                .withRowGroupSize((long) rowGroupBytes)
                 .withPageSize(1024)
                 .build();
     }
@@ -492,6 +492,7 @@ final class TestData {
         try (BufferAllocator allocator = new RootAllocator(); var out = Files.newOutputStream(file)) {
             Dictionary dictionary = colorDictionary(allocator);
             try (FieldVector dictionaryValues = dictionary.getVector()) {
+                assert dictionaryValues.getValueCount() == COLORS.length;
                 var provider = new DictionaryProvider.MapDictionaryProvider(dictionary);
                 Schema schema = mixedArrowSchema();
                 try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);

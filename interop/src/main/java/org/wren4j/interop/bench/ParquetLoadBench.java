@@ -3,6 +3,8 @@ package org.wren4j.interop.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -41,7 +42,10 @@ import org.wren4j.tiles.TileStore;
  * directory (deleted afterwards), then times, in the same JVM, plain Parquet decoding of every
  * value (the low-level column readers, summing) against {@link Tables#loadParquet} into a session
  * whose tiles are kept in memory and into one whose tiles are discarded after encoding (the
- * conversion alone). Prints one JSON line per phase: MB/s of value bytes and peak heap.
+ * conversion alone). Prints one JSON line per phase: MB/s of value bytes, peak heap used (garbage
+ * included, so it grows with -Xmx) and peak live heap after a collection; the loads are then
+ * read back and summed (untimed) against the sum of the written values. Run the discard phase
+ * alone under a small -Xmx to see the bound.
  *
  * <p>{@code java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... org.wren4j.interop.bench.ParquetLoadBench
  * [--gib 1] [--cols 32] [--block 1024] [--workers 2] [--dir /tmp] [--phases plain,memory,discard]}
@@ -84,9 +88,9 @@ public final class ParquetLoadBench {
                 int b = block;
                 int w = workers;
                 switch (phase) {
-                    case "plain" -> measure("plain_parquet_decode", valueBytes, expectedSum, () -> plainDecode(file));
-                    case "memory" -> measure("load_to_memory_store", valueBytes, expectedSum, () -> load(file, new MemoryObjectStore(), b, w));
-                    case "discard" -> measure("load_to_discarding_store", valueBytes, Double.NaN, () -> load(file, new DiscardingStore(), b, w));
+                    case "plain" -> measure("plain_parquet_decode", valueBytes, expectedSum, poller -> plainDecode(file));
+                    case "memory" -> measure("load_to_memory_store", valueBytes, expectedSum, poller -> load(file, new MemoryObjectStore(), b, w, poller));
+                    case "discard" -> measure("load_to_discarding_store", valueBytes, Double.NaN, poller -> load(file, new DiscardingStore(), b, w, poller));
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
                 }
             }
@@ -162,9 +166,11 @@ public final class ParquetLoadBench {
         }
     }
 
-    private static double load(Path file, ObjectStore objects, int block, int workers) {
+    /** Loads (timed by the caller up to {@code loaded.run()}), then sums the matrix to check it. */
+    private static double load(Path file, ObjectStore objects, int block, int workers, Runnable loaded) {
         try (Wren wren = Wren.builder().workers(workers).tileStore(new TileStore(objects, "bench")).build()) {
             LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().blockSize(block).build());
+            loaded.run();
             if (objects instanceof DiscardingStore) {
                 return Double.NaN;
             }
@@ -182,14 +188,23 @@ public final class ParquetLoadBench {
         }
     }
 
-    private static void measure(String phase, long valueBytes, double expectedSum, Supplier<Double> run) {
+    /** The phase calls {@code done.run()} when the timed part ends (or returns, whichever is first). */
+    private static void measure(String phase, long valueBytes, double expectedSum, java.util.function.Function<Runnable, Double> run) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
+        AtomicLong peakLive = new AtomicLong(0);
         Thread poller = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                long live = 0;
+                for (MemoryPoolMXBean p : heapPools) {
+                    live += p.getCollectionUsage().getUsed();
+                }
+                peakLive.accumulateAndGet(live, Math::max);
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
@@ -200,13 +215,21 @@ public final class ParquetLoadBench {
         poller.setDaemon(true);
         poller.start();
         long t0 = System.nanoTime();
-        double sum = run.get();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        poller.interrupt();
+        long[] end = {0};
+        Runnable done = () -> {
+            if (end[0] == 0) {
+                end[0] = System.nanoTime();
+                poller.interrupt();
+            }
+        };
+        double sum = run.apply(done);
+        done.run();
+        double seconds = (end[0] - t0) / 1e9;
         String check = Double.isNaN(expectedSum) ? "\"check\":\"not read back\""
                 : String.format(Locale.ROOT, "\"check\":\"%s\"", Math.abs(sum - expectedSum) <= 1e-9 * Math.abs(expectedSum) ? "sum ok" : "SUM MISMATCH " + sum + " vs " + expectedSum);
         System.out.println(json(phase, valueBytes, seconds, (peak.get() - baseline) >> 20,
-                String.format(Locale.ROOT, "\"heap_baseline_mb\":%d,\"peak_heap_mb\":%d,%s", baseline >> 20, peak.get() >> 20, check)));
+                String.format(Locale.ROOT, "\"heap_baseline_mb\":%d,\"peak_heap_used_mb\":%d,\"peak_live_after_gc_mb\":%d,%s",
+                        baseline >> 20, peak.get() >> 20, peakLive.get() >> 20, check)));
     }
 
     private static String json(String phase, long bytes, double seconds, long peakAboveBaselineMb, String extra) {

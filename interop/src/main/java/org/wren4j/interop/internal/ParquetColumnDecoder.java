@@ -126,7 +126,7 @@ final class ParquetColumnDecoder {
         ColumnReader r = reader;
         return switch (conv) {
             case STRING -> r.getBinary();
-            case INT32, UINT32 -> (long) (conv == ParquetTypes.Conv.UINT32 ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger());
+            case INT32, UINT32 -> conv == ParquetTypes.Conv.UINT32 ? Integer.toUnsignedLong(r.getInteger()) : (long) r.getInteger();
             case INT64, UINT64 -> r.getLong();
             case BOOLEAN -> String.valueOf(r.getBoolean());
             default -> throw new IllegalStateException("not categorical: " + conv);

@@ -77,6 +77,7 @@ public final class ParquetExport {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // abstract in ParquetWriter.Builder; the Hadoop-free overload below is the one used
         protected WriteSupport<double[]> getWriteSupport(Configuration conf) {
             return new RowWriteSupport(schema);
         }
@@ -98,6 +99,7 @@ public final class ParquetExport {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // abstract in WriteSupport; the Hadoop-free overload below is the one used
         public WriteContext init(Configuration conf) {
             return new WriteContext(schema, new HashMap<>());
         }
