@@ -1,0 +1,225 @@
+package org.wren4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wren4j.planner.expr.ShapeMismatchException;
+
+/** The lazy algebra through planning, fusion and the embedded runtime, against naive dense math. */
+class AlgebraTest {
+    private static Wren wren;
+    private final Random random = new Random(5);
+
+    @BeforeAll
+    static void start() {
+        wren = Wren.builder().workers(2).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        wren.close();
+    }
+
+    private double[][] rand(int rows, int cols) {
+        double[][] a = new double[rows][cols];
+        for (double[] row : a) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = random.nextDouble() - 0.5;
+            }
+        }
+        return a;
+    }
+
+    private static double[][] mul(double[][] a, double[][] b) {
+        double[][] o = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < b.length; k++) {
+                for (int j = 0; j < b[0].length; j++) {
+                    o[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return o;
+    }
+
+    private static double[][] t(double[][] a) {
+        double[][] o = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                o[j][i] = a[i][j];
+            }
+        }
+        return o;
+    }
+
+    private static void assertClose(double[][] actual, double[][] expected, double tol) {
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).containsExactly(expected[i], offset(tol));
+        }
+    }
+
+    @Test
+    void ridgeRegressionByNormalEquationsAsOneJob() {
+        int n = 61;
+        int d = 13;
+        int b = 8;
+        double lambda = 0.3;
+        double[][] xd = rand(n, d);
+        double[][] yd = rand(n, 1);
+        BlockMatrix x = wren.fromArray(xd, b);
+        BlockMatrix y = wren.fromArray(yd, b);
+        BlockMatrix eye = wren.eye(d, b);
+        BlockMatrix w = x.gram().plus(eye.times(lambda)).solve(x.T().matmul(y));
+        String plan = w.explain();
+        assertThat(plan).contains("gram", "cholesky", "trsm_left_lower", "one program");
+        double[] wv = w.toColumn();
+        assertThat(wren.lastJob().orElseThrow().operation()).contains("cholesky").contains("triangular solve");
+        // residual of the normal equations (X^T X + lambda I) w - X^T y
+        double[][] normal = mul(t(xd), xd);
+        for (int i = 0; i < d; i++) {
+            normal[i][i] += lambda;
+        }
+        double[][] rhs = mul(t(xd), yd);
+        for (int i = 0; i < d; i++) {
+            double r = -rhs[i][0];
+            for (int j = 0; j < d; j++) {
+                r += normal[i][j] * wv[j];
+            }
+            assertThat(r).as("normal-equation residual row %d", i).isCloseTo(0, offset(1e-12));
+        }
+    }
+
+    @Test
+    void nearestNeighboursByDistancesAndArgmin() {
+        double[][] qd = rand(29, 6);
+        double[][] pd = rand(37, 6);
+        BlockMatrix q = wren.fromArray(qd, 8);
+        BlockMatrix p = wren.fromArray(pd, 8);
+        BlockMatrix dist = q.map(Fn.SQUARE).sum(Axis.ROWS)
+                .minus(q.matmul(p.T()).times(2))
+                .plus(p.map(Fn.SQUARE).sum(Axis.ROWS).T());
+        double[] nearest = dist.argmin(Axis.ROWS).toColumn();
+        for (int i = 0; i < qd.length; i++) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < pd.length; j++) {
+                double s = 0;
+                for (int c = 0; c < 6; c++) {
+                    s += (qd[i][c] - pd[j][c]) * (qd[i][c] - pd[j][c]);
+                }
+                if (s < bestD) {
+                    bestD = s;
+                    best = j;
+                }
+            }
+            assertThat(nearest[i]).as("nearest neighbour of query %d", i).isEqualTo(best);
+        }
+    }
+
+    @Test
+    void elementwiseChainFusesIntoOneKernelAndBroadcasts() {
+        double[][] ad = rand(19, 11);
+        double[][] rowd = rand(1, 11);
+        BlockMatrix a = wren.fromArray(ad, 4);
+        BlockMatrix row = wren.fromArray(rowd, 4);
+        BlockMatrix e = a.times(2).plus(1).map(Fn.ABS).map(Fn.SQRT).minus(row).negate().divide(4);
+        assertThat(e.explain()).contains("FuseElementwise").contains("1. element-wise").doesNotContain("2. element-wise");
+        double[][] got = e.toArray();
+        for (int i = 0; i < 19; i++) {
+            for (int j = 0; j < 11; j++) {
+                double v = -(Math.sqrt(Math.abs(ad[i][j] * 2 + 1)) - rowd[0][j]) / 4;
+                assertThat(got[i][j]).isCloseTo(v, offset(1e-15));
+            }
+        }
+    }
+
+    @Test
+    void reductionsTraceAndNorms() {
+        double[][] ad = rand(23, 17);
+        BlockMatrix a = wren.fromArray(ad, 5);
+        double sum = 0;
+        double fro = 0;
+        for (double[] r : ad) {
+            for (double v : r) {
+                sum += v;
+                fro += v * v;
+            }
+        }
+        assertThat(a.sum().scalar()).isCloseTo(sum, offset(1e-12));
+        assertThat(a.norm().scalar()).isCloseTo(Math.sqrt(fro), offset(1e-12));
+        double[][] colMin = a.min(Axis.COLUMNS).toArray();
+        double[] rowMaxArg = a.argmax(Axis.ROWS).toColumn();
+        for (int j = 0; j < 17; j++) {
+            double m = Double.POSITIVE_INFINITY;
+            for (double[] r : ad) {
+                m = Math.min(m, r[j]);
+            }
+            assertThat(colMin[0][j]).isEqualTo(m);
+        }
+        for (int i = 0; i < 23; i++) {
+            int arg = 0;
+            for (int j = 1; j < 17; j++) {
+                if (ad[i][j] > ad[i][arg]) {
+                    arg = j;
+                }
+            }
+            assertThat(rowMaxArg[i]).isEqualTo(arg);
+        }
+        double[][] sq = rand(14, 14);
+        double tr = 0;
+        for (int i = 0; i < 14; i++) {
+            tr += sq[i][i];
+        }
+        assertThat(wren.fromArray(sq, 4).trace().scalar()).isCloseTo(tr, offset(1e-13));
+    }
+
+    @Test
+    void transposedProductsAndGramAreExact() {
+        double[][] xd = rand(33, 9);
+        double[][] yd = rand(33, 5);
+        BlockMatrix x = wren.fromArray(xd, 8);
+        BlockMatrix y = wren.fromArray(yd, 8);
+        assertClose(x.T().matmul(y).toArray(), mul(t(xd), yd), 1e-13);
+        assertClose(x.T().matmul(x).toArray(), mul(t(xd), xd), 1e-13);
+        assertClose(x.gram().toArray(), mul(t(xd), xd), 1e-13);
+        assertClose(x.T().T().matmul(x.T()).toArray(), mul(xd, t(xd)), 1e-13);
+        // a symmetric result computed on its lower tiles, used where all tiles are read
+        assertClose(x.gram().minus(wren.fromArray(mul(t(xd), xd), 8)).toArray(), new double[9][9], 1e-13);
+    }
+
+    @Test
+    void solvesByStructure() {
+        BlockMatrix a = wren.randomSpd(45, 8, 3);
+        double[][] ad = a.toArray();
+        double[][] bd = rand(45, 3);
+        BlockMatrix b = wren.fromArray(bd, 8);
+        double[][] x = a.solve(b).toArray();
+        assertClose(mul(ad, x), bd, 1e-12);
+        BlockMatrix l = a.cholesky();
+        double[][] ld = l.toArray();
+        assertClose(mul(ld, l.solve(b).toArray()), bd, 1e-12);
+        assertClose(mul(t(ld), l.triangularSolve(b, true, true).toArray()), bd, 1e-12);
+        // a general matrix marked SPD by the user
+        BlockMatrix g = wren.fromArray(ad, 8).asSpd();
+        assertClose(mul(ad, g.solve(b).toArray()), bd, 1e-12);
+        assertThatThrownBy(() -> wren.fromArray(rand(6, 6), 2).solve(wren.fromArray(rand(6, 1), 2)).compute())
+                .isInstanceOf(WrenException.class).hasMessageContaining("asSpd()");
+    }
+
+    @Test
+    void mismatchesThrowAtTheCallWithBothShapes() {
+        BlockMatrix a = wren.random(10, 7, 4, 1);
+        assertThatThrownBy(() -> a.plus(wren.random(7, 10, 4, 1))).isInstanceOf(ShapeMismatchException.class)
+                .hasMessageContaining("10x7").hasMessageContaining("7x10");
+        assertThatThrownBy(() -> a.solve(wren.random(10, 1, 4, 1))).hasMessageContaining("square");
+        assertThatThrownBy(() -> a.T().matmul(wren.random(9, 2, 4, 1))).hasMessageContaining("7x10").hasMessageContaining("9x2");
+        assertThatThrownBy(() -> a.scalar()).hasMessageContaining("1x1");
+        assertThatThrownBy(() -> a.toColumn()).hasMessageContaining("single column");
+    }
+}
