@@ -226,6 +226,34 @@ public final class BlockMatrix {
         return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
     }
 
+    /**
+     * The {@code n x n} upper triangular R of {@code this = Q R} for a square or tall matrix: TSQR
+     * (a reduction tree) for a single tile column, communication-avoiding QR otherwise.
+     */
+    public BlockMatrix qr() {
+        return new BlockMatrix(wren, new org.wren4j.planner.expr.QrR(expr));
+    }
+
+    /**
+     * The least-squares solution of {@code this x = b} for a square or tall matrix of full
+     * column rank, from the R of its QR factorization by the corrected semi-normal equations
+     * ({@code R^T R x = A^T b}, then one step of refinement with the residual), which reach the
+     * accuracy of a QR solve without forming Q. Runs as one job.
+     */
+    public BlockMatrix lstsq(BlockMatrix b) {
+        requireNonNull(b, "b is null");
+        sameSession(b, "lstsq");
+        BlockMatrix r = qr();
+        BlockMatrix x0 = r.semiNormalSolve(T().matmul(b));
+        BlockMatrix residual = b.minus(matmul(x0));
+        return x0.plus(r.semiNormalSolve(T().matmul(residual)));
+    }
+
+    /** {@code (R^T R)^-1 y} for upper triangular R (this). */
+    private BlockMatrix semiNormalSolve(BlockMatrix y) {
+        return triangularSolve(triangularSolve(y, false, true), false, false);
+    }
+
     /** The rewritten expression, its steps and the one LAmbdaPACK program it runs as, for people to read. */
     public String explain() {
         return wren.explain(expr);

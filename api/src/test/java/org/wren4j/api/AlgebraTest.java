@@ -213,6 +213,36 @@ class AlgebraTest {
     }
 
     @Test
+    void qrOfTallAndSquareMatricesAndLeastSquares() {
+        for (int[] dims : new int[][] {{40, 7, 8}, {40, 13, 4}, {12, 12, 4}, {30, 10, 4}, {9, 9, 16}}) {
+            int m = dims[0];
+            int n = dims[1];
+            double[][] ad = rand(m, n);
+            BlockMatrix a = wren.fromArray(ad, dims[2]);
+            double[][] r = a.qr().toArray();
+            assertThat(r.length).isEqualTo(n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    assertThat(r[i][j]).as("R(%d,%d) below the diagonal, %dx%d", i, j, m, n).isZero();
+                }
+            }
+            // R^T R = A^T A
+            assertClose(mul(t(r), r), mul(t(ad), ad), 1e-12);
+            double[][] bd = rand(m, 2);
+            double[][] x = a.lstsq(wren.fromArray(bd, dims[2])).toArray();
+            // normal equations: A^T (A x - b) = 0
+            double[][] ax = mul(ad, x);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < 2; j++) {
+                    ax[i][j] -= bd[i][j];
+                }
+            }
+            assertClose(mul(t(ad), ax), new double[n][2], 1e-12);
+        }
+        assertThatThrownBy(() -> wren.random(3, 8, 4, 1).qr()).hasMessageContaining("tall").hasMessageContaining("3x8");
+    }
+
+    @Test
     void mismatchesThrowAtTheCallWithBothShapes() {
         BlockMatrix a = wren.random(10, 7, 4, 1);
         assertThatThrownBy(() -> a.plus(wren.random(7, 10, 4, 1))).isInstanceOf(ShapeMismatchException.class)

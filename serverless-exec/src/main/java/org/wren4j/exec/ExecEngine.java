@@ -111,9 +111,21 @@ public final class ExecEngine implements AutoCloseable {
         double workersAtStart = provisioner.launcher().workerSeconds();
         long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
         long lastReport = 0;
+        long lastCompleted = -1;
+        long progressAt = System.nanoTime();
         try {
             while (true) {
                 JobState st = state.state(jobId).toCompletableFuture().join();
+                if (st.completed() != lastCompleted) {
+                    lastCompleted = st.completed();
+                    progressAt = System.nanoTime();
+                } else if (st.status() == JobStatus.RUNNING && stalled(entry, progressAt)) {
+                    String msg = entry.spec().operation() + " stalled: " + st.completed() + " of " + st.total()
+                            + " tasks done and no task is queued or running (a task whose parents never complete: "
+                            + "a dependency-analysis bug, please report it with the plan from explain())";
+                    state.fail(jobId, msg).toCompletableFuture().join();
+                    throw new JobFailedException(jobId, msg);
+                }
                 entry.metrics().workers(provisioner.launcher().running());
                 long now = System.nanoTime();
                 if (st.status().isFinal() || now - lastReport > 250_000_000L) {
@@ -145,6 +157,18 @@ public final class ExecEngine implements AutoCloseable {
             awaitDrained(entry);
             deleteTemporaries(entry.spec());
         }
+    }
+
+    /**
+     * No progress for a second while the queue (where it knows) holds nothing for anyone and no
+     * task of the job runs here: nothing can ever complete the job.
+     */
+    private boolean stalled(JobRegistry.Entry entry, long progressAt) {
+        if (System.nanoTime() - progressAt < 1_000_000_000L || entry.inflight().get() > 0) {
+            return false;
+        }
+        java.util.OptionalLong outstanding = queue.outstanding();
+        return outstanding.isPresent() && outstanding.getAsLong() == 0 && entry.inflight().get() == 0;
     }
 
     public JobResult run(JobSpec spec, ProgressListener progress) {

@@ -9,7 +9,7 @@ final class ExprKernels {
     }
 
     static boolean handles(String name) {
-        return name.equals("ew") || name.equals("pair_index") || name.equals("diag");
+        return name.equals("ew") || name.equals("pair_index") || name.equals("diag") || name.equals("take");
     }
 
     static double[][] apply(String name, List<double[][]> in, double[] scalars) {
@@ -17,6 +17,7 @@ final class ExprKernels {
             case "ew" -> ew(in, EwProgram.decode(scalars));
             case "pair_index" -> pairIndex(in.get(0), scalars[0] != 0);
             case "diag" -> diag(in.get(0));
+            case "take" -> take(in.get(0), (int) scalars[0], (int) scalars[1]);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -51,6 +52,17 @@ final class ExprKernels {
         double[][] out = new double[t.length][1];
         for (int r = 0; r < t.length; r++) {
             out[r][0] = t[r][1];
+        }
+        return out;
+    }
+
+    private static double[][] take(double[][] t, int rows, int cols) {
+        if (rows < 1 || cols < 1 || rows > t.length || cols > t[0].length) {
+            throw new IllegalArgumentException("take " + rows + "x" + cols + " of a " + t.length + "x" + t[0].length + " tile");
+        }
+        double[][] out = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOf(t[r], cols);
         }
         return out;
     }

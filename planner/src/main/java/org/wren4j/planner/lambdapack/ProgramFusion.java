@@ -45,7 +45,20 @@ public final class ProgramFusion {
         var params = new ArrayList<String>();
         var args = new LinkedHashMap<String, Long>();
         var decls = new ArrayList<MatrixDecl>();
-        shared.forEach((m, role) -> decls.add(new MatrixDecl(m, role, 2, java.util.Optional.empty())));
+        // a shared matrix has the rank its parts declare (reflector grids have a version index)
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (Part part : parts) {
+            for (MatrixDecl m : part.program().matrices()) {
+                String to = part.matrices().get(m.name());
+                if (m.role() != MatrixDecl.Role.TEMP && to != null) {
+                    Integer before = ranks.put(to, m.rank());
+                    if (before != null && before != m.rank()) {
+                        throw new IllegalArgumentException("shared matrix " + to + " has rank " + before + " in one part and " + m.rank() + " in another");
+                    }
+                }
+            }
+        }
+        shared.forEach((m, role) -> decls.add(new MatrixDecl(m, role, ranks.getOrDefault(m, 2), java.util.Optional.empty())));
         var body = new ArrayList<Stmt>();
         for (int index = 0; index < parts.size(); index++) {
             final int k = index;

@@ -98,6 +98,24 @@ public final class ExprPrograms {
                 .build();
     }
 
+    /**
+     * The top-left {@code RR x CC} part of a matrix whose tile grid covers at least that:
+     * {@code Y[i, j] = take(X[i, j]; min(B, RR - i B), min(B, CC - j B))} over the
+     * {@code ceil(RR/B) x ceil(CC/B)} output grid. Parameters RR, CC, B.
+     */
+    public static Program crop() {
+        Expr i = v("i");
+        Expr j = v("j");
+        Expr b = v("B");
+        Expr rows = org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(v("RR"), org.wren4j.planner.lambdapack.Expr.mul(i, b)));
+        Expr cols = org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(v("CC"), org.wren4j.planner.lambdapack.Expr.mul(j, b)));
+        KernelCall take = call(KernelSpecs.TAKE.name(), List.of(ref("Y", i, j)), List.of(ref("X", i, j)), List.of(rows, cols), c(0));
+        return Program.builder("crop").params("RR", "CC", "B").input("X").output("Y")
+                .body(loop("i", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("RR"), b),
+                        loop("j", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("CC"), b), take)))
+                .build();
+    }
+
     /** The diagonal of an {@code N x N} grid as a column vector {@code D[i, 0]}. Parameter N. */
     public static Program diagonal() {
         Expr i = v("i");

@@ -124,6 +124,8 @@ public final class KernelSpecs {
             "the index part of an arg-reduction pair tile: column 1 of an r x 2 tile (scalar[0] = 0) as r x 1, "
                     + "or row 1 of a 2 x c tile (scalar[0] = 1) as 1 x c");
     public static final KernelSpec DIAG = k("diag", 1, 1, 0, "the diagonal of a square tile as an n x 1 tile");
+    public static final KernelSpec TAKE = k("take", 1, 1, 2,
+            "the top-left scalar[0] x scalar[1] block of the input tile (at most its own size)");
     // Householder representation (LAPACK dgeqrt convention): Q = H_1 ... H_K = I - V T V^T with
     // H_j = I - tau_j v_j v_j^T, v_j[j] = 1, v_j[i < j] = 0, tau_j = 0 when column j is already
     // triangular, else beta = -sign(alpha) ||(alpha, x)||, tau = (beta - alpha) / beta,

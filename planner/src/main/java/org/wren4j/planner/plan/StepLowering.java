@@ -15,6 +15,7 @@ import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.QrR;
 import org.wren4j.planner.expr.Reduction;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
@@ -104,6 +105,9 @@ final class StepLowering {
         } else if (e instanceof Transpose t) {
             full(in);
             step("transpose", Programs.transpose(), Map.of("M", tr(t.arg(), b), "N", tc(t.arg(), b)), Map.of("X", in.get(0), "Y", out));
+        } else if (e instanceof QrR q) {
+            full(in);
+            qr(q, in.get(0), out);
         } else if (e instanceof Diagonal d) {
             step("diagonal", ExprPrograms.diagonal(), Map.of("N", tr(d.arg(), b)), Map.of("A", in.get(0), "D", out));
         } else if (e instanceof Solve s) {
@@ -129,6 +133,32 @@ final class StepLowering {
                     Map.of("P", pairs, "Y", out));
         } else {
             step("reduce " + r.op().lowerName() + " " + r.axis().name().toLowerCase(java.util.Locale.ROOT), p, args, Map.of("X", in, "Y", out));
+        }
+    }
+
+    /** TSQR for one tile column; CAQR otherwise, cropped to n x n when its R has extra (zero) rows. */
+    private void qr(QrR q, String in, String out) {
+        int b = q.blockSize();
+        long m = q.arg().shape().rows();
+        long n = q.arg().shape().cols();
+        long tiles = tc(q.arg(), b);
+        if (tiles == 1) {
+            step("qr (tsqr)", Programs.tsqr(), Map.of("M", tr(q.arg(), b)), Map.of("A", in, "R", out));
+            return;
+        }
+        long rRows = Math.min(m, tiles * b);
+        String r = rRows == n ? out : out + "_r";
+        if (rRows != n) {
+            // tiles below the diagonal are never written: zero by structure
+            values.put(r, new Value(r, MatrixDecl.Role.TEMP, Optional.of(new Shape(rRows, n)), b, Structure.UPPER, Optional.empty()));
+        }
+        for (String h : List.of(out + "_hl", out + "_ht")) {
+            values.put(h, new Value(h, MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+        }
+        step("qr (caqr)", Programs.caqr(), Map.of("M", tr(q.arg(), b), "N", tiles),
+                Map.of("A", in, "R", r, "Hl", out + "_hl", "Ht", out + "_ht"));
+        if (rRows != n) {
+            step("crop R to " + n + "x" + n, ExprPrograms.crop(), Map.of("RR", n, "CC", n, "B", (long) b), Map.of("X", r, "Y", out));
         }
     }
 

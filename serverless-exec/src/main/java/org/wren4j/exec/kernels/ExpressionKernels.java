@@ -207,6 +207,21 @@ final class ExpressionKernels {
         return new Tile[] {Tile.wrap(1, t.cols(), out)};
     }
 
+    /** The top-left scalars[0] x scalars[1] block of the tile. */
+    static Tile[] take(Tile[] in, double[] scalars) {
+        Tile t = in[0];
+        int rows = (int) scalars[0];
+        int cols = (int) scalars[1];
+        if (rows < 1 || cols < 1 || rows > t.rows() || cols > t.cols()) {
+            throw new IllegalArgumentException("kernel take: " + rows + "x" + cols + " of a " + t.rows() + "x" + t.cols() + " tile");
+        }
+        double[] out = new double[rows * cols];
+        for (int c = 0; c < cols; c++) {
+            System.arraycopy(t.values(), c * t.rows(), out, c * rows, rows);
+        }
+        return new Tile[] {Tile.wrap(rows, cols, out)};
+    }
+
     static Tile[] diag(Tile[] in, double[] scalars) {
         Tile t = in[0];
         if (t.rows() != t.cols()) {

@@ -67,6 +67,7 @@ public final class KernelLibrary {
         put(k, KernelSpecs.EW.name(), ExpressionKernels::ew);
         put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
         put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
+        put(k, KernelSpecs.TAKE.name(), ExpressionKernels::take);
         for (String name : ReferenceBackedKernels.NAMES) {
             put(k, name, ReferenceBackedKernels.kernel(name));
         }

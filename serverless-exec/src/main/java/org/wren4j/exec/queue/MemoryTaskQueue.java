@@ -173,6 +173,13 @@ public final class MemoryTaskQueue implements TaskQueue {
         }
     }
 
+    @Override
+    public java.util.OptionalLong outstanding() {
+        synchronized (lock) {
+            return java.util.OptionalLong.of(ready.size() + delayed.size() + inflight.size());
+        }
+    }
+
     /** Leased messages, for tests and metrics. */
     public int inflight() {
         synchronized (lock) {

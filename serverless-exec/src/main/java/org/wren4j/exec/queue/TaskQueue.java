@@ -30,6 +30,14 @@ public interface TaskQueue extends AutoCloseable {
     /** Messages visible now (not leased, not delayed), approximately. */
     CompletionStage<Long> pending();
 
+    /**
+     * Messages waiting or leased or delayed, if this queue knows it exactly (an in-process
+     * queue does); empty otherwise. Lets a client tell a stalled job from a slow one.
+     */
+    default java.util.OptionalLong outstanding() {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     void close();
 }

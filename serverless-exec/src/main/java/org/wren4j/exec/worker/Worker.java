@@ -85,7 +85,8 @@ public final class Worker implements Runnable {
         try {
             p = f.prepared().join();
         } catch (RuntimeException e) {
-            track(f, runner.failed(f.lease(), null, null, e));
+            // a failed read is retried, then fails the job: never drop the message silently
+            track(f, runner.failed(f.lease(), f.job(), parseOrNull(f.lease().message().taskKey()), e));
             return;
         }
         if (p.inputs() == null) {
@@ -106,6 +107,14 @@ public final class Worker implements Runnable {
         track(f, runner.finish(p, out, p.readNanos(), computeNanos)
                 .handle((v, e) -> e == null ? CompletableFuture.<Void>completedFuture(null) : runner.failed(p.lease(), p.job(), p.node(), e))
                 .thenCompose(x -> x));
+    }
+
+    private static org.wren4j.planner.analysis.Node parseOrNull(String key) {
+        try {
+            return org.wren4j.planner.analysis.Node.parse(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void track(InFlight task, CompletableFuture<?> f) {

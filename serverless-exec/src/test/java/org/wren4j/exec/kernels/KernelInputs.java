@@ -72,6 +72,7 @@ final class KernelInputs {
             case "argmin_n", "argmax_n" -> pairTiles(m);
             case "qr_r" -> qrStack(n);
             case "diag" -> of(special(n, n));
+            case "take" -> new Inputs(new Tile[] {special(m, n)}, new double[] {1 + random.nextInt(m), 1 + random.nextInt(n)});
             case "pair_index" -> shapeCase % 2 == 0
                     ? new Inputs(new Tile[] {special(m, 2)}, new double[] {0})
                     : new Inputs(new Tile[] {special(2, n)}, new double[] {1});
