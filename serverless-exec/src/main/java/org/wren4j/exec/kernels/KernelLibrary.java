@@ -117,6 +117,14 @@ public final class KernelLibrary {
         return out;
     }
 
+    /**
+     * Frees the native scratch buffers the calling thread's kernel calls keep for reuse (each
+     * worker thread holds a few buffers as large as the largest tiles it has seen).
+     */
+    public static void releaseThreadBuffers() {
+        Blas.releaseScratch();
+    }
+
     /** Pins BLAS to one thread in this process: workers are single-core. */
     public static void singleThreaded() {
         DenseLinalg.setBlasThreads(1);
