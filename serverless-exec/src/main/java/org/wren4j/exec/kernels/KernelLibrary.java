@@ -67,6 +67,17 @@ public final class KernelLibrary {
         put(k, KernelSpecs.EW.name(), ExpressionKernels::ew);
         put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
         put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
+        put(k, KernelSpecs.QR_FACTOR.name(), HouseholderKernels::qrFactor);
+        put(k, KernelSpecs.QR_LEAF_QT.name(), HouseholderKernels::qrLeafQt);
+        put(k, KernelSpecs.QR_LEAF_Q.name(), HouseholderKernels::qrLeafQ);
+        put(k, KernelSpecs.QR_PAIR_FACTOR.name(), HouseholderKernels::qrPairFactor);
+        put(k, KernelSpecs.QR_PAIR_QT.name(), HouseholderKernels::qrPairQt);
+        put(k, KernelSpecs.QR_PAIR_Q.name(), HouseholderKernels::qrPairQ);
+        put(k, KernelSpecs.LQ_FACTOR.name(), HouseholderKernels::lqFactor);
+        put(k, KernelSpecs.LQ_LEAF_APPLY.name(), HouseholderKernels::lqLeafApply);
+        put(k, KernelSpecs.LQ_PAIR_FACTOR.name(), HouseholderKernels::lqPairFactor);
+        put(k, KernelSpecs.LQ_PAIR_APPLY.name(), HouseholderKernels::lqPairApply);
+
         for (String name : ReferenceBackedKernels.NAMES) {
             put(k, name, ReferenceBackedKernels.kernel(name));
         }

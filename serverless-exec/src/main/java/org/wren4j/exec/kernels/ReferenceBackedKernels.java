@@ -6,15 +6,13 @@ import org.wren4j.planner.interp.ReferenceKernels;
 import org.wren4j.tiles.Tile;
 
 /**
- * Kernels of the QR, LQ and LU programs served by the planner's plain-Java reference
+ * Kernels of the LU program served by the planner's plain-Java reference
  * implementations (exact, not BLAS speed) until their OpenBLAS versions land. Listed by name,
  * so a new catalogue kernel still needs an explicit implementation. A reference failure that
  * is the input's fault (a singular pivot) becomes a {@link KernelFailure}.
  */
 final class ReferenceBackedKernels {
     static final List<String> NAMES = List.of(
-            "qr_factor", "qr_leaf_qt", "qr_leaf_q", "qr_pair_factor", "qr_pair_qt", "qr_pair_q",
-            "lq_factor", "lq_leaf_apply", "lq_pair_factor", "lq_pair_apply",
             "lu_cand", "lu_cand_merge", "lu_diag", "lu_pick", "lu_l", "lu_update");
 
     private ReferenceBackedKernels() {

@@ -3,6 +3,7 @@ package org.wren4j.exec.kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.wren4j.planner.interp.ReferenceKernels;
 import org.wren4j.tiles.Tile;
 
 /**
@@ -76,6 +77,19 @@ final class KernelInputs {
                     ? new Inputs(new Tile[] {special(m, 2)}, new double[] {0})
                     : new Inputs(new Tile[] {special(2, n)}, new double[] {1});
             case "ew" -> elementwiseProgram(m, n);
+            case "qr_factor", "lq_factor" -> of(uniform(m, n));
+            case "qr_leaf_qt", "qr_leaf_q" -> of(reference("qr_factor", uniform(m, n))[1], uniform(m, k));
+            case "lq_leaf_apply" -> of(reference("lq_factor", uniform(m, n))[1], uniform(k, n));
+            case "qr_pair_factor" -> of(pair());
+            case "qr_pair_qt", "qr_pair_q" -> {
+                Tile[] p = pair();
+                yield of(reference("qr_pair_factor", p)[1], uniform(p[0].rows(), k), uniform(p[1].rows(), k));
+            }
+            case "lq_pair_factor" -> of(transposed(pair()));
+            case "lq_pair_apply" -> {
+                Tile[] p = transposed(pair());
+                yield of(reference("lq_pair_factor", p)[1], uniform(k, p[0].cols()), uniform(k, p[1].cols()));
+            }
             default -> throw new IllegalArgumentException("no test inputs for kernel " + kernel + ": add them to KernelInputs");
         };
     }
@@ -92,6 +106,51 @@ final class KernelInputs {
                 new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.MAX),
                 new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.ADD));
         return new Inputs(new Tile[] {special(m, n), special(1, n), special(m, 1)}, program.encode());
+    }
+
+    /**
+     * A TSQR pair [top; bottom] with the top at least as tall as the R factor; in odd cases both are
+     * upper trapezoidal R factors with exact zeros below the diagonal, as in TSQR and CAQR.
+     */
+    private Tile[] pair() {
+        int n = dim();
+        int h1 = n + (shapeCase == 0 ? 0 : random.nextInt(0, 3));
+        Tile top = uniform(h1, n);
+        Tile bottom = uniform(dim(), n);
+        if (shapeCase % 2 == 1) {
+            top = reference("qr_factor", top)[0];
+            bottom = reference("qr_factor", bottom)[0];
+        }
+        return new Tile[] {top, bottom};
+    }
+
+    private static Tile[] transposed(Tile[] tiles) {
+        Tile[] out = new Tile[tiles.length];
+        for (int p = 0; p < tiles.length; p++) {
+            out[p] = tiles[p].transpose();
+        }
+        return out;
+    }
+
+    /** The reference kernel's outputs: test inputs that are outputs of other kernels (H tiles, R factors). */
+    static Tile[] reference(String kernel, Tile... in) {
+        return reference(kernel, new double[0], in);
+    }
+
+    static Tile[] reference(String kernel, double[] scalars, Tile... in) {
+        List<double[][]> dense = new ArrayList<>();
+        for (Tile t : in) {
+            double[][] a = new double[t.rows()][t.cols()];
+            t.copyInto(a, 0, 0);
+            dense.add(a);
+        }
+        List<double[][]> out = ReferenceKernels.apply(kernel, dense, scalars);
+        Tile[] tiles = new Tile[out.size()];
+        for (int o = 0; o < tiles.length; o++) {
+            double[][] a = out.get(o);
+            tiles[o] = Tile.copyOf(a, 0, 0, a.length, a[0].length);
+        }
+        return tiles;
     }
 
     private static Inputs of(Tile... tiles) {
