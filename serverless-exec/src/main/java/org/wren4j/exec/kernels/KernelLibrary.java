@@ -78,9 +78,13 @@ public final class KernelLibrary {
         put(k, KernelSpecs.LQ_PAIR_FACTOR.name(), HouseholderKernels::lqPairFactor);
         put(k, KernelSpecs.LQ_PAIR_APPLY.name(), HouseholderKernels::lqPairApply);
 
-        for (String name : ReferenceBackedKernels.NAMES) {
-            put(k, name, ReferenceBackedKernels.kernel(name));
-        }
+
+        put(k, KernelSpecs.LU_CAND.name(), LuCandidates::cand);
+        put(k, KernelSpecs.LU_CAND_MERGE.name(), LuCandidates::merge);
+        put(k, KernelSpecs.LU_DIAG.name(), LuKernels::diag);
+        put(k, KernelSpecs.LU_PICK.name(), LuKernels::pick);
+        put(k, KernelSpecs.LU_L.name(), LuKernels::l);
+        put(k, KernelSpecs.LU_UPDATE.name(), LuKernels::update);
         return Collections.unmodifiableMap(k);
     }
 

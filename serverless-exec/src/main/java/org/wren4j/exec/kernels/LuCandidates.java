@@ -15,15 +15,26 @@ import org.wren4j.tiles.Tile;
  * row in input order, while {@code dgetrf}'s {@code idamax} takes the first in its current,
  * already interchanged order. The kernel reads the ties off dgetrf's own L (a remaining row tied
  * with the pivot has |l| = 1, within the rounding of dgetrf's multiply by the pivot's reciprocal;
- * a zero pivot ties every remaining row) and, where dgetrf's choice was not the first tied row in
- * input order, or the input holds NaN or infinities, redoes the selection in plain Java with the
- * spec's exact arithmetic. What can still differ from the reference: two rows whose values differ
- * only by rounding, where the reference's and dgetrf's different orders of operations rank them
- * differently. The chosen rows' values are always copied from the input, never recomputed.
+ * a pivot that is zero or negligible next to the input, as in a rank-deficient stack, leaves only
+ * rounding residues to choose from) and, where dgetrf's choice was not the first tied row in input
+ * order, where a pivot is negligible while rows remain, or where the input holds NaN or
+ * infinities, redoes the selection in plain Java with the spec's exact arithmetic (O(r n^2)
+ * scalar work, so slow on large rank-deficient stacks; cheap on zero tiles, whose steps skip the
+ * elimination). What can still differ from the reference: two rows of a full-rank stack whose
+ * values differ only by rounding, which the reference's and dgetrf's different orders of
+ * operations may rank differently. The chosen rows' values are copied from the input, never
+ * recomputed.
  */
 final class LuCandidates {
     /** |l| at or above this counts as a tie with the pivot in dgetrf's arithmetic (about 9 ulps below 1). */
     private static final double TIE = 1 - 1e-15;
+
+    /**
+     * A pivot at most this times the largest |input value| is taken as zero: the remaining rows'
+     * values are rounding residues of a rank-deficient stack (exact zeros in the reference), and
+     * which of them dgetrf picks is down to rounding.
+     */
+    private static final double NEGLIGIBLE = 1e-12;
 
     private LuCandidates() {
     }
@@ -104,11 +115,14 @@ final class LuCandidates {
 
     /** Input rows chosen by GEPP, in pivot order, {@code min(r, n)} of them. */
     static int[] select(double[] values, int r, int n) {
+        double scale = 0;
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 return exactSelect(values, r, n);
             }
+            scale = Math.max(scale, Math.abs(v));
         }
+        double negligible = NEGLIGIBLE * scale;
         int c = Math.min(r, n);
         DoublePointer a = Blas.scratch(0, values.length);
         a.put(values, 0, values.length);
@@ -132,10 +146,12 @@ final class LuCandidates {
         }
         double[] l = Blas.values(a, r * c); // the first c columns: L below the diagonal, U's diagonal on it
         for (int j = 0; j < c; j++) {
-            boolean zeroPivot = l[j * r + j] == 0;
+            if (j + 1 < r && Math.abs(l[j * r + j]) <= negligible) {
+                return exactSelect(values, r, n); // rank deficient: rounding residues (or exact zeros) decide
+            }
             for (int i = j + 1; i < r; i++) {
                 double x = Math.abs(l[j * r + i]);
-                if (!Double.isFinite(x) || (perm[i] < perm[j] && (zeroPivot || x >= TIE))) {
+                if (!Double.isFinite(x) || (perm[i] < perm[j] && x >= TIE)) {
                     return exactSelect(values, r, n);
                 }
             }

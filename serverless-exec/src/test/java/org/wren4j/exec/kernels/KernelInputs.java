@@ -85,6 +85,39 @@ final class KernelInputs {
                 Tile[] p = pair();
                 yield of(reference("qr_pair_factor", p)[1], uniform(p[0].rows(), k), uniform(p[1].rows(), k));
             }
+            case "lu_cand" -> new Inputs(panel(n).tiles, new double[] {random.nextInt(0, 5)});
+            case "lu_cand_merge" -> candidateGroup(n);
+            case "lu_diag" -> {
+                // case 3: one tile row wider than tall, so U has columns right of its triangle
+                Panel p = shapeCase == 3 && n > 1 ? widePanel(n) : panel(n);
+                yield new Inputs(new Tile[] {p.pivots, p.tiles[0]}, new double[] {p.k});
+            }
+            case "lu_pick" -> {
+                // another tile column of the same tile rows; in odd cases without the diagonal tile row
+                Panel p = panel(n);
+                int skip = shapeCase % 2;
+                Tile[] in = new Tile[p.tiles.length + 1 - skip];
+                in[0] = p.pivots;
+                for (int t = skip; t < p.tiles.length; t++) {
+                    in[t + 1 - skip] = uniform(p.tiles[t].rows(), k);
+                }
+                yield new Inputs(in, new double[] {p.k + skip});
+            }
+            case "lu_l" -> {
+                Panel p = panel(n);
+                int t = random.nextInt(1, p.tiles.length);
+                Tile u = reference("lu_diag", new double[] {p.k}, p.pivots, p.tiles[0])[1];
+                yield new Inputs(new Tile[] {p.pivots, p.tiles[0], p.tiles[t], u}, new double[] {p.k, p.k + t});
+            }
+            case "lu_update" -> {
+                Panel p = panel(n);
+                int t = random.nextInt(1, p.tiles.length);
+                Tile l = reference("lu_l", new double[] {p.k, p.k + t}, p.pivots, p.tiles[0], p.tiles[t],
+                        reference("lu_diag", new double[] {p.k}, p.pivots, p.tiles[0])[1])[0];
+                int c = p.pivots.rows();
+                yield new Inputs(new Tile[] {p.pivots, uniform(p.tiles[0].rows(), k), uniform(p.tiles[t].rows(), k), l, uniform(c, k)},
+                        new double[] {p.k, p.k + t});
+            }
             case "lq_pair_factor" -> of(transposed(pair()));
             case "lq_pair_apply" -> {
                 Tile[] p = transposed(pair());
@@ -122,6 +155,39 @@ final class KernelInputs {
             bottom = reference("qr_factor", bottom)[0];
         }
         return new Tile[] {top, bottom};
+    }
+
+    /** A tile column of LU from tile row k down (the diagonal tile at least as tall as wide) and its tournament's pivot tile. */
+    private record Panel(long k, Tile[] tiles, Tile pivots) {
+    }
+
+    private Panel panel(int n) {
+        long k = random.nextInt(0, 3);
+        Tile[] tiles = new Tile[groupSize() + 1];
+        tiles[0] = uniform(n + (shapeCase == 0 ? 0 : random.nextInt(0, 3)), n);
+        for (int t = 1; t < tiles.length; t++) {
+            tiles[t] = uniform(dim(), n);
+        }
+        return new Panel(k, tiles, reference("lu_cand", new double[] {k}, tiles)[0]);
+    }
+
+    private Panel widePanel(int n) {
+        long k = random.nextInt(0, 3);
+        Tile[] tiles = {uniform(random.nextInt(1, n), n)};
+        return new Panel(k, tiles, reference("lu_cand", new double[] {k}, tiles)[0]);
+    }
+
+    /** Candidate tiles of tournament leaves over consecutive groups of tile rows. */
+    private Inputs candidateGroup(int n) {
+        Tile[] cands = new Tile[groupSize()];
+        for (int g = 0; g < cands.length; g++) {
+            Tile[] leaf = new Tile[shapeCase == 0 ? 1 : random.nextInt(1, 3)];
+            for (int t = 0; t < leaf.length; t++) {
+                leaf[t] = uniform(dim(), n);
+            }
+            cands[g] = reference("lu_cand", new double[] {3 * g}, leaf)[0];
+        }
+        return of(cands);
     }
 
     private static Tile[] transposed(Tile[] tiles) {
