@@ -21,7 +21,11 @@ import org.wren4j.tiles.Tile;
  * {@code put} into reused thread-local buffers, one bulk {@code get}) compare the two copy paths
  * interleaved in the same rounds, so load on the machine hits both alike.
  *
- * <p>Run: {@code java -cp <test classpath> org.wren4j.exec.kernels.KernelPathBench [n ...] [reps=5]}.
+ * <p>With {@code lapack=N} it also times the QR and LU kernels on N x N tiles against the
+ * planner's plain-Java reference they replaced ({@code kernel_ms} median of reps, {@code reference_ms}
+ * one run).
+ *
+ * <p>Run: {@code java -cp <test classpath> org.wren4j.exec.kernels.KernelPathBench [n ...] [reps=5] [lapack=512]}.
  */
 public final class KernelPathBench {
     private KernelPathBench() {
@@ -30,8 +34,11 @@ public final class KernelPathBench {
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
         int reps = 5;
+        int lapack = 0;
         for (String a : args) {
-            if (a.startsWith("reps=")) {
+            if (a.startsWith("lapack=")) {
+                lapack = Integer.parseInt(a.substring(7));
+            } else if (a.startsWith("reps=")) {
                 reps = Integer.parseInt(a.substring(5));
             } else {
                 sizes.add(Integer.parseInt(a));
@@ -54,7 +61,20 @@ public final class KernelPathBench {
                 sep = ",";
             }
         }
-        System.out.println(json.append("\n]}"));
+        json.append("\n]");
+        if (lapack > 0) {
+            json.append(", \"lapack_kernels\": [");
+            sep = "";
+            for (String kernel : new String[] {"qr_factor", "qr_leaf_qt", "qr_pair_factor", "lq_factor", "lu_cand", "lu_diag", "lu_update"}) {
+                double[] r = versusReference(kernel, lapack, reps);
+                json.append(sep).append(String.format(Locale.ROOT,
+                        "\n  {\"kernel\": \"%s\", \"n\": %d, \"kernel_ms\": %.2f, \"reference_ms\": %.2f, \"speedup\": %.1f}",
+                        kernel, lapack, r[0], r[1], r[1] / r[0]));
+                sep = ",";
+            }
+            json.append("\n]");
+        }
+        System.out.println(json.append("}"));
     }
 
     /** Median ms of (bare BLAS call, whole kernel, ND4J copy path, scratch copy path). */
@@ -113,6 +133,42 @@ public final class KernelPathBench {
             }
         }
         return new double[] {median(blas), median(whole), median(nd4j), median(scratch)};
+    }
+
+    /** (median ms of the kernel, ms of one reference run) on n x n tiles. */
+    private static double[] versusReference(String kernel, int n, int reps) {
+        SplittableRandom random = new SplittableRandom(n);
+        Tile a = uniform(n, random);
+        Tile b = uniform(n, random);
+        double[] none = new double[0];
+        Tile[] in;
+        double[] scalars = none;
+        switch (kernel) {
+            case "qr_leaf_qt" -> in = new Tile[] {KernelLibrary.run("qr_factor", new Tile[] {a}, none)[1], b};
+            case "qr_pair_factor" -> in = new Tile[] {KernelLibrary.run("qr_factor", new Tile[] {a}, none)[0],
+                    KernelLibrary.run("qr_factor", new Tile[] {b}, none)[0]};
+            case "lu_cand" -> {
+                in = new Tile[] {a, b};
+                scalars = new double[] {0};
+            }
+            case "lu_diag", "lu_update" -> {
+                Tile p = KernelLibrary.run("lu_cand", new Tile[] {a, b}, new double[] {0})[0];
+                scalars = kernel.equals("lu_diag") ? new double[] {0} : new double[] {0, 1};
+                in = kernel.equals("lu_diag") ? new Tile[] {p, a} : new Tile[] {p, a, b, uniform(n, random), uniform(n, random)};
+            }
+            default -> in = new Tile[] {a};
+        }
+        double[] times = new double[reps];
+        for (int rep = -1; rep < reps; rep++) {
+            long t0 = System.nanoTime();
+            KernelLibrary.run(kernel, in, scalars);
+            if (rep >= 0) {
+                times[rep] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        long t0 = System.nanoTime();
+        KernelInputs.reference(kernel, scalars, in);
+        return new double[] {median(times), (System.nanoTime() - t0) / 1e6};
     }
 
     private static double median(double[] v) {
