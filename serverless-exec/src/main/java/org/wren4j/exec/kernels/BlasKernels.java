@@ -3,10 +3,8 @@ package org.wren4j.exec.kernels;
 import static org.wren4j.exec.kernels.Shapes.dims;
 import static org.wren4j.exec.kernels.Shapes.mismatch;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.wren4j.tiles.Tile;
 
 /** Cholesky and the products (GEMM family) on OpenBLAS. */
@@ -18,24 +16,21 @@ final class BlasKernels {
         Tile a = in[0];
         Shapes.requireSquare("chol", a);
         int n = a.rows();
-        INDArray l = Blas.array(a);
-        try {
-            int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, Blas.ptr(l), n);
-            if (info > 0) {
-                throw new KernelFailure("not positive definite: the leading minor of order " + info
-                        + " of this " + n + "x" + n + " diagonal tile is not positive (pivot " + info + " <= 0 or NaN)");
-            }
-            if (info < 0) {
-                throw new IllegalStateException("dpotrf rejected argument " + (-info));
-            }
-            double[] v = l.data().asDouble();
-            for (int c = 1; c < n; c++) {
-                java.util.Arrays.fill(v, c * n, c * n + c, 0.0);
-            }
-            return new Tile[] {Tile.wrap(n, n, v)};
-        } finally {
-            l.close();
+        DoublePointer l = Blas.load(0, a);
+        // _work: no NaN scan of the input (a NaN pivot is reported as not positive definite)
+        int info = openblas.LAPACKE_dpotrf_work(Blas.LAPACK_COL_MAJOR, (byte) 'L', n, l, n);
+        if (info > 0) {
+            throw new KernelFailure("not positive definite: the leading minor of order " + info
+                    + " of this " + n + "x" + n + " diagonal tile is not positive (pivot " + info + " <= 0 or NaN)");
         }
+        if (info < 0) {
+            throw new IllegalStateException("dpotrf rejected argument " + (-info));
+        }
+        double[] v = Blas.values(l, n * n);
+        for (int c = 1; c < n; c++) {
+            java.util.Arrays.fill(v, c * n, c * n + c, 0.0);
+        }
+        return new Tile[] {Tile.wrap(n, n, v)};
     }
 
     /** C - A B^T. */
@@ -100,25 +95,14 @@ final class BlasKernels {
                 throw mismatch(kernel, "pair " + p / 2 + ": A " + dims(a) + (t ? "^T" : "") + " B " + dims(b) + " into " + m + "x" + n);
             }
         }
-        INDArray acc = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {m, n}, 'f');
-        try {
-            for (int p = 0; p < in.length; p += 2) {
-                Tile a = in[p];
-                Tile b = in[p + 1];
-                INDArray aa = Blas.array(a);
-                INDArray bb = Blas.array(b);
-                try {
-                    openblas.cblas_dgemm(Blas.COL_MAJOR, transA, Blas.NO_TRANS, m, n, b.rows(), 1.0, Blas.ptr(aa), a.rows(),
-                            Blas.ptr(bb), b.rows(), p == 0 ? 0.0 : 1.0, Blas.ptr(acc), m);
-                } finally {
-                    Blas.closeAll(aa, bb);
-                }
-            }
-        } catch (RuntimeException e) {
-            acc.close();
-            throw e;
+        DoublePointer acc = Blas.scratch(2, (long) m * n);
+        for (int p = 0; p < in.length; p += 2) {
+            Tile a = in[p];
+            Tile b = in[p + 1];
+            Blas.gemm(transA, Blas.NO_TRANS, m, n, b.rows(), 1.0, Blas.load(0, a), a.rows(), Blas.load(1, b), b.rows(),
+                    p == 0 ? 0.0 : 1.0, acc, m);
         }
-        return Blas.tileAndClose(acc);
+        return Blas.tile(acc, m, n);
     }
 
     /** {@code C - op(A) op(B)} for {@code in = (C, A, B)}. */
@@ -142,18 +126,8 @@ final class BlasKernels {
         int m = transA == Blas.TRANS ? a.cols() : a.rows();
         int k = transA == Blas.TRANS ? a.rows() : a.cols();
         int n = transB == Blas.TRANS ? b.rows() : b.cols();
-        INDArray aa = Blas.array(a);
-        INDArray bb = Blas.array(b);
-        INDArray cc = c == null ? Nd4j.createUninitialized(DataType.DOUBLE, new long[] {m, n}, 'f') : Blas.array(c);
-        try {
-            openblas.cblas_dgemm(Blas.COL_MAJOR, transA, transB, m, n, k, alpha, Blas.ptr(aa), a.rows(),
-                    Blas.ptr(bb), b.rows(), beta, Blas.ptr(cc), m);
-        } catch (RuntimeException e) {
-            cc.close();
-            throw e;
-        } finally {
-            Blas.closeAll(aa, bb);
-        }
-        return Blas.tileAndClose(cc);
+        DoublePointer cc = c == null ? Blas.scratch(2, (long) m * n) : Blas.load(2, c);
+        Blas.gemm(transA, transB, m, n, k, alpha, Blas.load(0, a), a.rows(), Blas.load(1, b), b.rows(), beta, cc, m);
+        return Blas.tile(cc, m, n);
     }
 }

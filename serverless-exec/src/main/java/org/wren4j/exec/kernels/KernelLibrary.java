@@ -68,9 +68,23 @@ public final class KernelLibrary {
         put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
         put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
         put(k, KernelSpecs.TAKE.name(), ExpressionKernels::take);
-        for (String name : ReferenceBackedKernels.NAMES) {
-            put(k, name, ReferenceBackedKernels.kernel(name));
-        }
+        put(k, KernelSpecs.QR_FACTOR.name(), HouseholderKernels::qrFactor);
+        put(k, KernelSpecs.QR_LEAF_QT.name(), HouseholderKernels::qrLeafQt);
+        put(k, KernelSpecs.QR_LEAF_Q.name(), HouseholderKernels::qrLeafQ);
+        put(k, KernelSpecs.QR_PAIR_FACTOR.name(), HouseholderKernels::qrPairFactor);
+        put(k, KernelSpecs.QR_PAIR_QT.name(), HouseholderKernels::qrPairQt);
+        put(k, KernelSpecs.QR_PAIR_Q.name(), HouseholderKernels::qrPairQ);
+        put(k, KernelSpecs.LQ_FACTOR.name(), HouseholderKernels::lqFactor);
+        put(k, KernelSpecs.LQ_LEAF_APPLY.name(), HouseholderKernels::lqLeafApply);
+        put(k, KernelSpecs.LQ_PAIR_FACTOR.name(), HouseholderKernels::lqPairFactor);
+        put(k, KernelSpecs.LQ_PAIR_APPLY.name(), HouseholderKernels::lqPairApply);
+
+        put(k, KernelSpecs.LU_CAND.name(), LuCandidates::cand);
+        put(k, KernelSpecs.LU_CAND_MERGE.name(), LuCandidates::merge);
+        put(k, KernelSpecs.LU_DIAG.name(), LuKernels::diag);
+        put(k, KernelSpecs.LU_PICK.name(), LuKernels::pick);
+        put(k, KernelSpecs.LU_L.name(), LuKernels::l);
+        put(k, KernelSpecs.LU_UPDATE.name(), LuKernels::update);
         return Collections.unmodifiableMap(k);
     }
 
@@ -116,6 +130,14 @@ public final class KernelLibrary {
             throw new IllegalStateException("kernel " + name + " returned " + out.length + " tiles, spec says " + spec.outputs());
         }
         return out;
+    }
+
+    /**
+     * Frees the native scratch buffers the calling thread's kernel calls keep for reuse (each
+     * worker thread holds a few buffers as large as the largest tiles it has seen).
+     */
+    public static void releaseThreadBuffers() {
+        Blas.releaseScratch();
     }
 
     /** Pins BLAS to one thread in this process: workers are single-core. */

@@ -35,7 +35,9 @@ final class QrKernels {
         int m = (int) rows;
         int k = Math.min(m, n);
         double[] r = new double[Math.multiplyExact(n, n)];
-        try (DoublePointer a = new DoublePointer((long) m * n); DoublePointer tau = new DoublePointer(k)) {
+        DoublePointer a = Blas.scratch(0, (long) m * n);
+        DoublePointer tau = Blas.scratch(1, k);
+        {
             int offset = 0;
             for (Tile t : in) {
                 double[] v = t.values();

@@ -2,8 +2,8 @@ package org.wren4j.exec.kernels;
 
 import static org.wren4j.exec.kernels.Shapes.dims;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wren4j.tiles.Tile;
 
 /** Triangular solves {@code trsm_<side l|r><uplo l|u><trans n|t>} with one diagonal tile, on OpenBLAS dtrsm. */
@@ -39,18 +39,10 @@ final class TriangularKernels {
                         + "zero on the diagonal at row " + i + " (0-based)");
             }
         }
-        INDArray ta = Blas.array(t);
-        INDArray x = Blas.array(b);
-        try {
-            openblas.cblas_dtrsm(Blas.COL_MAJOR, left ? openblas.CblasLeft : openblas.CblasRight,
-                    lower ? openblas.CblasLower : openblas.CblasUpper, trans ? Blas.TRANS : Blas.NO_TRANS, openblas.CblasNonUnit,
-                    b.rows(), b.cols(), 1.0, Blas.ptr(ta), n, Blas.ptr(x), b.rows());
-        } catch (RuntimeException e) {
-            x.close();
-            throw e;
-        } finally {
-            ta.close();
-        }
-        return Blas.tileAndClose(x);
+        DoublePointer x = Blas.load(1, b);
+        openblas.cblas_dtrsm(Blas.COL_MAJOR, left ? openblas.CblasLeft : openblas.CblasRight,
+                lower ? openblas.CblasLower : openblas.CblasUpper, trans ? Blas.TRANS : Blas.NO_TRANS, openblas.CblasNonUnit,
+                b.rows(), b.cols(), 1.0, Blas.load(0, t), n, x, b.rows());
+        return Blas.tile(x, b.rows(), b.cols());
     }
 }

@@ -3,6 +3,7 @@ package org.wren4j.exec.kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.wren4j.planner.interp.ReferenceKernels;
 import org.wren4j.tiles.Tile;
 
 /**
@@ -77,6 +78,52 @@ final class KernelInputs {
                     ? new Inputs(new Tile[] {special(m, 2)}, new double[] {0})
                     : new Inputs(new Tile[] {special(2, n)}, new double[] {1});
             case "ew" -> elementwiseProgram(m, n);
+            case "qr_factor", "lq_factor" -> of(uniform(m, n));
+            case "qr_leaf_qt", "qr_leaf_q" -> of(reference("qr_factor", uniform(m, n))[1], uniform(m, k));
+            case "lq_leaf_apply" -> of(reference("lq_factor", uniform(m, n))[1], uniform(k, n));
+            case "qr_pair_factor" -> of(pair());
+            case "qr_pair_qt", "qr_pair_q" -> {
+                Tile[] p = pair();
+                yield of(reference("qr_pair_factor", p)[1], uniform(p[0].rows(), k), uniform(p[1].rows(), k));
+            }
+            case "lu_cand" -> new Inputs(panel(n).tiles, new double[] {random.nextInt(0, 5)});
+            case "lu_cand_merge" -> candidateGroup(n);
+            case "lu_diag" -> {
+                // case 3: one tile row wider than tall, so U has columns right of its triangle
+                Panel p = shapeCase == 3 && n > 1 ? widePanel(n) : panel(n);
+                yield new Inputs(new Tile[] {p.pivots, p.tiles[0]}, new double[] {p.k});
+            }
+            case "lu_pick" -> {
+                // another tile column of the same tile rows; in odd cases without the diagonal tile row
+                Panel p = panel(n);
+                int skip = shapeCase % 2;
+                Tile[] in = new Tile[p.tiles.length + 1 - skip];
+                in[0] = p.pivots;
+                for (int t = skip; t < p.tiles.length; t++) {
+                    in[t + 1 - skip] = uniform(p.tiles[t].rows(), k);
+                }
+                yield new Inputs(in, new double[] {p.k + skip});
+            }
+            case "lu_l" -> {
+                Panel p = panel(n);
+                int t = random.nextInt(1, p.tiles.length);
+                Tile u = reference("lu_diag", new double[] {p.k}, p.pivots, p.tiles[0])[1];
+                yield new Inputs(new Tile[] {p.pivots, p.tiles[0], p.tiles[t], u}, new double[] {p.k, p.k + t});
+            }
+            case "lu_update" -> {
+                Panel p = panel(n);
+                int t = random.nextInt(1, p.tiles.length);
+                Tile l = reference("lu_l", new double[] {p.k, p.k + t}, p.pivots, p.tiles[0], p.tiles[t],
+                        reference("lu_diag", new double[] {p.k}, p.pivots, p.tiles[0])[1])[0];
+                int c = p.pivots.rows();
+                yield new Inputs(new Tile[] {p.pivots, uniform(p.tiles[0].rows(), k), uniform(p.tiles[t].rows(), k), l, uniform(c, k)},
+                        new double[] {p.k, p.k + t});
+            }
+            case "lq_pair_factor" -> of(transposed(pair()));
+            case "lq_pair_apply" -> {
+                Tile[] p = transposed(pair());
+                yield of(reference("lq_pair_factor", p)[1], uniform(k, p[0].cols()), uniform(k, p[1].cols()));
+            }
             default -> throw new IllegalArgumentException("no test inputs for kernel " + kernel + ": add them to KernelInputs");
         };
     }
@@ -93,6 +140,84 @@ final class KernelInputs {
                 new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.MAX),
                 new org.wren4j.planner.expr.EwOp.Binary(org.wren4j.planner.expr.EwOp.BinaryFn.ADD));
         return new Inputs(new Tile[] {special(m, n), special(1, n), special(m, 1)}, program.encode());
+    }
+
+    /**
+     * A TSQR pair [top; bottom] with the top at least as tall as the R factor; in odd cases both are
+     * upper trapezoidal R factors with exact zeros below the diagonal, as in TSQR and CAQR.
+     */
+    private Tile[] pair() {
+        int n = dim();
+        int h1 = n + (shapeCase == 0 ? 0 : random.nextInt(0, 3));
+        Tile top = uniform(h1, n);
+        Tile bottom = uniform(dim(), n);
+        if (shapeCase % 2 == 1) {
+            top = reference("qr_factor", top)[0];
+            bottom = reference("qr_factor", bottom)[0];
+        }
+        return new Tile[] {top, bottom};
+    }
+
+    /** A tile column of LU from tile row k down (the diagonal tile at least as tall as wide) and its tournament's pivot tile. */
+    private record Panel(long k, Tile[] tiles, Tile pivots) {
+    }
+
+    private Panel panel(int n) {
+        long k = random.nextInt(0, 3);
+        Tile[] tiles = new Tile[groupSize() + 1];
+        tiles[0] = uniform(n + (shapeCase == 0 ? 0 : random.nextInt(0, 3)), n);
+        for (int t = 1; t < tiles.length; t++) {
+            tiles[t] = uniform(dim(), n);
+        }
+        return new Panel(k, tiles, reference("lu_cand", new double[] {k}, tiles)[0]);
+    }
+
+    private Panel widePanel(int n) {
+        long k = random.nextInt(0, 3);
+        Tile[] tiles = {uniform(random.nextInt(1, n), n)};
+        return new Panel(k, tiles, reference("lu_cand", new double[] {k}, tiles)[0]);
+    }
+
+    /** Candidate tiles of tournament leaves over consecutive groups of tile rows. */
+    private Inputs candidateGroup(int n) {
+        Tile[] cands = new Tile[groupSize()];
+        for (int g = 0; g < cands.length; g++) {
+            Tile[] leaf = new Tile[shapeCase == 0 ? 1 : random.nextInt(1, 3)];
+            for (int t = 0; t < leaf.length; t++) {
+                leaf[t] = uniform(dim(), n);
+            }
+            cands[g] = reference("lu_cand", new double[] {3 * g}, leaf)[0];
+        }
+        return of(cands);
+    }
+
+    private static Tile[] transposed(Tile[] tiles) {
+        Tile[] out = new Tile[tiles.length];
+        for (int p = 0; p < tiles.length; p++) {
+            out[p] = tiles[p].transpose();
+        }
+        return out;
+    }
+
+    /** The reference kernel's outputs: test inputs that are outputs of other kernels (H tiles, R factors). */
+    static Tile[] reference(String kernel, Tile... in) {
+        return reference(kernel, new double[0], in);
+    }
+
+    static Tile[] reference(String kernel, double[] scalars, Tile... in) {
+        List<double[][]> dense = new ArrayList<>();
+        for (Tile t : in) {
+            double[][] a = new double[t.rows()][t.cols()];
+            t.copyInto(a, 0, 0);
+            dense.add(a);
+        }
+        List<double[][]> out = ReferenceKernels.apply(kernel, dense, scalars);
+        Tile[] tiles = new Tile[out.size()];
+        for (int o = 0; o < tiles.length; o++) {
+            double[][] a = out.get(o);
+            tiles[o] = Tile.copyOf(a, 0, 0, a.length, a[0].length);
+        }
+        return tiles;
     }
 
     private static Inputs of(Tile... tiles) {
