@@ -357,6 +357,17 @@ public final class Wren implements AutoCloseable {
         return catalog.info(name);
     }
 
+    /**
+     * Checks that {@code name} can name a stored matrix: slash-separated segments of letters,
+     * digits, {@code . _ -}, none starting with {@code .}; lets callers reject a name before long work.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static void checkMatrixName(String name) {
+        requireNonNull(name, "name is null");
+        org.wren4j.tiles.MatrixManifest.checkName(name);
+    }
+
     /** Names of every matrix in the store (saved ones and this session's own), sorted. */
     public List<String> list() {
         return catalog.list();
