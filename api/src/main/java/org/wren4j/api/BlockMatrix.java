@@ -332,6 +332,30 @@ public final class BlockMatrix {
         }
     }
 
+    /**
+     * Computes the matrix (if not yet done) and stores it under {@code name} with its manifest,
+     * so this or another process on the same store can {@link Wren#open(String) open} it; see
+     * {@link #save(String, SaveOptions)}.
+     */
+    public BlockMatrix save(String name) {
+        return save(name, SaveOptions.defaults());
+    }
+
+    /**
+     * Computes the matrix (if not yet done) and stores it under {@code name}: its tiles are copied
+     * unless it is already stored under that name. Saving equal values again succeeds.
+     *
+     * @return a handle on the saved matrix
+     * @throws WrenException if a different matrix is stored under {@code name} and
+     *     {@link SaveOptions#replace()} is off, or if a job fails
+     * @throws IllegalArgumentException if {@code name} cannot name a matrix, or the column names do not fit
+     */
+    public BlockMatrix save(String name, SaveOptions options) {
+        requireNonNull(name, "name is null");
+        requireNonNull(options, "options is null");
+        return new BlockMatrix(wren, wren.save(leaf(), name, options));
+    }
+
     /** The stored name of the computed matrix (computing first if needed). */
     public String name() {
         return leaf().name();

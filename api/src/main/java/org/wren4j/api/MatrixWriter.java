@@ -21,6 +21,7 @@ public final class MatrixWriter implements AutoCloseable {
     private final int block;
     private final double[] buffer; // row-major, block x cols
     private final List<CompletableFuture<Void>> writes = new ArrayList<>();
+    private List<String> columnNames = List.of();
     private int buffered;
     private long rows;
     private boolean finished;
@@ -67,6 +68,21 @@ public final class MatrixWriter implements AutoCloseable {
         return cols;
     }
 
+    /**
+     * Names the columns; the names are stored with the matrix and come back with
+     * {@link Wren#info(String)}, also after it is saved under a name.
+     *
+     * @throws IllegalArgumentException if there is not one name per column
+     */
+    public MatrixWriter columnNames(List<String> names) {
+        List<String> copy = List.copyOf(names);
+        if (copy.size() != cols) {
+            throw new IllegalArgumentException(copy.size() + " column names for a matrix of " + cols + " columns");
+        }
+        this.columnNames = copy;
+        return this;
+    }
+
     private void flushTileRow() {
         long tileRow = (rows - buffered) / block;
         int r = buffered;
@@ -102,9 +118,11 @@ public final class MatrixWriter implements AutoCloseable {
             flushTileRow();
         }
         wren.joinAll(writes, "writing " + name);
+        Leaf leaf = new Leaf(name, new Shape(rows, cols), block, false);
+        wren.recordWritten(leaf, columnNames);
         finished = true;
         closed = true;
-        return new BlockMatrix(wren, new Leaf(name, new Shape(rows, cols), block, false));
+        return new BlockMatrix(wren, leaf);
     }
 
     private void checkOpen() {

@@ -114,6 +114,11 @@ final class PlanRunner {
         };
     }
 
+    /** Records how the tiles of a matrix opened by name are laid out, as its manifest says. */
+    void recordLayout(String matrix, Structure layout) {
+        layouts.put(matrix, layout);
+    }
+
     void forget(String matrix) {
         layouts.remove(matrix);
     }

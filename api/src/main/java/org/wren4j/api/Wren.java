@@ -2,10 +2,14 @@ package org.wren4j.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -43,10 +47,13 @@ public final class Wren implements AutoCloseable {
     private final int defaultBlockSize;
     private final JobProgress progress;
     private final ExecutorService clientIo;
-    private final String session = "s" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    // Random, so sessions of different processes sharing a persistent store never pick the same names.
+    private final String session = "s" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffffffffL);
     private final AtomicLong ids = new AtomicLong();
     private volatile JobReport lastJob;
     private final PlanRunner runner;
+    private final MatrixCatalog catalog;
+    private final boolean deleteScratchOnClose;
 
     private Wren(Builder b) {
         this.store = b.store != null ? b.store : TileStore.inMemory();
@@ -56,6 +63,8 @@ public final class Wren implements AutoCloseable {
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
+        this.catalog = new MatrixCatalog(store, runner);
+        this.deleteScratchOnClose = b.deleteScratchOnClose;
         this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
             Thread t = new Thread(r, "wren4j-client-io");
             t.setDaemon(true);
@@ -81,6 +90,7 @@ public final class Wren implements AutoCloseable {
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
+        private boolean deleteScratchOnClose;
         private JobProgress progress = (op, done, total, seconds) -> { };
 
         private Builder() {
@@ -131,6 +141,18 @@ public final class Wren implements AutoCloseable {
         /** Where tiles live (default: in memory). The session closes it. */
         public Builder tileStore(TileStore store) {
             this.store = requireNonNull(store, "store is null");
+            this.deleteScratchOnClose = false;
+            return this;
+        }
+
+        /**
+         * Keeps tiles in {@code directory} (created if missing), so a matrix saved by one process
+         * ({@link BlockMatrix#save}) can be opened by another ({@link Wren#open}). Matrices the
+         * session stores under generated names are its scratch: {@link Wren#close()} deletes them.
+         */
+        public Builder storeDirectory(Path directory) {
+            this.store = TileStore.inDirectory(requireNonNull(directory, "directory is null"));
+            this.deleteScratchOnClose = true;
             return this;
         }
 
@@ -176,7 +198,7 @@ public final class Wren implements AutoCloseable {
             }
         }
         Shape shape = new Shape(a.length, a[0].length);
-        return store(shape, blockSize, (i, j, rows, cols) -> Tile.copyOf(a, (int) (i * blockSize), (int) (j * blockSize), rows, cols));
+        return store(shape, blockSize, "fromArray", (i, j, rows, cols) -> Tile.copyOf(a, (int) (i * blockSize), (int) (j * blockSize), rows, cols));
     }
 
     public BlockMatrix fromArray(double[][] a) {
@@ -186,19 +208,19 @@ public final class Wren implements AutoCloseable {
     /** A matrix of uniform [0, 1) values; the same seed gives the same matrix. */
     public BlockMatrix random(long rows, long cols, int blockSize, long seed) {
         checkBlock(blockSize);
-        return store(new Shape(rows, cols), blockSize, (i, j, r, c) -> TileGenerator.uniformTile(seed, i, j, r, c));
+        return store(new Shape(rows, cols), blockSize, "random seed " + seed, (i, j, r, c) -> TileGenerator.uniformTile(seed, i, j, r, c));
     }
 
     /** A random symmetric positive definite matrix {@code (U + U^T) / 2 + n I}, U uniform [0, 1). */
     public BlockMatrix randomSpd(long n, int blockSize, long seed) {
         checkBlock(blockSize);
-        return store(new Shape(n, n), blockSize, Structure.SPD, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
+        return store(new Shape(n, n), blockSize, Structure.SPD, "randomSpd seed " + seed, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
     }
 
     /** The {@code n x n} identity (symmetric positive definite by construction). */
     public BlockMatrix eye(long n, int blockSize) {
         checkBlock(blockSize);
-        return store(new Shape(n, n), blockSize, Structure.SPD, (i, j, r, c) -> {
+        return store(new Shape(n, n), blockSize, Structure.SPD, "eye", (i, j, r, c) -> {
             Tile t = Tile.zeros(r, c);
             if (i == j) {
                 for (int d = 0; d < r; d++) {
@@ -212,7 +234,7 @@ public final class Wren implements AutoCloseable {
     /** A matrix of zeros. */
     public BlockMatrix zeros(long rows, long cols, int blockSize) {
         checkBlock(blockSize);
-        return store(new Shape(rows, cols), blockSize, (i, j, r, c) -> Tile.zeros(r, c));
+        return store(new Shape(rows, cols), blockSize, "zeros", (i, j, r, c) -> Tile.zeros(r, c));
     }
 
     /**
@@ -263,11 +285,11 @@ public final class Wren implements AutoCloseable {
         Tile tile(long i, long j, int rows, int cols);
     }
 
-    private BlockMatrix store(Shape shape, int block, TileSource source) {
-        return store(shape, block, Structure.GENERAL, source);
+    private BlockMatrix store(Shape shape, int block, String origin, TileSource source) {
+        return store(shape, block, Structure.GENERAL, origin, source);
     }
 
-    private BlockMatrix store(Shape shape, int block, Structure structure, TileSource source) {
+    private BlockMatrix store(Shape shape, int block, Structure structure, String origin, TileSource source) {
         Leaf leaf = new Leaf(newName(), shape, block, structure);
         long tr = shape.tileRows(block);
         long tc = shape.tileCols(block);
@@ -283,6 +305,7 @@ public final class Wren implements AutoCloseable {
             }
         }
         join(writes, "storing " + leaf.name());
+        catalog.recordGenerated(leaf, origin, List.of());
         return new BlockMatrix(this, leaf);
     }
 
@@ -292,7 +315,68 @@ public final class Wren implements AutoCloseable {
 
     /** Computes {@code expr} as one fused job and returns the stored result. */
     Leaf evaluate(MatrixExpr expr) {
-        return runner.evaluate(expr);
+        Leaf out = runner.evaluate(expr);
+        Set<String> inputs = new HashSet<>();
+        leafNames(expr, inputs);
+        if (!inputs.contains(out.name())) {
+            catalog.recordGenerated(out, lastJob().map(j -> "job: " + j.operation()).orElse("job"), List.of());
+        }
+        return out;
+    }
+
+    private static void leafNames(MatrixExpr e, Set<String> out) {
+        if (e instanceof Leaf l) {
+            out.add(l.name());
+        }
+        e.children().forEach(c -> leafNames(c, out));
+    }
+
+    /** Records a matrix a {@link MatrixWriter} finished. */
+    void recordWritten(Leaf leaf, List<String> columnNames) {
+        catalog.recordGenerated(leaf, "matrixWriter", columnNames);
+    }
+
+    Leaf save(Leaf leaf, String name, SaveOptions options) {
+        return catalog.save(leaf, name, options);
+    }
+
+    /**
+     * The matrix stored under {@code name}, by this or any earlier session on the same store.
+     *
+     * @throws WrenException listing the stored names if there is none
+     * @throws IllegalArgumentException if {@code name} cannot name a matrix
+     */
+    public BlockMatrix open(String name) {
+        requireNonNull(name, "name is null");
+        return new BlockMatrix(this, catalog.open(name));
+    }
+
+    /** What the store records about {@code name}: shape, blocks, structure, creation, column names. */
+    public MatrixInfo info(String name) {
+        requireNonNull(name, "name is null");
+        return catalog.info(name);
+    }
+
+    /**
+     * Checks that {@code name} can name a stored matrix: slash-separated segments of letters,
+     * digits, {@code . _ -}, none starting with {@code .}; lets callers reject a name before long work.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static void checkMatrixName(String name) {
+        requireNonNull(name, "name is null");
+        org.wren4j.tiles.MatrixManifest.checkName(name);
+    }
+
+    /** Names of every matrix in the store (saved ones and this session's own), sorted. */
+    public List<String> list() {
+        return catalog.list();
+    }
+
+    /** Deletes the matrix stored under {@code name} (tiles, manifest, column names); a missing name does nothing. */
+    public void delete(String name) {
+        requireNonNull(name, "name is null");
+        catalog.delete(name);
     }
 
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
@@ -363,6 +447,15 @@ public final class Wren implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deleteScratchOnClose) {
+            for (String name : catalog.generated()) {
+                try {
+                    catalog.delete(name);
+                } catch (WrenException e) {
+                    // best effort: scratch left behind costs space, never correctness
+                }
+            }
+        }
         engine.close();
         clientIo.shutdownNow();
         store.close();

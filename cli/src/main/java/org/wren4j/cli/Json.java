@@ -34,6 +34,9 @@ final class Json {
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
+        if (v instanceof java.util.List<?> list) {
+            return "[" + String.join(", ", list.stream().map(Json::value).toList()) + "]";
+        }
         return quote(v.toString());
     }
 

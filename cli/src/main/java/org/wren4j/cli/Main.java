@@ -12,6 +12,9 @@ public final class Main {
             "commands:",
             "  demo      factor a random SPD matrix on the embedded default and check it   " + DemoCommand.USAGE.substring(7),
             "  run       run one operation and print its figures                          " + RunCommand.USAGE.substring(7),
+            "  load      load a Parquet/Arrow table into a stored matrix                  " + LoadCommand.USAGE.substring(7),
+            "  export    write a stored matrix as a Parquet/Arrow file                  " + ExportCommand.USAGE.substring(7),
+            "  list      list the matrices in a store                                   " + ListCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
             "  help      show this text");
 
@@ -34,6 +37,9 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
                 case "analyze" -> AnalyzeCommand.run(rest, out, err);
+                case "load" -> LoadCommand.run(rest, out, err);
+                case "export" -> ExportCommand.run(rest, out, err);
+                case "list" -> ListCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -9,13 +9,14 @@ import org.wren4j.api.Wren;
 /** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
 final class RunCommand {
     static final String USAGE = "usage: wren4j run <cholesky|gemm> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
-            + "[--json] [--no-check] [--baseline]";
+            + "[--json] [--no-check] [--baseline]"
+            + " | --input <table|stored name> [--store DIR] [--columns ...] [--nulls ...] (A from the input; gemm: B random)";
 
     private RunCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = new Args(argv, Set.of("n", "m", "k", "block", "workers", "seed", "backend"), Set.of("json", "no-check", "baseline"));
+        Args args = new Args(argv, Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed", "backend")), Set.of("json", "no-check", "baseline"));
         if (args.positional().size() != 1) {
             throw new UsageException(args.positional().isEmpty() ? "run needs an operation" : "run takes one operation, got " + args.positional());
         }
@@ -23,7 +24,8 @@ final class RunCommand {
         if (!List.of(Workload.OPS).contains(op)) {
             throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", Workload.OPS) + ")");
         }
-        if (!args.has("n")) {
+        Workload.checkInputOptions(op, args);
+        if (!args.has("n") && !args.has("input")) {
             throw new UsageException("run " + op + " needs --n");
         }
         String backend = args.string("backend", "embedded");
@@ -36,16 +38,16 @@ final class RunCommand {
         if (op.equals("cholesky") && (args.has("m") || args.has("k"))) {
             throw new UsageException("cholesky takes a square matrix: --m and --k do not apply");
         }
-        int block = args.positiveInt("block", (int) Math.min(Wren.DEFAULT_BLOCK_SIZE, n));
+        int block = args.positiveInt("block", (int) Math.min(Wren.DEFAULT_BLOCK_SIZE, n > 0 ? n : Wren.DEFAULT_BLOCK_SIZE));
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         long seed = args.anyLong("seed", 42);
         boolean json = args.flag("json");
-        var builder = Wren.builder().workers(workers).blockSize(block);
+        var builder = Inputs.session(args).workers(workers).blockSize(block);
         if (!json) {
             builder.progress(new ProgressPrinter(err));
         }
         try (Wren wren = builder.build()) {
-            Workload.Outcome o = Workload.run(wren, op, m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
+            Workload.Outcome o = Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
             out.println(json ? json(o, backend) : text(o));
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.wren4j.cli;
 
+import java.util.Optional;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.DenseReference;
 import org.wren4j.api.JobReport;
@@ -24,15 +25,47 @@ final class Workload {
     }
 
     static Outcome run(Wren wren, String op, long m, long n, long k, int block, long seed, boolean check, boolean baseline) {
+        return run(wren, op, Optional.empty(), m, n, k, block, seed, check, baseline);
+    }
+
+    /**
+     * Like {@link #run(Wren, String, long, long, long, int, long, boolean, boolean)}, with the first
+     * operand given (from {@code --input}, see {@link Inputs#matrix}): its shape and block size
+     * replace m, k and block (cholesky: n); other operands are generated to fit, gemm's B as a
+     * random k x n ({@code n <= 0}: k x k).
+     */
+    static Outcome run(Wren wren, String op, Optional<BlockMatrix> input, long m, long n, long k, int block, long seed, boolean check,
+            boolean baseline) {
+        if (input.isPresent()) {
+            BlockMatrix a = input.get();
+            m = a.shape().rows();
+            k = a.shape().cols();
+            n = op.equals("cholesky") ? m : n > 0 ? n : k;
+            block = a.blockSize();
+            if (op.equals("cholesky") && m != k) {
+                throw new UsageException("cholesky needs a square input, --input is " + a.shape());
+            }
+        }
         return switch (op) {
-            case "cholesky" -> cholesky(wren, n, block, seed, check, baseline);
-            case "gemm" -> gemm(wren, m, n, k, block, seed, check, baseline);
+            case "cholesky" -> cholesky(wren, input, n, block, seed, check, baseline);
+            case "gemm" -> gemm(wren, input, m, n, k, block, seed, check, baseline);
             default -> throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", OPS) + ")");
         };
     }
 
-    private static Outcome cholesky(Wren wren, long n, int block, long seed, boolean check, boolean baseline) {
-        BlockMatrix a = wren.randomSpd(n, block, seed);
+    /** Usage errors of {@code --input} with an op: options that the input's shape decides. */
+    static void checkInputOptions(String op, Args args) {
+        if (args.has("input")) {
+            for (String o : op.equals("cholesky") ? new String[] {"n", "m", "k"} : new String[] {"m", "k"}) {
+                if (args.has(o)) {
+                    throw new UsageException(op + " --input takes --" + o + " from the input's shape: drop --" + o);
+                }
+            }
+        }
+    }
+
+    private static Outcome cholesky(Wren wren, Optional<BlockMatrix> input, long n, int block, long seed, boolean check, boolean baseline) {
+        BlockMatrix a = input.map(BlockMatrix::asSpd).orElseGet(() -> wren.randomSpd(n, block, seed));
         BlockMatrix l = a.cholesky().compute();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
@@ -52,8 +85,9 @@ final class Workload {
         return new Outcome("cholesky", n, n, n, block, wren.workers(), job, (double) n * n * n / 3, residual, base);
     }
 
-    private static Outcome gemm(Wren wren, long m, long n, long k, int block, long seed, boolean check, boolean baseline) {
-        BlockMatrix a = wren.random(m, k, block, seed);
+    private static Outcome gemm(Wren wren, Optional<BlockMatrix> input, long m, long n, long k, int block, long seed, boolean check,
+            boolean baseline) {
+        BlockMatrix a = input.orElseGet(() -> wren.random(m, k, block, seed));
         BlockMatrix b = wren.random(k, n, block, seed + 1);
         BlockMatrix c = a.matmul(b).compute();
         JobReport job = wren.lastJob().orElseThrow();

@@ -157,8 +157,9 @@ public final class RowAssembler implements AutoCloseable {
         if (read - dropped == 0) {
             throw new InteropException(source, read == 0 ? "the table has no rows" : "every one of the " + read + " rows had a null and was dropped");
         }
-        BlockMatrix f = features.finish();
-        Optional<BlockMatrix> l = label == null ? Optional.empty() : Optional.of(label.finish());
+        // Named here so the names are stored with the matrices and survive a save and reopen.
+        BlockMatrix f = features.columnNames(plan.columnNames()).finish();
+        Optional<BlockMatrix> l = label == null ? Optional.empty() : Optional.of(label.columnNames(List.of(labelSlot.name())).finish());
         List<String> classes = labelSlot != null && labelSlot.role() == Slot.Role.LABEL_CLASSES ? labelSlot.categories() : List.of();
         return new LoadedTable(f, l, plan.columnNames(), plan.oneHotMappings(), classes, read, dropped);
     }

@@ -1,0 +1,119 @@
+package org.wren4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.wren4j.api.BlockMatrix;
+import org.wren4j.api.Wren;
+import org.wren4j.interop.ColumnSelector;
+import org.wren4j.interop.LoadOptions;
+import org.wren4j.interop.NullPolicy;
+import org.wren4j.interop.Tables;
+
+/**
+ * Matrices from tables and stores for commands: {@code --store DIR} (a persistent tile
+ * directory), {@code --input} (a table file loaded, or a matrix saved in {@code --store}) and the
+ * load options {@code --columns}, {@code --nulls}, {@code --one-hot}, {@code --label}.
+ */
+final class Inputs {
+    /** Valued options a command taking {@code --input} accepts. */
+    static final Set<String> OPTIONS = Set.of("input", "store", "columns", "nulls", "one-hot");
+
+    private Inputs() {
+    }
+
+    /** {@code base} plus {@link #OPTIONS}. */
+    static Set<String> withInputOptions(Set<String> base) {
+        var all = new HashSet<>(base);
+        all.addAll(OPTIONS);
+        return all;
+    }
+
+    /** A session builder on {@code --store} if given (created if missing), else in memory. */
+    static Wren.Builder session(Args args) {
+        Wren.Builder b = Wren.builder();
+        if (args.has("store")) {
+            b.storeDirectory(Path.of(args.string("store", null)));
+        }
+        return b;
+    }
+
+    /** {@code --store}, which must name an existing directory (for commands that only read one). */
+    static Path existingStore(Args args, String command) {
+        if (!args.has("store")) {
+            throw new UsageException(command + " needs --store DIR");
+        }
+        Path dir = Path.of(args.string("store", null));
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("--store " + dir + ": no such directory");
+        }
+        return dir;
+    }
+
+    /**
+     * The matrix of {@code --input}, if given: a table file or Parquet directory loaded with the
+     * load options, else, with {@code --store}, the matrix saved under that name.
+     *
+     * @throws org.wren4j.interop.InteropException if the table cannot be loaded (names file, column, row)
+     * @throws org.wren4j.api.WrenException listing the stored names if neither a file nor a stored matrix has that name
+     */
+    static Optional<BlockMatrix> matrix(Wren wren, Args args) {
+        if (!args.has("input")) {
+            for (String o : new String[] {"columns", "nulls", "one-hot"}) {
+                if (args.has(o)) {
+                    throw new UsageException("--" + o + " applies to an --input table only");
+                }
+            }
+            return Optional.empty();
+        }
+        String input = args.string("input", null);
+        LoadOptions options = loadOptions(args);
+        Path path = Path.of(input);
+        if (!Files.exists(path) && args.has("store")) {
+            if (args.has("columns") || args.has("nulls") || args.has("one-hot")) {
+                throw new UsageException("--input " + input + " is no file, so it names a stored matrix: --columns, --nulls and --one-hot do not apply");
+            }
+            return Optional.of(wren.open(input));
+        }
+        return Optional.of(Tables.load(wren, path, options).features());
+    }
+
+    /** Load options from {@code --columns a,b,glob*,kind:integer}, {@code --one-hot c,d}, {@code --label y}, {@code --nulls}, {@code --block}. */
+    static LoadOptions loadOptions(Args args) {
+        LoadOptions.Builder b = LoadOptions.builder();
+        try {
+            for (String token : list(args, "columns")) {
+                b.select(ColumnSelector.parse(token));
+            }
+            for (String column : list(args, "one-hot")) {
+                b.oneHot(column);
+            }
+            if (args.has("label")) {
+                b.label(args.string("label", null));
+            }
+            if (args.has("nulls")) {
+                b.nullPolicy(NullPolicy.parse(args.string("nulls", null)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (args.has("block")) {
+            b.blockSize(args.positiveInt("block", 0));
+        }
+        return b.build();
+    }
+
+    private static String[] list(Args args, String option) {
+        if (!args.has(option)) {
+            return new String[0];
+        }
+        String[] items = Arrays.stream(args.string(option, "").split(",")).map(String::trim).toArray(String[]::new);
+        if (Arrays.stream(items).anyMatch(String::isEmpty)) {
+            throw new UsageException("--" + option + " has an empty item: '" + args.string(option, "") + "'");
+        }
+        return items;
+    }
+}

@@ -1,0 +1,186 @@
+package org.wren4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wren4j.api.Wren;
+import org.wren4j.interop.LoadOptions;
+import org.wren4j.interop.LoadedTable;
+import org.wren4j.interop.Tables;
+
+/** load, list, export and run --input, each a separate Main.run sharing only the --store directory. */
+class StoreCommandsTest {
+    private static final List<String> COLUMNS = List.of("a", "b", "c", "d", "y");
+
+    @TempDir
+    Path tmp;
+    private Path store;
+    private Path table;
+    private double[][] data;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeTable() {
+        store = tmp.resolve("store");
+        table = tmp.resolve("t.parquet");
+        var r = new Random(11);
+        data = new double[23][COLUMNS.size()];
+        for (double[] row : data) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        try (Wren w = Wren.builder().workers(1).build()) {
+            Tables.writeParquet(w.fromArray(data, 8), table, COLUMNS);
+        }
+    }
+
+    private int run(String... argv) {
+        out.reset();
+        err.reset();
+        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double[][] columns(double[][] a, int from, int to) {
+        double[][] o = new double[a.length][to - from];
+        for (int r = 0; r < a.length; r++) {
+            System.arraycopy(a[r], from, o[r], 0, to - from);
+        }
+        return o;
+    }
+
+    @Test
+    void loadListExportRoundTripsExactlyAcrossInvocations() {
+        assertThat(run("load", table.toString(), "--name", "train/x", "--label", "y", "--block", "8", "--store", store.toString(), "--json"))
+                .as(stderr()).isZero();
+        String[] lines = stdout().split("\n");
+        assertThat(lines).hasSize(1);
+        assertThat(lines[0]).contains("\"name\": \"train/x\"", "\"rows\": 23", "\"cols\": 4", "\"block\": 8", "\"label\": \"train/x.label\"",
+                "\"seconds\": ", "\"mb_per_s\": ");
+
+        assertThat(run("list", "--store", store.toString())).isZero();
+        assertThat(stdout().split("\n")).hasSize(2);
+        assertThat(stdout()).contains("train/x  23x4  block 8  general  created ", "columns a,b,c,d", "train/x.label  23x1  block 8");
+        assertThat(run("list", "--store", store.toString(), "--json")).isZero();
+        assertThat(stdout().split("\n")[0]).startsWith("{\"name\": \"train/x\"").contains("\"columns\": [\"a\", \"b\", \"c\", \"d\"]");
+
+        Path parquet = tmp.resolve("x.parquet");
+        Path arrow = tmp.resolve("y.arrow");
+        assertThat(run("export", "train/x", parquet.toString(), "--store", store.toString())).as(stderr()).isZero();
+        assertThat(stdout()).startsWith("exported 'train/x' (23 rows x 4 cols) to " + parquet);
+        assertThat(run("export", "train/x.label", arrow.toString(), "--store", store.toString(), "--json")).as(stderr()).isZero();
+        try (Wren w = Wren.builder().workers(1).build()) {
+            LoadedTable x = Tables.load(w, parquet, LoadOptions.defaults());
+            assertThat(x.columnNames()).containsExactly("a", "b", "c", "d");
+            assertThat(x.features().toArray()).isEqualTo(columns(data, 0, 4));
+            LoadedTable y = Tables.load(w, arrow, LoadOptions.defaults());
+            assertThat(y.columnNames()).containsExactly("y");
+            assertThat(y.features().toArray()).isEqualTo(columns(data, 4, 5));
+        }
+
+        // a second load under the same name is refused, then replaces when asked
+        assertThat(run("load", table.toString(), "--name", "train/x", "--columns", "a,b", "--store", store.toString())).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: matrix 'train/x' already exists").contains("--replace");
+        assertThat(run("load", table.toString(), "--name", "train/x", "--columns", "b*,a", "--store", store.toString(), "--replace"))
+                .as(stderr()).isZero();
+        assertThat(stdout()).startsWith("loaded " + table + ": 23 rows x 2 cols as 'train/x' (block 1024)");
+        assertThat(run("list", "--store", store.toString())).isZero();
+        assertThat(stdout()).contains("train/x  23x2  block 1024  general", "columns b,a");
+    }
+
+    @Test
+    void runTakesItsInputFromATableOrAStoredMatrix() throws IOException {
+        assertThat(run("load", table.toString(), "--name", "x", "--block", "8", "--store", store.toString())).as(stderr()).isZero();
+        assertThat(run("run", "gemm", "--input", "x", "--n", "3", "--store", store.toString(), "--json")).as(stderr()).isZero();
+        assertThat(stdout()).contains("\"op\": \"gemm\"", "\"n\": 3", "\"m\": 23", "\"k\": 5", "\"block\": 8");
+        double residual = Double.parseDouble(stdout().replaceAll("(?s).*\"residual\": ([^,]+),.*", "$1"));
+        assertThat(residual).isLessThan(1e-14);
+        assertThat(run("run", "gemm", "--input", table.toString(), "--columns", "a,b", "--json")).as(stderr()).isZero();
+        assertThat(stdout()).contains("\"m\": 23", "\"k\": 2", "\"n\": 2");
+
+        // a square SPD table for cholesky
+        Path spd = tmp.resolve("spd.arrow");
+        try (Wren w = Wren.builder().workers(1).build()) {
+            Tables.write(w.randomSpd(12, 5, 3), spd, List.of());
+        }
+        assertThat(run("run", "cholesky", "--input", spd.toString(), "--block", "5", "--json")).as(stderr()).isZero();
+        assertThat(stdout()).contains("\"op\": \"cholesky\"", "\"n\": 12", "\"block\": 5");
+        assertThat(run("run", "cholesky", "--input", table.toString())).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: cholesky needs a square input, --input is 23x5");
+        // the store keeps only what was saved
+        assertThat(run("list", "--store", store.toString())).isZero();
+        assertThat(stdout().split("\n")).hasSize(1);
+        assertThat(Files.isDirectory(store)).isTrue();
+    }
+
+    @Test
+    void badInputIsOneLinePlusUsageWithExitCode2() {
+        String s = store.toString();
+        String t = table.toString();
+        assertThat(run("load", t, "--store", s)).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: load needs --name X").contains("usage: wren4j", "load <file.parquet");
+        assertThat(run("load", t, "--name", "x")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: load needs --store DIR");
+        assertThat(run("load", "--name", "x", "--store", s)).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: load needs a table file");
+        assertThat(run("load", t, "--name", "x", "--store", s, "--nulls", "banana")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: null policy 'banana' is not one of: fail, drop, fill:<number>\n");
+        assertThat(run("load", t, "--name", "x", "--store", s, "--columns", "a,kind:potato")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: unknown column kind 'potato'");
+        assertThat(run("load", t, "--name", "x", "--store", s, "--columns", "a,,b")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --columns has an empty item");
+        assertThat(run("load", t, "--name", "bad name", "--store", s)).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --name: invalid matrix name 'bad name'");
+        assertThat(run("export", "x", "out.csv", "--store", s)).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: cannot tell the format of out.csv");
+        assertThat(run("list", "--store", tmp.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --store " + tmp.resolve("nowhere") + ": no such directory");
+        assertThat(run("list")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: list needs --store DIR");
+        assertThat(run("run", "cholesky", "--input", t, "--n", "4")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: cholesky --input takes --n from the input's shape: drop --n");
+        assertThat(run("run", "gemm", "--n", "4", "--columns", "a")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: --columns applies to an --input table only");
+        assertThat(Files.exists(store)).as("no store created by bad input").isFalse();
+    }
+
+    @Test
+    void failingLoadsAndMissingMatricesExitWith1AndSayWhere() throws IOException {
+        String s = store.toString();
+        Path bad = tmp.resolve("bad.parquet");
+        Files.write(bad, "PAR1 this is not really parquet".getBytes(StandardCharsets.US_ASCII));
+        assertThat(run("load", bad.toString(), "--name", "x", "--store", s)).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: file " + bad.toAbsolutePath()).doesNotContain("usage:");
+        assertThat(run("load", table.toString(), "--name", "x", "--columns", "a,nope", "--store", s)).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: ").contains(table.toString(), "'nope'");
+        assertThat(run("run", "gemm", "--input", tmp.resolve("missing.parquet").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("missing.parquet");
+
+        assertThat(run("load", table.toString(), "--name", "x", "--store", s)).isZero();
+        assertThat(run("export", "zz", tmp.resolve("o.parquet").toString(), "--store", s)).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: no matrix named 'zz'").contains("available: x");
+        assertThat(run("run", "gemm", "--input", "zz", "--store", s)).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: no matrix named 'zz'").contains("available: x");
+        assertThat(run("list", "--store", s)).isZero();
+        assertThat(stdout().split("\n")).hasSize(1);
+    }
+}
