@@ -16,6 +16,7 @@ public final class Main {
             "  export    write a stored matrix as a Parquet/Arrow file                  " + ExportCommand.USAGE.substring(7),
             "  list      list the matrices in a store                                   " + ListCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
+            "  bench     fused (one program) vs sequential (one job per operation) solve  " + BenchCommand.USAGE.substring(7),
             "  help      show this text");
 
     private Main() {
@@ -37,6 +38,7 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
                 case "analyze" -> AnalyzeCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 case "load" -> LoadCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(rest, out, err);

@@ -8,7 +8,7 @@ import org.wren4j.api.Wren;
 
 /** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
 final class RunCommand {
-    static final String USAGE = "usage: wren4j run <cholesky|gemm> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
+    static final String USAGE = "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
             + "[--json] [--no-check] [--baseline]"
             + " | --input <table|stored name> [--store DIR] [--columns ...] [--nulls ...] (A from the input; gemm: B random)";
 
@@ -21,8 +21,13 @@ final class RunCommand {
             throw new UsageException(args.positional().isEmpty() ? "run needs an operation" : "run takes one operation, got " + args.positional());
         }
         String op = args.positional().get(0);
-        if (!List.of(Workload.OPS).contains(op)) {
-            throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", Workload.OPS) + ")");
+        boolean linalg = List.of(LinalgWorkloads.OPS).contains(op);
+        if (!List.of(Workload.OPS).contains(op) && !linalg) {
+            throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", Workload.OPS) + ", "
+                    + String.join(", ", LinalgWorkloads.OPS) + ")");
+        }
+        if (linalg && (args.has("input") || args.flag("baseline"))) {
+            throw new UsageException(op + " takes generated inputs only: --input and --baseline apply to cholesky and gemm");
         }
         Workload.checkInputOptions(op, args);
         if (!args.has("n") && !args.has("input")) {
@@ -34,7 +39,7 @@ final class RunCommand {
         }
         long n = args.positiveLong("n", 0);
         long m = args.positiveLong("m", n);
-        long k = args.positiveLong("k", n);
+        long k = args.positiveLong("k", op.equals("solve") ? 1 : n);
         if (op.equals("cholesky") && (args.has("m") || args.has("k"))) {
             throw new UsageException("cholesky takes a square matrix: --m and --k do not apply");
         }
@@ -47,7 +52,9 @@ final class RunCommand {
             builder.progress(new ProgressPrinter(err));
         }
         try (Wren wren = builder.build()) {
-            Workload.Outcome o = Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
+            Workload.Outcome o = linalg
+                    ? LinalgWorkloads.run(wren, op, m, n, k, block, seed, !args.flag("no-check"))
+                    : Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
             out.println(json ? json(o, backend) : text(o));
         }
         return 0;
@@ -58,6 +65,10 @@ final class RunCommand {
         var json = new Json().put("op", o.op()).put("n", o.n());
         if (o.op().equals("gemm")) {
             json.put("m", o.m()).put("k", o.k());
+        } else if (!o.op().equals("cholesky") && !o.op().equals("solve")) {
+            json.put("m", o.m());
+        } else if (o.op().equals("solve")) {
+            json.put("rhs", o.k());
         }
         json.put("block", o.block()).put("workers", o.workers()).put("backend", backend)
                 .put("seconds", round(j.seconds(), 4)).put("gflops", round(o.gflops(), 2))
@@ -77,9 +88,12 @@ final class RunCommand {
 
     static String text(Workload.Outcome o) {
         JobReport j = o.job();
-        String what = o.op().equals("gemm")
-                ? String.format("gemm %dx%d @ %dx%d", o.m(), o.k(), o.k(), o.n())
-                : String.format("cholesky %dx%d", o.n(), o.n());
+        String what = switch (o.op()) {
+            case "gemm" -> String.format("gemm %dx%d @ %dx%d", o.m(), o.k(), o.k(), o.n());
+            case "cholesky" -> String.format("cholesky %dx%d", o.n(), o.n());
+            case "solve" -> String.format("solve %dx%d with %d right-hand sides", o.n(), o.n(), o.k());
+            default -> String.format("%s %dx%d", o.op(), o.m(), o.n());
+        };
         var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions)",
                 what, o.block(), o.workers(), j.seconds(), o.gflops(), j.tasks(), j.executions()));
         if (!Double.isNaN(o.residual())) {

@@ -87,6 +87,34 @@ class MainTest {
     }
 
     @Test
+    void solverOpsReportBackwardErrors() {
+        String[][] runs = {
+            {"solve", "--n", "90", "--k", "3", "--block", "32"},
+            {"gram", "--m", "100", "--n", "40", "--block", "16"},
+            {"qr", "--m", "70", "--n", "45", "--block", "16"},
+            {"tsqr", "--m", "200", "--n", "12", "--block", "16"},
+            {"lstsq", "--m", "80", "--n", "30", "--block", "16"}};
+        for (String[] r : runs) {
+            out.reset();
+            String[] argv = new String[r.length + 2];
+            argv[0] = "run";
+            System.arraycopy(r, 0, argv, 1, r.length);
+            argv[argv.length - 1] = "--json";
+            assertThat(run(argv)).as(String.join(" ", r)).isEqualTo(0);
+            String json = stdout().trim();
+            assertThat(json).contains("\"op\": \"" + r[0] + "\"");
+            double residual = Double.parseDouble(json.replaceAll(".*\"residual\": ([^,]+),.*", "$1"));
+            assertThat(residual).as("%s residual", r[0]).isLessThan(1e-13);
+        }
+        err.reset();
+        assertThat(run("run", "qr", "--m", "10", "--n", "20")).isEqualTo(2);
+        assertThat(stderr()).startsWith("wren4j: qr needs a square or tall matrix: --m 10 < --n 20");
+        err.reset();
+        assertThat(run("run", "tsqr", "--m", "100", "--n", "40", "--block", "16")).isEqualTo(2);
+        assertThat(stderr()).contains("one tile column");
+    }
+
+    @Test
     void demoSummarisesAndChecks() {
         assertThat(run("demo", "--n", "300", "--block", "100")).isEqualTo(0);
         assertThat(stdout()).contains("wren4j demo", "300x300", "GFLOP/s", "(ok)", "single-call LAPACK");

@@ -1,0 +1,83 @@
+package org.wren4j.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.wren4j.api.BlockMatrix;
+import org.wren4j.api.JobReport;
+import org.wren4j.api.Wren;
+
+/**
+ * {@code wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R]}: the same SPD
+ * solve run as ONE fused program (Cholesky and both triangular solves in one job, so forward
+ * substitution starts while the factorization runs) and as three jobs one after another; prints
+ * one JSON line per repetition with both times, alternating which runs first.
+ */
+final class BenchCommand {
+    static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R]";
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed"), Set.of());
+        if (args.positional().size() != 1 || !args.positional().get(0).equals("fusion")) {
+            throw new UsageException("bench takes one benchmark: fusion");
+        }
+        if (!args.has("n")) {
+            throw new UsageException("bench fusion needs --n");
+        }
+        long n = args.positiveLong("n", 0);
+        int block = args.positiveInt("block", (int) Math.min(1024, n));
+        long rhs = args.positiveLong("k", block);
+        int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
+        int reps = args.positiveInt("reps", 3);
+        long seed = args.anyLong("seed", 42);
+        try (Wren wren = Wren.builder().workers(workers).blockSize(block).build()) {
+            BlockMatrix a = wren.randomSpd(n, block, seed);
+            BlockMatrix b = wren.random(n, rhs, block, seed + 1);
+            fused(wren, a, b); // warm-up: JIT and tile cache
+            for (int r = 0; r < reps; r++) {
+                double[] fused;
+                double[] sequential;
+                if (r % 2 == 0) {
+                    fused = fused(wren, a, b);
+                    sequential = sequential(wren, a, b);
+                } else {
+                    sequential = sequential(wren, a, b);
+                    fused = fused(wren, a, b);
+                }
+                out.println(new Json().put("bench", "fusion").put("op", "solve").put("n", n).put("block", block).put("rhs", rhs)
+                        .put("workers", workers).put("rep", r)
+                        .put("fused_seconds", RunCommand.round(fused[0], 4)).put("fused_tasks", (long) fused[1])
+                        .put("sequential_seconds", RunCommand.round(sequential[0], 4)).put("sequential_tasks", (long) sequential[1])
+                        .put("speedup", RunCommand.round(sequential[0] / fused[0], 3))
+                        .put("checksum_difference", Math.abs(fused[2] - sequential[2])));
+            }
+        }
+        return 0;
+    }
+
+    /** {seconds, tasks, a checksum} of solve(A, B) as one job. */
+    private static double[] fused(Wren wren, BlockMatrix a, BlockMatrix b) {
+        BlockMatrix x = a.solve(b).compute();
+        JobReport j = wren.lastJob().orElseThrow();
+        return new double[] {j.seconds(), j.tasks(), checksum(x)};
+    }
+
+    /** The same solve as three jobs: Cholesky, forward substitution, back substitution. */
+    private static double[] sequential(Wren wren, BlockMatrix a, BlockMatrix b) {
+        BlockMatrix l = a.cholesky().compute();
+        JobReport j1 = wren.lastJob().orElseThrow();
+        BlockMatrix y = l.triangularSolve(b, true, false).compute();
+        JobReport j2 = wren.lastJob().orElseThrow();
+        BlockMatrix x = l.triangularSolve(y, true, true).compute();
+        JobReport j3 = wren.lastJob().orElseThrow();
+        return new double[] {j1.seconds() + j2.seconds() + j3.seconds(), j1.tasks() + j2.tasks() + j3.tasks(), checksum(x)};
+    }
+
+    private static double checksum(BlockMatrix x) {
+        return x.sum().scalar();
+    }
+
+}

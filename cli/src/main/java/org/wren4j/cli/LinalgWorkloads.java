@@ -1,0 +1,154 @@
+package org.wren4j.cli;
+
+import org.wren4j.api.BlockMatrix;
+import org.wren4j.api.DenseReference;
+import org.wren4j.api.JobReport;
+import org.wren4j.api.Wren;
+
+/**
+ * The solver ops of {@code wren4j run} on generated inputs, each checked by a normwise relative
+ * backward error against dense BLAS: solve {@code ||A x - b|| / (||A|| ||x|| + ||b||)}, gram
+ * {@code ||G - X^T X|| / ||X||^2}, qr and tsqr {@code ||R^T R - A^T A|| / ||A||^2}, lstsq the
+ * normal-equations residual {@code ||A^T (A x - b)|| / (||A||^2 ||x|| + ||A|| ||b||)}.
+ */
+final class LinalgWorkloads {
+    static final String[] OPS = {"solve", "gram", "qr", "tsqr", "lstsq"};
+
+    private LinalgWorkloads() {
+    }
+
+    /** m: rows (gram, qr, tsqr, lstsq); n: columns, or the order of A for solve; k: right-hand sides of solve. */
+    static Workload.Outcome run(Wren wren, String op, long m, long n, long k, int block, long seed, boolean check) {
+        return switch (op) {
+            case "solve" -> solve(wren, n, k, block, seed, check);
+            case "gram" -> gram(wren, m, n, block, seed, check);
+            case "qr", "tsqr" -> qr(wren, op, m, n, block, seed, check);
+            case "lstsq" -> lstsq(wren, m, n, block, seed, check);
+            default -> throw new UsageException("unknown op '" + op + "'");
+        };
+    }
+
+    private static Workload.Outcome solve(Wren wren, long n, long rhs, int block, long seed, boolean check) {
+        BlockMatrix a = wren.randomSpd(n, block, seed);
+        BlockMatrix b = wren.random(n, rhs, block, seed + 1);
+        BlockMatrix x = a.solve(b).compute();
+        JobReport job = wren.lastJob().orElseThrow();
+        double residual = Double.NaN;
+        if (check) {
+            Dense.check(n, n, "solve");
+            double[] av = a.toColumnMajor();
+            double[] bv = b.toColumnMajor();
+            double[] xv = x.toColumnMajor();
+            double[] ax = DenseReference.withBlasThreads(wren.workers(), () -> DenseReference.gemm(av, xv, (int) n, (int) n, (int) rhs));
+            residual = Dense.norm(Dense.minus(ax, bv)) / (Dense.norm(av) * Dense.norm(xv) + Dense.norm(bv));
+        }
+        double flops = n * (double) n * n / 3 + 4.0 * n * n * rhs;
+        return new Workload.Outcome("solve", n, n, rhs, block, wren.workers(), job, flops, residual, Double.NaN);
+    }
+
+    private static Workload.Outcome gram(Wren wren, long m, long n, int block, long seed, boolean check) {
+        BlockMatrix x = wren.random(m, n, block, seed);
+        BlockMatrix g = x.gram().compute();
+        JobReport job = wren.lastJob().orElseThrow();
+        double residual = Double.NaN;
+        if (check) {
+            Dense.check(m, n, "gram");
+            double[] xv = x.toColumnMajor();
+            double[] gv = g.toColumnMajor();
+            double[] xtx = DenseReference.withBlasThreads(wren.workers(),
+                    () -> DenseReference.gemm(Dense.transpose(xv, (int) m, (int) n), xv, (int) n, (int) m, (int) n));
+            double nx = Dense.norm(xv);
+            residual = Dense.norm(Dense.minus(gv, xtx)) / (nx * nx);
+        }
+        return new Workload.Outcome("gram", m, n, m, block, wren.workers(), job, (double) m * n * n, residual, Double.NaN);
+    }
+
+    private static Workload.Outcome qr(Wren wren, String op, long m, long n, int block, long seed, boolean check) {
+        if (m < n) {
+            throw new UsageException(op + " needs a square or tall matrix: --m " + m + " < --n " + n);
+        }
+        if (op.equals("tsqr") && n > block) {
+            throw new UsageException("tsqr is QR of a tall-skinny matrix (one tile column): --n " + n + " > --block " + block);
+        }
+        BlockMatrix a = wren.random(m, n, block, seed);
+        BlockMatrix r = a.qr().compute();
+        JobReport job = wren.lastJob().orElseThrow();
+        double residual = Double.NaN;
+        if (check) {
+            Dense.check(m, n, op);
+            double[] av = a.toColumnMajor();
+            double[] rv = r.toColumnMajor();
+            residual = DenseReference.withBlasThreads(wren.workers(), () -> {
+                double[] rtr = DenseReference.gemm(Dense.transpose(rv, (int) n, (int) n), rv, (int) n, (int) n, (int) n);
+                double[] ata = DenseReference.gemm(Dense.transpose(av, (int) m, (int) n), av, (int) n, (int) m, (int) n);
+                double na = Dense.norm(av);
+                return Dense.norm(Dense.minus(rtr, ata)) / (na * na);
+            });
+        }
+        double flops = 2.0 * m * n * n - 2.0 * n * n * n / 3;
+        return new Workload.Outcome(op, m, n, n, block, wren.workers(), job, flops, residual, Double.NaN);
+    }
+
+    private static Workload.Outcome lstsq(Wren wren, long m, long n, int block, long seed, boolean check) {
+        if (m < n) {
+            throw new UsageException("lstsq needs at least as many rows as columns: --m " + m + " < --n " + n);
+        }
+        BlockMatrix a = wren.random(m, n, block, seed);
+        BlockMatrix b = wren.random(m, 1, block, seed + 1);
+        BlockMatrix x = a.lstsq(b).compute();
+        JobReport job = wren.lastJob().orElseThrow();
+        double residual = Double.NaN;
+        if (check) {
+            Dense.check(m, n, "lstsq");
+            double[] av = a.toColumnMajor();
+            double[] bv = b.toColumnMajor();
+            double[] xv = x.toColumnMajor();
+            residual = DenseReference.withBlasThreads(wren.workers(), () -> {
+                double[] r = Dense.minus(DenseReference.gemm(av, xv, (int) m, (int) n, 1), bv);
+                double[] atr = DenseReference.gemm(Dense.transpose(av, (int) m, (int) n), r, (int) n, (int) m, 1);
+                double na = Dense.norm(av);
+                return Dense.norm(atr) / (na * na * Dense.norm(xv) + na * Dense.norm(bv));
+            });
+        }
+        double flops = 2.0 * m * n * n - 2.0 * n * n * n / 3 + 8.0 * m * n;
+        return new Workload.Outcome("lstsq", m, n, 1, block, wren.workers(), job, flops, residual, Double.NaN);
+    }
+
+    /** Column-major helpers for the checks. */
+    static final class Dense {
+        private Dense() {
+        }
+
+        static void check(long rows, long cols, String op) {
+            if (rows * cols > Integer.MAX_VALUE - 8 || cols * cols > Integer.MAX_VALUE - 8) {
+                throw new UsageException(op + ": a " + rows + "x" + cols + " matrix is too large for the dense check; add --no-check");
+            }
+        }
+
+        static double[] transpose(double[] a, int rows, int cols) {
+            double[] t = new double[a.length];
+            for (int c = 0; c < cols; c++) {
+                for (int r = 0; r < rows; r++) {
+                    t[r * cols + c] = a[c * rows + r];
+                }
+            }
+            return t;
+        }
+
+        static double[] minus(double[] a, double[] b) {
+            double[] o = new double[a.length];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = a[i] - b[i];
+            }
+            return o;
+        }
+
+        static double norm(double[] a) {
+            double s = 0;
+            for (double v : a) {
+                s += v * v;
+            }
+            return Math.sqrt(s);
+        }
+    }
+}
