@@ -128,7 +128,16 @@ public final class ExecEngine implements AutoCloseable {
         long lastReport = 0;
         try {
             while (true) {
-                JobState st = state.state(jobId).toCompletableFuture().join();
+                JobState st;
+                try {
+                    st = state.state(jobId).toCompletableFuture().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof java.util.NoSuchElementException || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50); // the state store is unreachable for now (e.g. restarting): keep waiting
+                    continue;
+                }
                 long now = System.nanoTime();
                 entry.metrics().workers((now - start) / 1e9, provisioner.launcher().running());
                 if (st.status().isFinal() || now - lastReport > 250_000_000L) {

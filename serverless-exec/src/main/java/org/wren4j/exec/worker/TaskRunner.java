@@ -206,9 +206,14 @@ final class TaskRunner {
                     ? cause.getMessage()
                     : "gave up after " + lease.deliveries() + " attempts: " + cause;
             String message = operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
-            return ctx.state().fail(jobId, message).toCompletableFuture()
-                    .exceptionally(e -> null) // an unknown job: nothing to fail
-                    .thenCompose(v -> ack(lease));
+            return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
+                if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
+                    return ack(lease); // failed, or a job the state no longer knows: nothing to run
+                }
+                // the state store is unreachable: keep the task, so the job is failed (or healed) later
+                ctx.leases().untrack(lease);
+                return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
+            }).thenCompose(x -> x);
         }
         ctx.leases().untrack(lease);
         return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();

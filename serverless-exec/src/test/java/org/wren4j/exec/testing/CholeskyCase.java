@@ -62,6 +62,27 @@ public record CholeskyCase(int n, int block, long seed) {
                 "S", MatrixBinding.temporary(output + "-tmp")));
     }
 
+    /** Asserts bitwise equality, describing the differences (fast on large arrays, unlike a generic diff). */
+    public static void assertBitwiseEqual(double[] actual, double[] expected) {
+        if (java.util.Arrays.equals(actual, expected)) {
+            return;
+        }
+        int count = 0;
+        int first = -1;
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToRawLongBits(actual[i]) != Double.doubleToRawLongBits(expected[i])) {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+                max = Math.max(max, Math.abs(actual[i] - expected[i]));
+            }
+        }
+        throw new AssertionError(count + " of " + expected.length + " values differ; first at index " + first
+                + " (" + actual[first] + " vs " + expected[first] + "), largest difference " + max);
+    }
+
     /** The lower factor, dense column-major. */
     public double[] readFactor(TileStore store, String output) {
         double[] out = new double[n * n];
