@@ -142,6 +142,13 @@ final class TaskRunner {
                         p.lease().deliveries() > 1);
             } else {
                 counters = JobMetrics.skippedDone();
+                if (p.lease().deliveries() == 1) {
+                    // A first delivery of a done task is a duplicate copy: the copy that completed it
+                    // enqueued its children, or (if its worker died first) comes back redelivered and
+                    // heals that. Re-enqueueing here would multiply duplicates into a message storm.
+                    return ctx.state().addCounters(job.spec().jobId(), counters).toCompletableFuture()
+                            .thenCompose(x -> ack(p.lease()));
+                }
             }
             return completeAndRelease(job, p.node(), p.lease(), counters);
         });
