@@ -13,6 +13,7 @@ public final class Main {
             "  demo      factor a random SPD matrix on the embedded default and check it   " + DemoCommand.USAGE.substring(7),
             "  run       run one operation and print its figures                          " + RunCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
+            "  worker    run one single-core worker on the services until idle: --redis URI --sqs URL --bucket NAME [--s3 URL]",
             "  help      show this text");
 
     private Main() {
@@ -34,6 +35,11 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
                 case "analyze" -> AnalyzeCommand.run(rest, out, err);
+                case "worker" -> {
+                    // the same entry point worker processes and Lambda use (org.wren4j.exec.services.WorkerMain)
+                    org.wren4j.exec.services.WorkerMain.runWorker(org.wren4j.exec.services.WorkerMain.parse(rest));
+                    yield 0;
+                }
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
