@@ -17,6 +17,7 @@ public final class Main {
             "  list      list the matrices in a store                                   " + ListCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
             "  bench     fused (one program) vs sequential (one job per operation) solve  " + BenchCommand.USAGE.substring(7),
+            "  worker    run one single-core worker on the services until idle: --redis URI --sqs URL --bucket NAME [--s3 URL]",
             "  help      show this text");
 
     private Main() {
@@ -42,6 +43,11 @@ public final class Main {
                 case "load" -> LoadCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(rest, out, err);
+                case "worker" -> {
+                    // the same entry point worker processes and Lambda use (org.wren4j.exec.services.WorkerMain)
+                    org.wren4j.exec.services.WorkerMain.runWorker(org.wren4j.exec.services.WorkerMain.parse(rest));
+                    yield 0;
+                }
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.JobSpecStore;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.kernels.KernelLibrary;
 import org.wren4j.exec.provision.Provisioner;
 import org.wren4j.exec.provision.ThreadLauncher;
+import org.wren4j.exec.provision.WorkerLauncher;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.queue.TaskMessage;
 import org.wren4j.exec.queue.TaskQueue;
@@ -23,10 +24,8 @@ import org.wren4j.exec.state.JobState;
 import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
-import org.wren4j.exec.worker.LeaseKeeper;
 import org.wren4j.exec.worker.TileCache;
-import org.wren4j.exec.worker.Worker;
-import org.wren4j.exec.worker.WorkerContext;
+import org.wren4j.exec.worker.WorkerHost;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.tiles.TileStore;
@@ -34,44 +33,55 @@ import org.wren4j.tiles.TileStore;
 /**
  * Runs LAmbdaPACK jobs: registers the job, finds its starting tasks symbolically, puts them on
  * the queue and lets the provisioner scale workers to the ready queue. The client waits on the
- * runtime state; all job state lives in the queue, the state store and the tile store.
+ * runtime state; all job state lives in the queue, the state store and the tile store, and the
+ * job spec is stored next to the tiles, so a client in another process can {@link #await} any
+ * job by its id (re-attach) and workers anywhere can run its tasks.
  */
 public final class ExecEngine implements AutoCloseable {
     private final TileStore store;
     private final TaskQueue queue;
     private final RuntimeState state;
-    private final JobRegistry jobs = new JobRegistry();
-    private final LeaseKeeper leases;
-    private final ExecutorService io;
+    private final JobSpecStore specs;
+    private final JobRegistry jobs;
+    private final WorkerHost host;
     private final Provisioner provisioner;
     private final EngineConfig config;
     private final TileCache cache = TileCache.ofHeapFraction(0.25);
 
-    private ExecEngine(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config) {
+    private ExecEngine(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config,
+                       Function<WorkerHost, WorkerLauncher> launcher) {
         this.store = requireNonNull(store, "store is null");
         this.queue = requireNonNull(queue, "queue is null");
         this.state = requireNonNull(state, "state is null");
         this.config = requireNonNull(config, "config is null");
-        KernelLibrary.singleThreaded();
-        this.leases = new LeaseKeeper(queue, config.worker().visibility());
-        this.io = Executors.newFixedThreadPool(Math.max(2, config.maxWorkers()), r -> {
-            Thread t = new Thread(r, "wren4j-io");
-            t.setDaemon(true);
-            return t;
-        });
-        var ctx = new WorkerContext(queue, state, store, jobs, leases, io, cache);
-        var launcher = new ThreadLauncher(() -> new Worker(ctx, config.worker()));
-        this.provisioner = new Provisioner(queue, launcher, config.scalingPolicy());
+        this.specs = new JobSpecStore(store.objects());
+        this.host = new WorkerHost(queue, state, store, config.worker(), config.maxWorkers(), cache);
+        this.jobs = host.jobs();
+        this.provisioner = new Provisioner(queue, launcher.apply(host), config.scalingPolicy());
+    }
+
+    /** Worker threads in this JVM, each a worker of {@code host}. */
+    public static Function<WorkerHost, WorkerLauncher> threads() {
+        return h -> new ThreadLauncher(h::newWorker);
     }
 
     /** Everything in this JVM: in-memory queue and state, worker threads, the given tile store. */
     public static ExecEngine embedded(TileStore store, EngineConfig config) {
-        return new ExecEngine(store, new MemoryTaskQueue(), new MemoryRuntimeState(), config);
+        return new ExecEngine(store, new MemoryTaskQueue(), new MemoryRuntimeState(), config, threads());
     }
 
     /** The given services with worker threads in this JVM (e.g. a real queue or state store in tests). */
     public static ExecEngine withServices(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config) {
-        return new ExecEngine(store, queue, state, config);
+        return new ExecEngine(store, queue, state, config, threads());
+    }
+
+    /**
+     * The given services with workers started by {@code launcher} (threads, OS processes, Lambda);
+     * the function receives this engine's worker host, for launchers that run workers in this JVM.
+     */
+    public static ExecEngine withServices(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config,
+                                          Function<WorkerHost, WorkerLauncher> launcher) {
+        return new ExecEngine(store, queue, state, config, launcher);
     }
 
     public TileStore store() {
@@ -86,6 +96,8 @@ public final class ExecEngine implements AutoCloseable {
     public void submit(JobSpec spec) {
         JobRegistry.Entry entry = jobs.register(spec);
         ProgramAnalysis a = entry.analysis();
+        // durable before any task exists: a worker or client anywhere may then load it by id
+        specs.put(spec).toCompletableFuture().join();
         state.startJob(spec.jobId(), a.taskCount()).toCompletableFuture().join();
         var batch = new ArrayList<TaskMessage>();
         a.forEachStartingTask(n -> {
@@ -100,7 +112,9 @@ public final class ExecEngine implements AutoCloseable {
     }
 
     /**
-     * Waits for the job, reporting progress, then deletes its temporary tiles.
+     * Waits for the job, reporting progress, then deletes its temporary tiles. Works for any job
+     * whose spec is stored, also one submitted by another (possibly dead) client: re-attaching
+     * by id. The provisioner of this engine starts workers for the job's pending tasks.
      *
      * @throws JobFailedException if the job failed (the message names operation, task and tile) or was cancelled
      * @throws java.util.concurrent.CompletionException wrapping a {@link TimeoutException} after {@code timeout}
@@ -108,6 +122,7 @@ public final class ExecEngine implements AutoCloseable {
     public JobResult await(String jobId, Optional<Duration> timeout, ProgressListener progress) {
         JobRegistry.Entry entry = jobs.get(jobId);
         long start = entry.submittedNanos();
+        provisioner.wake();
         double workersAtStart = provisioner.launcher().workerSeconds();
         long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
         long lastReport = 0;
@@ -115,7 +130,16 @@ public final class ExecEngine implements AutoCloseable {
         long progressAt = System.nanoTime();
         try {
             while (true) {
-                JobState st = state.state(jobId).toCompletableFuture().join();
+                JobState st;
+                try {
+                    st = state.state(jobId).toCompletableFuture().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof java.util.NoSuchElementException || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50); // the state store is unreachable for now (e.g. restarting): keep waiting
+                    continue;
+                }
                 if (st.completed() != lastCompleted) {
                     lastCompleted = st.completed();
                     progressAt = System.nanoTime();
@@ -126,15 +150,17 @@ public final class ExecEngine implements AutoCloseable {
                     state.fail(jobId, msg).toCompletableFuture().join();
                     throw new JobFailedException(jobId, msg);
                 }
-                entry.metrics().workers(provisioner.launcher().running());
                 long now = System.nanoTime();
+                entry.metrics().workers((now - start) / 1e9, provisioner.launcher().running());
                 if (st.status().isFinal() || now - lastReport > 250_000_000L) {
                     progress.progress(entry.spec().operation(), st.completed(), st.total(), (now - start) / 1e9);
                     lastReport = now;
                 }
                 if (st.status() == JobStatus.SUCCEEDED) {
-                    return new JobResult(jobId, entry.spec().operation(), st.total(), entry.metrics().executions(),
-                            (System.nanoTime() - start) / 1e9, provisioner.launcher().workerSeconds() - workersAtStart, entry.metrics());
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    JobMetrics m = metrics(entry);
+                    return new JobResult(jobId, entry.spec().operation(), st.total(), m.executions(),
+                            seconds, provisioner.launcher().workerSeconds() - workersAtStart, m);
                 }
                 if (st.status() == JobStatus.FAILED) {
                     throw new JobFailedException(jobId, st.error().orElse(entry.spec().operation() + " failed"));
@@ -169,6 +195,16 @@ public final class ExecEngine implements AutoCloseable {
         }
         java.util.OptionalLong outstanding = queue.outstanding();
         return outstanding.isPresent() && outstanding.getAsLong() == 0 && entry.inflight().get() == 0;
+    }
+
+    /** The job's counters from the runtime state, with the worker samples this client took. */
+    private JobMetrics metrics(JobRegistry.Entry entry) {
+        var m = new JobMetrics();
+        m.addCounters(state.counters(entry.spec().jobId()).toCompletableFuture().join());
+        for (JobMetrics.WorkerSample s : entry.metrics().workerTimeline()) {
+            m.workers(s.seconds(), s.workers());
+        }
+        return m;
     }
 
     public JobResult run(JobSpec spec, ProgressListener progress) {
@@ -206,6 +242,10 @@ public final class ExecEngine implements AutoCloseable {
         }
     }
 
+    public WorkerLauncher launcher() {
+        return provisioner.launcher();
+    }
+
     /** Workers alive now. */
     public int runningWorkers() {
         return provisioner.launcher().running();
@@ -214,9 +254,8 @@ public final class ExecEngine implements AutoCloseable {
     @Override
     public void close() {
         provisioner.close();
-        leases.close();
+        host.close();
         queue.close();
         state.close();
-        io.shutdownNow();
     }
 }

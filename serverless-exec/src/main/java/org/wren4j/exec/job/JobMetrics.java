@@ -1,11 +1,34 @@
 package org.wren4j.exec.job;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of one job, updated by workers. Thread-safe. */
+/**
+ * Counters of one job. Workers in any process add each execution's counters to the runtime
+ * state ({@link #execution}) before completing the task, so a job's counters are whole when it
+ * succeeds; the client loads them with {@link #addCounters} and samples the workers alive
+ * itself ({@link #workers}). Thread-safe.
+ */
 public final class JobMetrics {
+    /** Names of the counters kept in the runtime state. */
+    public static final String EXECUTIONS = "executions";
+    public static final String REPEATED = "repeated_executions";
+    public static final String SKIPPED = "skipped_done";
+    public static final String READ_NANOS = "read_ns";
+    public static final String COMPUTE_NANOS = "compute_ns";
+    public static final String WRITE_NANOS = "write_ns";
+    public static final String BYTES_READ = "bytes_read";
+    public static final String BYTES_WRITTEN = "bytes_written";
+
+    /** Workers alive at {@code seconds} after the job started. */
+    public record WorkerSample(double seconds, int workers) {
+    }
+
     private final LongAdder executions = new LongAdder();
+    private final LongAdder repeated = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder readNanos = new LongAdder();
     private final LongAdder computeNanos = new LongAdder();
@@ -13,19 +36,42 @@ public final class JobMetrics {
     private final LongAdder bytesRead = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final AtomicLong peakWorkers = new AtomicLong();
+    private final List<WorkerSample> timeline = new ArrayList<>();
 
-    public void executed(long readNs, long computeNs, long writeNs, long read, long written) {
-        executions.increment();
-        readNanos.add(readNs);
-        computeNanos.add(computeNs);
-        writeNanos.add(writeNs);
-        bytesRead.add(read);
-        bytesWritten.add(written);
+    /**
+     * The counters of one kernel execution; {@code repeated} when the task had been delivered
+     * before (a worker died or stalled holding it, or a delivery was duplicated).
+     */
+    public static Map<String, Long> execution(long readNs, long computeNs, long writeNs, long read, long written, boolean repeated) {
+        return Map.of(EXECUTIONS, 1L, REPEATED, repeated ? 1L : 0L, READ_NANOS, readNs, COMPUTE_NANOS, computeNs,
+                WRITE_NANOS, writeNs, BYTES_READ, read, BYTES_WRITTEN, written);
     }
 
-    /** A delivery of a task that was already done: completed again without running the kernel. */
-    public void skippedDone() {
-        skipped.increment();
+    /** The counters of a delivery of a task that was already done: completed again without running the kernel. */
+    public static Map<String, Long> skippedDone() {
+        return Map.of(SKIPPED, 1L);
+    }
+
+    /** Adds counters as stored in the runtime state. */
+    public void addCounters(Map<String, Long> counters) {
+        executions.add(counters.getOrDefault(EXECUTIONS, 0L));
+        repeated.add(counters.getOrDefault(REPEATED, 0L));
+        skipped.add(counters.getOrDefault(SKIPPED, 0L));
+        readNanos.add(counters.getOrDefault(READ_NANOS, 0L));
+        computeNanos.add(counters.getOrDefault(COMPUTE_NANOS, 0L));
+        writeNanos.add(counters.getOrDefault(WRITE_NANOS, 0L));
+        bytesRead.add(counters.getOrDefault(BYTES_READ, 0L));
+        bytesWritten.add(counters.getOrDefault(BYTES_WRITTEN, 0L));
+    }
+
+    /** Records the workers alive {@code seconds} into the job (kept when the count changes). */
+    public void workers(double seconds, int running) {
+        peakWorkers.accumulateAndGet(running, Math::max);
+        synchronized (timeline) {
+            if (timeline.isEmpty() || timeline.get(timeline.size() - 1).workers() != running) {
+                timeline.add(new WorkerSample(seconds, running));
+            }
+        }
     }
 
     public void workers(long running) {
@@ -36,6 +82,11 @@ public final class JobMetrics {
         return executions.sum();
     }
 
+    /** Executions of tasks that had been delivered before. */
+    public long repeatedExecutions() {
+        return repeated.sum();
+    }
+
     public long skipped() {
         return skipped.sum();
     }
@@ -44,6 +95,7 @@ public final class JobMetrics {
         return readNanos.sum() / 1e9;
     }
 
+    /** Seconds the workers' cores spent in kernels: the busy core-seconds. */
     public double computeSeconds() {
         return computeNanos.sum() / 1e9;
     }
@@ -62,5 +114,12 @@ public final class JobMetrics {
 
     public long peakWorkers() {
         return peakWorkers.get();
+    }
+
+    /** Workers alive over time: one sample each time the count changed. */
+    public List<WorkerSample> workerTimeline() {
+        synchronized (timeline) {
+            return List.copyOf(timeline);
+        }
     }
 }

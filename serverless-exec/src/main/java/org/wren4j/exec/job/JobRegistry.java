@@ -2,39 +2,67 @@ package org.wren4j.exec.job;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 
-/** Job specifications and their (cached) program analyses, by job id. */
+/**
+ * This process's view of jobs: specs and their (cached) program analyses, by job id. A job this
+ * process did not submit is loaded from the {@link JobSpecStore} on first use, so workers in other
+ * processes and re-attaching clients find every job whose spec is stored.
+ */
 public final class JobRegistry {
-    /** A registered job: its spec, its analysis, its live metrics, when it was submitted, and its tasks running in this process. */
-    public record Entry(JobSpec spec, ProgramAnalysis analysis, JobMetrics metrics, long submittedNanos,
-                        java.util.concurrent.atomic.AtomicInteger inflight) {
+    /** A known job: its spec, its analysis, its live metrics, when this process learned of it, and its tasks running in this process. */
+    public record Entry(JobSpec spec, ProgramAnalysis analysis, JobMetrics metrics, long submittedNanos, AtomicInteger inflight) {
     }
 
     private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
+    private final Optional<JobSpecStore> specs;
+
+    /** A registry of the jobs registered in this process only. */
+    public JobRegistry() {
+        this.specs = Optional.empty();
+    }
+
+    /** A registry that loads unknown jobs from {@code specs}. */
+    public JobRegistry(JobSpecStore specs) {
+        this.specs = Optional.of(specs);
+    }
 
     public Entry register(JobSpec spec) {
-        var entry = new Entry(spec, ProgramAnalysis.of(spec.program(), spec.args()), new JobMetrics(), System.nanoTime(),
-                new java.util.concurrent.atomic.AtomicInteger());
+        Entry entry = entry(spec);
         if (jobs.putIfAbsent(spec.jobId(), entry) != null) {
             throw new IllegalStateException("job " + spec.jobId() + " is already registered");
         }
         return entry;
     }
 
-    /** @throws NoSuchElementException if the job is unknown */
+    private static Entry entry(JobSpec spec) {
+        return new Entry(spec, ProgramAnalysis.of(spec.program(), spec.args()), new JobMetrics(), System.nanoTime(), new AtomicInteger());
+    }
+
+    /**
+     * The job, loaded from the spec store if this process does not know it yet (blocking).
+     *
+     * @throws NoSuchElementException if the job is unknown here and has no stored spec
+     */
     public Entry get(String jobId) {
-        Entry e = jobs.get(jobId);
+        Entry e = find(jobId);
         if (e == null) {
             throw new NoSuchElementException("unknown job " + jobId);
         }
         return e;
     }
 
-    /** The job, or null if this process does not know it. */
+    /** The job (loading it from the spec store if needed), or null if it is unknown. */
     public Entry find(String jobId) {
-        return jobs.get(jobId);
+        Entry e = jobs.get(jobId);
+        if (e != null || specs.isEmpty()) {
+            return e;
+        }
+        Optional<JobSpec> spec = specs.get().load(jobId).toCompletableFuture().join();
+        return spec.map(s -> jobs.computeIfAbsent(jobId, id -> entry(s))).orElse(null);
     }
 
     public void remove(String jobId) {

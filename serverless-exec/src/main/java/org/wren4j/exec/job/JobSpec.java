@@ -9,8 +9,11 @@ import org.wren4j.planner.lambdapack.Program;
 /**
  * Everything a worker needs to run any task of a job: the program, its parameters, and where
  * each program matrix lives. {@code operation} names the job for people ("cholesky of A").
+ * A {@code dryRun} job drives the whole control plane (queue, state, workers) but reads and
+ * writes no tiles and runs no kernels: for scale tests of the runtime itself.
  */
-public record JobSpec(String jobId, String operation, Program program, Map<String, Long> args, Map<String, MatrixBinding> bindings) {
+public record JobSpec(String jobId, String operation, Program program, Map<String, Long> args, Map<String, MatrixBinding> bindings,
+                      boolean dryRun) {
     public JobSpec {
         requireNonNull(jobId, "jobId is null");
         requireNonNull(operation, "operation is null");
@@ -22,6 +25,14 @@ public record JobSpec(String jobId, String operation, Program program, Map<Strin
                 throw new IllegalArgumentException("job " + jobId + ": program " + program.name() + " matrix " + m.name() + " is not bound");
             }
         }
+    }
+
+    public JobSpec(String jobId, String operation, Program program, Map<String, Long> args, Map<String, MatrixBinding> bindings) {
+        this(jobId, operation, program, args, bindings, false);
+    }
+
+    public JobSpec asDryRun() {
+        return new JobSpec(jobId, operation, program, args, bindings, true);
     }
 
     public MatrixBinding binding(String programMatrix) {

@@ -21,6 +21,7 @@ public final class MemoryRuntimeState implements RuntimeState {
         final ConcurrentHashMap<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
         final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.RUNNING);
         final AtomicReference<String> error = new AtomicReference<>();
+        final ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> counters = new ConcurrentHashMap<>();
 
         Job(long total) {
             this.total = total;
@@ -108,6 +109,25 @@ public final class MemoryRuntimeState implements RuntimeState {
             Job j = job(jobId);
             return new JobState(j.status.get(), j.completed.get(), j.total, Optional.ofNullable(j.error.get()));
         });
+    }
+
+    @Override
+    public CompletionStage<Void> addCounters(String jobId, java.util.Map<String, Long> deltas) {
+        return call(() -> {
+            Job j = job(jobId);
+            deltas.forEach((k, v) -> j.counters.computeIfAbsent(k, x -> new java.util.concurrent.atomic.LongAdder()).add(v));
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<java.util.Map<String, Long>> counters(String jobId) {
+        Job j = jobs.get(jobId);
+        var out = new java.util.HashMap<String, Long>();
+        if (j != null) {
+            j.counters.forEach((k, v) -> out.put(k, v.sum()));
+        }
+        return CompletableFuture.completedFuture(java.util.Map.copyOf(out));
     }
 
     @Override

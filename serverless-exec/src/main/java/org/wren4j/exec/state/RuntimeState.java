@@ -1,6 +1,7 @@
 package org.wren4j.exec.state;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,6 +32,16 @@ public interface RuntimeState extends AutoCloseable {
 
     /** @throws java.util.NoSuchElementException (in the stage) if the job is unknown */
     CompletionStage<JobState> state(String jobId);
+
+    /**
+     * Adds {@code deltas} to the job's named counters (metrics), created at zero. Issued before
+     * {@link #complete} of the same task on the same connection, they are counted by the time the
+     * job succeeds.
+     */
+    CompletionStage<Void> addCounters(String jobId, Map<String, Long> deltas);
+
+    /** The job's counters; empty if none was added (or the job is unknown). */
+    CompletionStage<Map<String, Long>> counters(String jobId);
 
     /** Forgets everything about the job. */
     CompletionStage<Void> deleteJob(String jobId);

@@ -2,13 +2,12 @@ package org.wren4j.exec.worker;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.wren4j.exec.job.JobRegistry;
-import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.exec.kernels.KernelFailure;
 import org.wren4j.exec.kernels.KernelLibrary;
@@ -46,10 +45,17 @@ final class TaskRunner {
         JobRegistry.Entry job;
         Node node;
         try {
-            job = ctx.jobs().get(m.jobId());
             node = Node.parse(m.taskKey());
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            // a message of a job this process does not know (finished and forgotten): drop it
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false)); // garbage: drop it
+        }
+        try {
+            job = ctx.jobs().find(m.jobId());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // the spec store failed: retried like any transient error
+        }
+        if (job == null) {
+            // a message of a job whose spec is gone (finished and cleaned up): drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
         return ctx.state().state(m.jobId()).toCompletableFuture().thenComposeAsync(st -> {
@@ -58,6 +64,8 @@ final class TaskRunner {
             }
             return ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture().thenCompose(done -> done
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
+                    : job.spec().dryRun()
+                    ? CompletableFuture.completedFuture(new Prepared(lease, job, node, new Tile[0], 0, 0, false))
                     : readInputs(lease, job, node));
         }, ctx.io());
     }
@@ -107,6 +115,9 @@ final class TaskRunner {
 
     /** Runs the kernel on the calling thread. */
     Tile[] compute(Prepared p) {
+        if (p.job().spec().dryRun()) {
+            return new Tile[0];
+        }
         ProgramAnalysis a = p.job().analysis();
         return KernelLibrary.run(a.statement(p.node().statement()).kernel(), p.inputs(), a.scalars(p.node()));
     }
@@ -118,18 +129,28 @@ final class TaskRunner {
         }
         JobRegistry.Entry job = p.job();
         long start = System.nanoTime();
-        CompletableFuture<Void> writes = outputs == null ? CompletableFuture.completedFuture(null) : write(job, p.node(), outputs);
+        boolean writesTiles = outputs != null && !job.spec().dryRun();
+        CompletableFuture<Void> writes = writesTiles ? write(job, p.node(), outputs) : CompletableFuture.completedFuture(null);
         return writes.thenCompose(v -> {
-            long written = 0;
+            java.util.Map<String, Long> counters;
             if (outputs != null) {
+                long written = 0;
                 for (Tile t : outputs) {
                     written += t.sizeBytes();
                 }
-                job.metrics().executed(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), written);
+                counters = JobMetrics.execution(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), written,
+                        p.lease().deliveries() > 1);
             } else {
-                job.metrics().skippedDone();
+                counters = JobMetrics.skippedDone();
+                if (p.lease().deliveries() == 1) {
+                    // A first delivery of a done task is a duplicate copy: the copy that completed it
+                    // enqueued its children, or (if its worker died first) comes back redelivered and
+                    // heals that. Re-enqueueing here would multiply duplicates into a message storm.
+                    return ctx.state().addCounters(job.spec().jobId(), counters).toCompletableFuture()
+                            .thenCompose(x -> ack(p.lease()));
+                }
             }
-            return completeAndRelease(job, p.node(), p.lease());
+            return completeAndRelease(job, p.node(), p.lease(), counters);
         });
     }
 
@@ -148,7 +169,7 @@ final class TaskRunner {
         return CompletableFuture.allOf(writes);
     }
 
-    private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease) {
+    private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease, java.util.Map<String, Long> counters) {
         ProgramAnalysis a = job.analysis();
         List<Node> children = a.children(node);
         List<ChildCount> counts = new ArrayList<>(children.size());
@@ -156,7 +177,10 @@ final class TaskRunner {
             counts.add(new ChildCount(c.key(), a.parents(c).size()));
         }
         String jobId = job.spec().jobId();
+        // counters first, on the same connection: they are in before the job can succeed
+        CompletableFuture<Void> counted = ctx.state().addCounters(jobId, counters).toCompletableFuture();
         return ctx.state().complete(jobId, node.key(), counts).toCompletableFuture()
+                .thenCombine(counted, (ready, v) -> ready)
                 .thenCompose(ready -> {
                     if (ready.isEmpty()) {
                         return CompletableFuture.completedFuture(null);
@@ -181,17 +205,22 @@ final class TaskRunner {
      */
     CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
         Throwable cause = unwrap(error);
-        if (job == null) {
-            return ack(lease);
-        }
-        JobSpec spec = job.spec();
-        String task = node == null ? lease.message().taskKey() : job.analysis().describe(node);
+        String jobId = lease.message().jobId();
+        String operation = job == null ? "job " + jobId : job.spec().operation();
+        String task = node == null || job == null ? lease.message().taskKey() : job.analysis().describe(node);
         if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
             String why = cause instanceof KernelFailure
                     ? cause.getMessage()
                     : "gave up after " + lease.deliveries() + " attempts: " + cause;
-            String message = spec.operation() + " failed at task " + task + inputNames(job, node) + ": " + why;
-            return ctx.state().fail(spec.jobId(), message).toCompletableFuture().thenCompose(v -> ack(lease));
+            String message = operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+            return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
+                if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
+                    return ack(lease); // failed, or a job the state no longer knows: nothing to run
+                }
+                // the state store is unreachable: keep the task, so the job is failed (or healed) later
+                ctx.leases().untrack(lease);
+                return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
+            }).thenCompose(x -> x);
         }
         ctx.leases().untrack(lease);
         return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();

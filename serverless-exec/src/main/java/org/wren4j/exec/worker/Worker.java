@@ -10,7 +10,8 @@ import org.wren4j.exec.queue.Lease;
 /**
  * A stateless, single-core worker: leases up to {@code pipelineWidth} tasks so that reading the
  * next task's tiles and writing the last one's overlap with the kernel running on this thread.
- * Exits after {@code idleTimeout} without work, or when asked to stop.
+ * Exits after {@code idleTimeout} without work, when asked to stop, or once its {@code maxRuntime}
+ * is up (it stops leasing then and finishes the tasks it holds).
  */
 public final class Worker implements Runnable {
     private final WorkerContext ctx;
@@ -42,14 +43,24 @@ public final class Worker implements Runnable {
         Deque<InFlight> pipeline = new ArrayDeque<>();
         long lastWork = System.nanoTime();
         long idleNanos = config.idleTimeout().toNanos();
+        long stopLeasingAt = System.nanoTime() + config.maxRuntime().toNanos();
         while (!stop) {
-            int free = config.pipelineWidth() - pipeline.size();
+            boolean nearLimit = System.nanoTime() > stopLeasingAt;
+            if (nearLimit && pipeline.isEmpty()) {
+                break;
+            }
+            int free = nearLimit ? 0 : config.pipelineWidth() - pipeline.size();
             if (free > 0) {
                 var wait = pipeline.isEmpty() ? java.time.Duration.ofMillis(Math.min(100, config.idleTimeout().toMillis() + 1)) : java.time.Duration.ZERO;
                 List<Lease> leases = ctx.queue().lease(free, config.visibility(), wait).toCompletableFuture().join();
                 for (Lease l : leases) {
                     ctx.leases().track(l);
-                    var job = ctx.jobs().find(l.message().jobId());
+                    org.wren4j.exec.job.JobRegistry.Entry job;
+                    try {
+                        job = ctx.jobs().find(l.message().jobId());
+                    } catch (RuntimeException e) {
+                        job = null; // prepare() asks again and retries the task if the spec store still fails
+                    }
                     if (job != null) {
                         job.inflight().incrementAndGet();
                     }

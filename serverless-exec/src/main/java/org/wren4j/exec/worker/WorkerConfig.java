@@ -6,10 +6,21 @@ import java.time.Duration;
 
 /**
  * How a worker behaves: tasks in flight at once ({@code pipelineWidth}), lease length, how long
- * it waits idle before exiting, attempts before a task fails its job, and the retry backoff base.
+ * it waits idle before exiting, attempts before a task fails its job, the retry backoff base, and
+ * how long it may run at most ({@code maxRuntime}: it stops leasing before then, finishes what
+ * it holds and exits, so a platform limit such as Lambda's 15 minutes never cuts a task).
  */
-public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase) {
+public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase,
+                           Duration maxRuntime) {
+    /** No runtime limit. */
+    public static final Duration UNLIMITED = Duration.ofDays(3650);
+
+    public WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase) {
+        this(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, UNLIMITED);
+    }
+
     public WorkerConfig {
+        requireNonNull(maxRuntime, "maxRuntime is null");
         requireNonNull(visibility, "visibility is null");
         requireNonNull(idleTimeout, "idleTimeout is null");
         requireNonNull(retryBase, "retryBase is null");
@@ -23,6 +34,10 @@ public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idle
 
     public static WorkerConfig defaults() {
         return new WorkerConfig(2, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(100));
+    }
+
+    public WorkerConfig withMaxRuntime(Duration limit) {
+        return new WorkerConfig(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, limit);
     }
 
     /** Exponential backoff with full jitter for the {@code delivery}-th failed attempt. */

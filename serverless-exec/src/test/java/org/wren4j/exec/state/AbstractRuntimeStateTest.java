@@ -55,6 +55,18 @@ public abstract class AbstractRuntimeStateTest {
     }
 
     @Test
+    void countersAddUpAndGoWithTheJob() {
+        join(state.startJob(job, 2));
+        assertThat(join(state.counters(job))).isEmpty();
+        join(state.addCounters(job, java.util.Map.of("executions", 1L, "bytes_read", 100L)));
+        join(state.addCounters(job, java.util.Map.of("executions", 1L, "bytes_read", 28L, "repeated_executions", 1L)));
+        assertThat(join(state.counters(job))).containsOnly(java.util.Map.entry("executions", 2L),
+                java.util.Map.entry("bytes_read", 128L), java.util.Map.entry("repeated_executions", 1L));
+        join(state.deleteJob(job));
+        assertThat(join(state.counters(job))).isEmpty();
+    }
+
+    @Test
     void childBecomesReadyWhenItsLastParentCompletes() {
         join(state.startJob(job, 3));
         assertThat(complete("a", new ChildCount("c", 2))).isEmpty();

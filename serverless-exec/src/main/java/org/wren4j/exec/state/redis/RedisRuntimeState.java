@@ -192,8 +192,30 @@ public final class RedisRuntimeState implements RuntimeState {
     }
 
     @Override
+    public CompletionStage<Void> addCounters(String jobId, java.util.Map<String, Long> deltas) {
+        // pipelined on the one connection: they run before any later command of this client
+        String key = key(jobId, "counters");
+        var calls = new ArrayList<CompletableFuture<Long>>(deltas.size());
+        deltas.forEach((k, v) -> {
+            if (v != 0) {
+                calls.add(redis.hincrby(key, k, v).toCompletableFuture());
+            }
+        });
+        return translated(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)), jobId);
+    }
+
+    @Override
+    public CompletionStage<java.util.Map<String, Long>> counters(String jobId) {
+        return redis.hgetall(key(jobId, "counters")).thenApply(m -> {
+            var out = new java.util.HashMap<String, Long>();
+            m.forEach((k, v) -> out.put(k, Long.parseLong(v)));
+            return java.util.Map.copyOf(out);
+        });
+    }
+
+    @Override
     public CompletionStage<Void> deleteJob(String jobId) {
-        return redis.unlink(keys(jobId)).thenApply(n -> null);
+        return redis.unlink(key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "counters")).thenApply(n -> null);
     }
 
     private static <T> CompletionStage<T> translated(CompletionStage<T> stage, String jobId) {

@@ -1,0 +1,41 @@
+package org.wren4j.exec.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.wren4j.tiles.ObjectStore;
+
+/**
+ * Job specs stored next to the tiles, under {@code wren4j-jobs/<job id>.spec} of the object
+ * store, so that any process (a worker process, a Lambda function, a client re-attaching to a
+ * job) can load a job by its id. Job ids are unique, so a spec is written once and never changes.
+ */
+public final class JobSpecStore {
+    static final String PREFIX = "wren4j-jobs/";
+
+    private final ObjectStore objects;
+
+    public JobSpecStore(ObjectStore objects) {
+        this.objects = requireNonNull(objects, "objects is null");
+    }
+
+    static String key(String jobId) {
+        return PREFIX + jobId + ".spec";
+    }
+
+    /** Stores the spec; completes when it is durable. */
+    public CompletionStage<Void> put(JobSpec spec) {
+        return objects.put(key(spec.jobId()), JobSpecCodec.encode(spec));
+    }
+
+    /** The spec of {@code jobId}, or empty if no spec is stored under it. */
+    public CompletionStage<Optional<JobSpec>> load(String jobId) {
+        requireNonNull(jobId, "jobId is null");
+        return objects.get(key(jobId)).thenApply(b -> b.map(JobSpecCodec::decode));
+    }
+
+    public CompletionStage<Void> delete(String jobId) {
+        return objects.delete(key(jobId));
+    }
+}

@@ -1,0 +1,152 @@
+package org.wren4j.exec.provision;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Workers as OS processes on this machine, each a JVM running the worker entry point
+ * ({@code org.wren4j.exec.services.WorkerMain}) with one BLAS thread ({@code OMP_NUM_THREADS=1}).
+ * The processes share nothing with this one but the services, so killing one (really: SIGKILL)
+ * tests what a lost Lambda or machine does. Each writes its output to {@code worker-<n>.log} in
+ * the log directory.
+ */
+public final class ProcessLauncher implements WorkerLauncher {
+    private final List<String> command;
+    private final Path logDir;
+    private final Map<String, String> environment;
+    private final Map<Process, Long> alive = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger launched = new AtomicInteger();
+    private final DoubleAdder finishedSeconds = new DoubleAdder();
+
+    /**
+     * @param workerArgs  the worker's arguments (services and worker options)
+     * @param jvmOptions  extra JVM options of the workers, e.g. {@code -Xmx512m}
+     * @param environment extra environment of the workers (e.g. credentials)
+     */
+    public ProcessLauncher(List<String> workerArgs, List<String> jvmOptions, Map<String, String> environment, Path logDir) {
+        requireNonNull(workerArgs, "workerArgs is null");
+        this.logDir = requireNonNull(logDir, "logDir is null");
+        this.environment = Map.copyOf(environment);
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the worker log directory " + logDir, e);
+        }
+        var cmd = new ArrayList<String>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.wren4j.exec.services.WorkerMain");
+        cmd.addAll(workerArgs);
+        this.command = List.copyOf(cmd);
+    }
+
+    @Override
+    public synchronized void launch(int count) {
+        for (int i = 0; i < count; i++) {
+            var pb = new ProcessBuilder(command);
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().putAll(environment);
+            pb.redirectErrorStream(true);
+            File log = logDir.resolve("worker-" + ids.incrementAndGet() + ".log").toFile();
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            try {
+                Process p = pb.start();
+                long started = System.nanoTime();
+                alive.put(p, started);
+                launched.incrementAndGet();
+                p.onExit().thenRun(() -> {
+                    Long s = alive.remove(p);
+                    if (s != null) {
+                        finishedSeconds.add((System.nanoTime() - s) / 1e9);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start a worker process: " + command.get(0), e);
+            }
+        }
+    }
+
+    @Override
+    public int running() {
+        return alive.size();
+    }
+
+    /** Processes started so far. */
+    public int launched() {
+        return launched.get();
+    }
+
+    /** The worker processes alive now. */
+    public List<ProcessHandle> processes() {
+        var out = new ArrayList<ProcessHandle>();
+        for (Process p : alive.keySet()) {
+            if (p.isAlive()) {
+                out.add(p.toHandle());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Kills {@code fraction} of the live workers (rounded, at least one if any is alive) with
+     * SIGKILL: no shutdown hook runs, held leases simply expire. Returns how many were killed.
+     */
+    public synchronized int kill(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
+        }
+        var live = new ArrayList<>(alive.keySet());
+        Collections.shuffle(live, new java.util.Random(live.size()));
+        int n = fraction == 0 ? 0 : Math.max(1, (int) Math.round(fraction * live.size()));
+        int killed = 0;
+        for (Process p : live.subList(0, Math.min(n, live.size()))) {
+            p.destroyForcibly(); // SIGKILL on Unix
+            killed++;
+        }
+        return killed;
+    }
+
+    @Override
+    public double workerSeconds() {
+        long now = System.nanoTime();
+        double live = 0;
+        for (Long s : alive.values()) {
+            live += (now - s) / 1e9;
+        }
+        return finishedSeconds.sum() + live;
+    }
+
+    /** Stops the workers (SIGTERM) and waits a little for them to go. */
+    @Override
+    public void close() {
+        var live = new ArrayList<>(alive.keySet());
+        live.forEach(Process::destroy);
+        for (Process p : live) {
+            try {
+                if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.wren4j.exec.provision.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.wren4j.exec.provision.WorkerLauncher;
+import org.wren4j.exec.services.FlatJson;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+
+/**
+ * Workers as AWS Lambda invocations of a function whose handler is
+ * {@code org.wren4j.exec.aws.LambdaWorkerHandler}; the event names the services and the worker
+ * options. Invocations are request-response (not fire-and-forget events) so that the launcher
+ * knows when each worker ends: {@link #running} counts invocations not yet returned, and their
+ * durations sum to the worker-seconds. A function error is counted ({@link #failures}) and the
+ * provisioner simply launches again while tasks are pending.
+ */
+public final class LambdaLauncher implements WorkerLauncher {
+    private final LambdaAsyncClient client;
+    private final boolean ownsClient;
+    private final String function;
+    private final SdkBytes payload;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong launched = new AtomicLong();
+    private final DoubleAdder finishedSeconds = new DoubleAdder();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A launcher on a client the caller owns. */
+    public LambdaLauncher(LambdaAsyncClient client, String function, Map<String, String> event) {
+        this(client, false, function, event);
+    }
+
+    private LambdaLauncher(LambdaAsyncClient client, boolean owns, String function, Map<String, String> event) {
+        this.client = requireNonNull(client, "client is null");
+        this.ownsClient = owns;
+        this.function = requireNonNull(function, "function is null");
+        this.payload = SdkBytes.fromUtf8String(FlatJson.write(event));
+    }
+
+    /**
+     * A launcher with its own client: for {@code endpoint} (a Lambda-compatible server, e.g. on
+     * loopback) with static credentials, or AWS's endpoint of {@code region} when it is null,
+     * with the default credential chain. Calls may take up to Lambda's 15 minutes.
+     */
+    public static LambdaLauncher create(URI endpoint, String region, String accessKey, String secretKey, String function,
+                                        Map<String, String> event) {
+        var builder = LambdaAsyncClient.builder()
+                .region(Region.of(region))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMinutes(16)).maxConcurrency(1000))
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(16)).apiCallAttemptTimeout(Duration.ofMinutes(16)));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+        }
+        return new LambdaLauncher(builder.build(), true, function, event);
+    }
+
+    @Override
+    public void launch(int count) {
+        for (int i = 0; i < count; i++) {
+            long id = launched.incrementAndGet();
+            running.incrementAndGet();
+            started.put(id, System.nanoTime());
+            client.invoke(b -> b.functionName(function).invocationType(InvocationType.REQUEST_RESPONSE).payload(payload))
+                    .whenComplete((r, e) -> {
+                        if (e != null || r.functionError() != null) {
+                            failures.incrementAndGet();
+                        }
+                        Long s = started.remove(id);
+                        finishedSeconds.add((System.nanoTime() - s) / 1e9);
+                        running.decrementAndGet();
+                    });
+        }
+    }
+
+    @Override
+    public int running() {
+        return running.get();
+    }
+
+    /** Invocations started so far. */
+    public long launched() {
+        return launched.get();
+    }
+
+    /** Invocations that failed (the call or the function). */
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public double workerSeconds() {
+        long now = System.nanoTime();
+        double live = 0;
+        for (Long s : started.values()) {
+            live += (now - s) / 1e9;
+        }
+        return finishedSeconds.sum() + live;
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}

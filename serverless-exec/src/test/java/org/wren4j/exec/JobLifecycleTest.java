@@ -1,0 +1,81 @@
+package org.wren4j.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.wren4j.exec.provision.WorkerLauncher;
+import org.wren4j.exec.queue.MemoryTaskQueue;
+import org.wren4j.exec.state.MemoryRuntimeState;
+import org.wren4j.exec.testing.CholeskyCase;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.tiles.TileStore;
+
+/** Re-attaching to a job by id from another engine, dry runs, and the counters a job reports. */
+class JobLifecycleTest {
+    private static final EngineConfig CONFIG = EngineConfig.defaults().withMaxWorkers(2)
+            .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(300), 3, Duration.ofMillis(10)));
+
+    /** Starts no workers: the engine of a client that died right after submitting. */
+    private static final class NoWorkers implements WorkerLauncher {
+        @Override
+        public void launch(int count) {
+        }
+
+        @Override
+        public int running() {
+            return 0;
+        }
+
+        @Override
+        public double workerSeconds() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aSecondEngineFinishesAJobByIdAlone() {
+        var c = new CholeskyCase(90, 16, 5);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        double[] reference;
+        try (var engine = ExecEngine.embedded(store, CONFIG)) {
+            engine.run(c.spec("ref", "A", "Lref"), ProgressListener.NONE);
+            reference = c.readFactor(store, "Lref");
+        }
+        var queue = new MemoryTaskQueue();
+        var state = new MemoryRuntimeState();
+        var first = ExecEngine.withServices(store, queue, state, CONFIG, h -> new NoWorkers());
+        first.submit(c.spec("orphan", "A", "L"));
+        // the second client knows nothing but the id: the spec comes from the store
+        var second = ExecEngine.withServices(store, queue, state, CONFIG);
+        JobResult r = second.await("orphan", Optional.of(Duration.ofMinutes(1)), ProgressListener.NONE);
+        assertThat(r.tasks()).isEqualTo(c.tasks());
+        assertThat(r.executions()).isEqualTo(c.tasks());
+        assertThat(r.metrics().repeatedExecutions()).isZero();
+        assertThat(r.metrics().bytesWritten()).isPositive();
+        assertThat(r.metrics().peakWorkers()).isBetween(1L, 2L);
+        assertThat(c.readFactor(store, "L")).containsExactly(reference);
+        assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+        second.close();
+    }
+
+    @Test
+    void aDryRunCompletesEveryTaskWithoutTouchingTiles() {
+        var c = new CholeskyCase(40 * 64, 64, 1);
+        TileStore store = TileStore.inMemory();
+        try (var engine = ExecEngine.embedded(store, CONFIG)) {
+            JobResult r = engine.run(c.spec("dry", "A", "L").asDryRun(), ProgressListener.NONE);
+            assertThat(r.tasks()).isEqualTo(c.tasks());
+            assertThat(r.executions()).isEqualTo(c.tasks());
+            assertThat(r.metrics().bytesRead()).isZero();
+            assertThat(r.metrics().bytesWritten()).isZero();
+        }
+        assertThat(store.listMatrixKeys("L").toCompletableFuture().join()).isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package org.wren4j.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wren4j.exec.queue.DuplicatingTaskQueue;
+import org.wren4j.exec.services.ServiceEndpoints;
+import org.wren4j.exec.services.Services;
+import org.wren4j.exec.testing.CholeskyCase;
+import org.wren4j.exec.testing.ServicesFixture;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.tiles.FaultInjectingObjectStore;
+import org.wren4j.tiles.ObjectStore;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * Faults of the services themselves, with worker threads on real Redis (append-only file on),
+ * ElasticMQ and s3proxy: Redis killed and restarted mid-run, transient S3 failures, duplicated
+ * deliveries. Each job still gives the bits of the fault-free in-memory run.
+ */
+class ServiceFaultsIT {
+    private static final CholeskyCase CASE = new CholeskyCase(1024, 64, 7);
+    private static final WorkerConfig WORKER = new WorkerConfig(2, Duration.ofSeconds(3), Duration.ofMillis(500), 30, Duration.ofMillis(20));
+    private static ServicesFixture services;
+    private static double[] reference;
+
+    @BeforeAll
+    static void start() {
+        services = ServicesFixture.start(true);
+        TileStore store = TileStore.inMemory();
+        CASE.writeInput(store, "A");
+        try (var engine = ExecEngine.embedded(store, EngineConfig.defaults().withMaxWorkers(2))) {
+            engine.run(CASE.spec("reference", "A", "L"), ProgressListener.NONE);
+        }
+        reference = CASE.readFactor(store, "L");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static JobResult run(String jobId, UnaryOperator<ObjectStore> storeFaults, double duplicates, Consumer<Long> atThirtyPercent) {
+        ServiceEndpoints e = services.endpoints();
+        Services clean = Services.open(e);
+        CASE.writeInput(clean.store(), "A");
+        Services s = Services.open(e, storeFaults);
+        var config = EngineConfig.defaults().withMaxWorkers(3).withWorker(WORKER);
+        var queue = duplicates > 0 ? new DuplicatingTaskQueue(s.queue(), duplicates, 5) : s.queue();
+        try (var engine = ExecEngine.withServices(s.store(), queue, s.state(), config)) {
+            var fired = new AtomicInteger();
+            engine.submit(CASE.spec(jobId, "A", "L"));
+            JobResult r = engine.await(jobId, Optional.of(Duration.ofMinutes(4)), (op, done, total, sec) -> {
+                if (done >= 0.3 * total && fired.getAndIncrement() == 0) {
+                    atThirtyPercent.accept(done);
+                }
+            });
+            assertThat(r.tasks()).isEqualTo(CASE.tasks());
+            CholeskyCase.assertBitwiseEqual(CASE.readFactor(clean.store(), "L"), reference);
+            return r;
+        } finally {
+            s.store().close();
+            clean.close();
+        }
+    }
+
+    @Test
+    void redisKilledAndRestartedMidRunWithAppendOnlyFile() {
+        JobResult r = run("redis-restart", UnaryOperator.identity(), 0, done -> {
+            services.redis.kill();
+            services.redis.restart();
+        });
+        System.out.printf("redis restart: %d tasks, %d executions, %d repeated, %.1f s%n",
+                r.tasks(), r.executions(), r.metrics().repeatedExecutions(), r.seconds());
+    }
+
+    @Test
+    void transientS3FailuresAreRetried() {
+        var options = FaultInjectingObjectStore.Options.builder().seed(3).failureRate(0.05).lostResponseRate(0.02)
+                .operations(EnumSet.of(FaultInjectingObjectStore.Operation.GET, FaultInjectingObjectStore.Operation.PUT_IF_ABSENT))
+                .build();
+        var injected = new FaultInjectingObjectStore[1];
+        JobResult r = run("s3-faults", o -> injected[0] = new FaultInjectingObjectStore(o, options), 0, done -> { });
+        System.out.printf("s3 faults: %d injected; %d tasks, %d executions, %d repeated, %.1f s%n",
+                injected[0].injectedFaults(), r.tasks(), r.executions(), r.metrics().repeatedExecutions(), r.seconds());
+        assertThat(injected[0].injectedFaults()).isPositive();
+        assertThat(r.metrics().repeatedExecutions()).isPositive();
+    }
+
+    @Test
+    void duplicatedDeliveriesRunNoTaskTwiceOnceDone() {
+        JobResult r = run("duplicates", UnaryOperator.identity(), 0.5, done -> { });
+        System.out.printf("duplicates: %d tasks, %d executions, %d skipped as done, %.1f s%n",
+                r.tasks(), r.executions(), r.metrics().skipped(), r.seconds());
+        assertThat(r.executions() + r.metrics().skipped()).isGreaterThan(r.tasks());
+    }
+}

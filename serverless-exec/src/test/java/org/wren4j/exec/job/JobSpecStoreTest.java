@@ -1,0 +1,60 @@
+package org.wren4j.exec.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+import org.wren4j.planner.lambdapack.ProgramCodec;
+import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.MemoryObjectStore;
+
+/** Job specs survive the trip through bytes and the object store, and registries load them by id. */
+class JobSpecStoreTest {
+    private static JobSpec cholesky(String id) {
+        return new JobSpec(id, "cholesky of A", Programs.cholesky(), Map.of("N", 7L), Map.of(
+                "A", new MatrixBinding("in/A", 700, 700, 100, Structure.SYMMETRIC),
+                "O", new MatrixBinding("out/L", 700, 700, 100, Structure.LOWER),
+                "S", MatrixBinding.temporary("tmp/S")));
+    }
+
+    @Test
+    void roundTripKeepsEveryField() {
+        JobSpec spec = cholesky("job-1").asDryRun();
+        JobSpec back = JobSpecCodec.decode(JobSpecCodec.encode(spec));
+        assertThat(back.jobId()).isEqualTo("job-1");
+        assertThat(back.operation()).isEqualTo("cholesky of A");
+        assertThat(back.dryRun()).isTrue();
+        assertThat(back.args()).isEqualTo(spec.args());
+        assertThat(back.bindings()).isEqualTo(spec.bindings());
+        assertThat(ProgramCodec.encode(back.program())).isEqualTo(ProgramCodec.encode(spec.program()));
+        assertThat(JobSpecCodec.encode(back)).isEqualTo(JobSpecCodec.encode(spec));
+        assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("x"))).dryRun()).isFalse();
+    }
+
+    @Test
+    void rejectsBytesThatAreNotASpec() {
+        assertThatThrownBy(() -> JobSpecCodec.decode(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an encoded job spec");
+        byte[] good = JobSpecCodec.encode(cholesky("job-2"));
+        byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+        assertThatThrownBy(() -> JobSpecCodec.decode(cut)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aRegistryLoadsJobsOtherProcessesStored() {
+        var objects = new MemoryObjectStore();
+        var specs = new JobSpecStore(objects);
+        specs.put(cholesky("job-3")).toCompletableFuture().join();
+        var elsewhere = new JobRegistry(new JobSpecStore(objects));
+        JobRegistry.Entry e = elsewhere.get("job-3");
+        assertThat(e.spec().bindings().get("O").storeMatrix()).isEqualTo("out/L");
+        assertThat(e.analysis().taskCount()).isEqualTo(7 + 21 + 56);
+        assertThat(elsewhere.get("job-3")).isSameAs(e);
+        assertThat(elsewhere.find("job-none")).isNull();
+        assertThatThrownBy(() -> elsewhere.get("job-none")).isInstanceOf(NoSuchElementException.class);
+        assertThat(new JobRegistry().find("job-3")).isNull();
+    }
+}
