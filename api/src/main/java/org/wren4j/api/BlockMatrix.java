@@ -311,7 +311,7 @@ public final class BlockMatrix {
 
     /** The values in one column-major array: element (r, c) at {@code c * rows + r}. */
     public double[] toColumnMajor() {
-        return wren.readColumnMajor(leaf());
+        return wren.io().readColumnMajor(leaf());
     }
 
     /** Receives consecutive blocks of rows: {@code rows[r]} is row {@code firstRow + r}. */
@@ -328,7 +328,7 @@ public final class BlockMatrix {
         Leaf l = leaf();
         long tileRows = l.shape().tileRows(l.blockSize());
         for (long i = 0; i < tileRows; i++) {
-            consumer.accept(i * l.blockSize(), wren.readTileRow(l, i));
+            consumer.accept(i * l.blockSize(), wren.io().readTileRow(l, i));
         }
     }
 

@@ -95,11 +95,11 @@ public final class MatrixWriter implements AutoCloseable {
                     v[c * r + i] = buffer[i * cols + c0 + c];
                 }
             }
-            writes.add(wren.writeTile(TileKey.of(name, tileRow, j), Tile.wrap(r, w, v)));
+            writes.add(wren.io().writeTile(TileKey.of(name, tileRow, j), Tile.wrap(r, w, v)));
         }
         buffered = 0;
         if (writes.size() > 64) {
-            wren.joinAll(writes, "writing " + name);
+            TileIo.join(writes, "writing " + name);
             writes.clear();
         }
     }
@@ -117,7 +117,7 @@ public final class MatrixWriter implements AutoCloseable {
         if (buffered > 0) {
             flushTileRow();
         }
-        wren.joinAll(writes, "writing " + name);
+        TileIo.join(writes, "writing " + name);
         Leaf leaf = new Leaf(name, new Shape(rows, cols), block, false);
         wren.recordWritten(leaf, columnNames);
         finished = true;
@@ -137,11 +137,11 @@ public final class MatrixWriter implements AutoCloseable {
         if (!finished) {
             closed = true;
             try {
-                wren.joinAll(writes, "writing " + name);
+                TileIo.join(writes, "writing " + name);
             } catch (WrenException ignored) {
                 // deleting below covers whatever did get written
             }
-            wren.deleteStored(name);
+            wren.io().deleteStored(name);
         }
     }
 }

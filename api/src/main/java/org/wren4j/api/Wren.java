@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
@@ -53,6 +51,7 @@ public final class Wren implements AutoCloseable {
     private volatile JobReport lastJob;
     private final PlanRunner runner;
     private final MatrixCatalog catalog;
+    private final TileIo io;
     private final boolean deleteScratchOnClose;
 
     private Wren(Builder b) {
@@ -70,6 +69,7 @@ public final class Wren implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.io = new TileIo(store, runner, clientIo);
     }
 
     /** A session with every default: in-memory tiles, one worker thread per core. */
@@ -246,38 +246,8 @@ public final class Wren implements AutoCloseable {
         return new MatrixWriter(this, newName(), cols, blockSize);
     }
 
-    CompletableFuture<Void> writeTile(TileKey key, Tile tile) {
-        return store.write(key, tile).toCompletableFuture();
-    }
-
-    void joinAll(List<CompletableFuture<Void>> futures, String what) {
-        join(futures, what);
-    }
-
-    void deleteStored(String name) {
-        store.deleteMatrix(name).toCompletableFuture().join();
-    }
-
-    /** Reads tile row {@code i} of {@code leaf} as row-major rows. */
-    double[][] readTileRow(Leaf leaf, long i) {
-        Shape s = leaf.shape();
-        int b = leaf.blockSize();
-        int rows = (int) Math.min(b, s.rows() - i * b);
-        if (s.cols() > Integer.MAX_VALUE - 8) {
-            throw new WrenException("matrix " + s + " has too many columns to read by rows");
-        }
-        double[][] out = new double[rows][(int) s.cols()];
-        MatrixBinding binding = binding(leaf);
-        var reads = new ArrayList<CompletableFuture<Void>>();
-        for (long j = 0; j < s.tileCols(b); j++) {
-            if (binding.structure().isZeroTile(i, j)) {
-                continue;
-            }
-            int c0 = (int) (j * b);
-            reads.add(readTile(leaf, binding, i, j).thenAccept(t -> t.copyInto(out, 0, c0)));
-        }
-        join(reads, "reading " + leaf.name());
-        return out;
+    TileIo io() {
+        return io;
     }
 
     @FunctionalInterface
@@ -304,7 +274,7 @@ public final class Wren implements AutoCloseable {
                         .thenCompose(t -> store.write(TileKey.of(leaf.name(), ti, tj), t)));
             }
         }
-        join(writes, "storing " + leaf.name());
+        TileIo.join(writes, "storing " + leaf.name());
         catalog.recordGenerated(leaf, origin, List.of());
         return new BlockMatrix(this, leaf);
     }
@@ -382,60 +352,6 @@ public final class Wren implements AutoCloseable {
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
     String explain(MatrixExpr expr) {
         return Planner.explain(runner.plan(expr));
-    }
-
-    private MatrixBinding binding(Leaf leaf) {
-        return new MatrixBinding(leaf.name(), leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), runner.layout(leaf));
-    }
-
-    /** Tile (i, j) of a stored matrix: read, implied zero, or the transpose of the stored (j, i). */
-    private CompletableFuture<Tile> readTile(Leaf leaf, MatrixBinding binding, long i, long j) {
-        if (binding.structure().isZeroTile(i, j)) {
-            return CompletableFuture.completedFuture(Tile.zeros(binding.tileRows(i), binding.tileCols(j)));
-        }
-        if (binding.structure().isMirroredTile(i, j)) {
-            return store.read(TileKey.of(leaf.name(), j, i)).toCompletableFuture().thenApply(Tile::transpose);
-        }
-        return store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture();
-    }
-
-    /** Reads every tile of {@code leaf} (in parallel) into a column-major array. */
-    double[] readColumnMajor(Leaf leaf) {
-        Shape s = leaf.shape();
-        if (s.rows() * s.cols() > Integer.MAX_VALUE - 8) {
-            throw new WrenException("matrix " + s + " has too many elements for one Java array; read it tile by tile");
-        }
-        int rows = (int) s.rows();
-        double[] out = new double[(int) (s.rows() * s.cols())];
-        int b = leaf.blockSize();
-        MatrixBinding binding = binding(leaf);
-        var reads = new ArrayList<CompletableFuture<Void>>();
-        for (long i = 0; i < s.tileRows(b); i++) {
-            for (long j = 0; j < s.tileCols(b); j++) {
-                if (binding.structure().isZeroTile(i, j)) {
-                    continue;
-                }
-                int r0 = (int) (i * b);
-                int c0 = (int) (j * b);
-                reads.add(readTile(leaf, binding, i, j).thenAcceptAsync(t -> {
-                    double[] v = t.values();
-                    for (int c = 0; c < t.cols(); c++) {
-                        System.arraycopy(v, c * t.rows(), out, (c0 + c) * rows + r0, t.rows());
-                    }
-                }, clientIo));
-            }
-        }
-        join(reads, "reading " + leaf.name());
-        return out;
-    }
-
-    private static void join(List<CompletableFuture<Void>> futures, String what) {
-        try {
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new WrenException(what + " failed: " + cause.getMessage(), cause);
-        }
     }
 
     static int checkBlock(int blockSize) {
