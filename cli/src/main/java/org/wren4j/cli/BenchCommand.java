@@ -58,11 +58,13 @@ final class BenchCommand {
         return 0;
     }
 
-    /** {seconds, tasks, a checksum} of solve(A, B) as one job. */
+    /** {seconds, tasks, a checksum} of solve(A, B) as one job; its result is deleted after. */
     private static double[] fused(Wren wren, BlockMatrix a, BlockMatrix b) {
         BlockMatrix x = a.solve(b).compute();
         JobReport j = wren.lastJob().orElseThrow();
-        return new double[] {j.seconds(), j.tasks(), checksum(x)};
+        double[] out = {j.seconds(), j.tasks(), checksum(x)};
+        wren.delete(x.name());
+        return out;
     }
 
     /** The same solve as three jobs: Cholesky, forward substitution, back substitution. */
@@ -73,7 +75,11 @@ final class BenchCommand {
         JobReport j2 = wren.lastJob().orElseThrow();
         BlockMatrix x = l.triangularSolve(y, true, true).compute();
         JobReport j3 = wren.lastJob().orElseThrow();
-        return new double[] {j1.seconds() + j2.seconds() + j3.seconds(), j1.tasks() + j2.tasks() + j3.tasks(), checksum(x)};
+        double[] out = {j1.seconds() + j2.seconds() + j3.seconds(), j1.tasks() + j2.tasks() + j3.tasks(), checksum(x)};
+        for (BlockMatrix m : new BlockMatrix[] {l, y, x}) {
+            wren.delete(m.name());
+        }
+        return out;
     }
 
     private static double checksum(BlockMatrix x) {

@@ -182,6 +182,9 @@ public final class ExecEngine implements AutoCloseable {
         } finally {
             awaitDrained(entry);
             deleteTemporaries(entry.spec());
+            // per-task state and the cached analysis of a finished job are not needed here any more
+            state.retireJob(jobId);
+            jobs.remove(jobId);
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.Map;
  * Puts several program calls into ONE program, so that no barrier separates them: a task of a
  * later part depends on exactly the tiles of an earlier part it reads, through the ordinary
  * dependency analysis. Each part's parameters, variables and temporaries get the prefix
- * {@code k<index>_}; its input and output matrices are mapped to shared names.
+ * {@code k<index>_}; its input and output matrices are mapped to shared names. Priorities order
+ * by part first, then by the part's own priority: an earlier (upstream) part's ready tasks go
+ * first, and a later part's tasks fill workers the upstream part leaves idle (e.g. forward
+ * substitution runs while the tail of a factorization has little parallelism).
  */
 public final class ProgramFusion {
     private ProgramFusion() {
@@ -29,6 +32,29 @@ public final class ProgramFusion {
                 }
             }
         }
+    }
+
+    /** Parts' priorities are offset by {@code part << PART_SHIFT}; a part's own priorities stay below 2^40. */
+    static final int PART_SHIFT = 40;
+
+    private static Block offsetPriorities(Block b, long offset) {
+        return new Block(b.body().stream().map(s -> offsetPriorities(s, offset)).toList());
+    }
+
+    private static Stmt offsetPriorities(Stmt s, long offset) {
+        if (s instanceof KernelCall k) {
+            return k.withPriority(Expr.add(new IntConst(offset), k.priority()));
+        }
+        if (s instanceof Block b) {
+            return offsetPriorities(b, offset);
+        }
+        if (s instanceof If f) {
+            return new If(f.condition(), offsetPriorities(f.then(), offset), offsetPriorities(f.orElse(), offset));
+        }
+        if (s instanceof For f) {
+            return new For(f.var(), f.from(), f.to(), f.step(), offsetPriorities(f.body(), offset));
+        }
+        return s; // Assign; reductions were lowered by the renamer
     }
 
     /** The fused program and its arguments. */
@@ -92,7 +118,8 @@ public final class ProgramFusion {
                     decls.add(renamer.decl(m));
                 }
             }
-            body.addAll(renamer.block(part.program().body()).body());
+            Block renamed = renamer.block(part.program().body());
+            body.addAll(k == 0 ? renamed.body() : offsetPriorities(renamed, (long) k << PART_SHIFT).body());
         }
         return new Fused(new Program(name, params, decls, new Block(body)), args);
     }

@@ -131,6 +131,11 @@ public final class MemoryRuntimeState implements RuntimeState {
     }
 
     @Override
+    public CompletionStage<Void> retireJob(String jobId) {
+        return deleteJob(jobId);
+    }
+
+    @Override
     public CompletionStage<Void> deleteJob(String jobId) {
         jobs.remove(jobId);
         return CompletableFuture.completedFuture(null);

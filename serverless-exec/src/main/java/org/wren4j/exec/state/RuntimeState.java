@@ -46,6 +46,15 @@ public interface RuntimeState extends AutoCloseable {
     /** Forgets everything about the job. */
     CompletionStage<Void> deleteJob(String jobId);
 
+    /**
+     * Called once the client has the result of a finished job. A store in this process frees
+     * the job's per-task state (it can be large); a shared store keeps it so that another client
+     * can still re-attach and read the outcome.
+     */
+    default CompletionStage<Void> retireJob(String jobId) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.wren4j.exec.job.JobRegistry;
@@ -58,8 +59,13 @@ final class TaskRunner {
             // a message of a job whose spec is gone (finished and cleaned up): drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
-        return ctx.state().state(m.jobId()).toCompletableFuture().thenComposeAsync(st -> {
-            if (st.status() != JobStatus.RUNNING) {
+        return ctx.state().state(m.jobId()).toCompletableFuture().exceptionally(err -> {
+            if (unwrap(err) instanceof NoSuchElementException) {
+                return null; // the job finished and was retired: its leftover messages are dropped
+            }
+            throw err instanceof CompletionException c ? c : new CompletionException(err);
+        }).thenComposeAsync(st -> {
+            if (st == null || st.status() != JobStatus.RUNNING) {
                 return CompletableFuture.completedFuture(new Prepared(lease, null, node, null, 0, 0, false));
             }
             return ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture().thenCompose(done -> done
