@@ -260,6 +260,7 @@ public final class Wren implements AutoCloseable {
     }
 
     private BlockMatrix store(Shape shape, int block, Structure structure, String origin, TileSource source) {
+        checkFitsInMemory(shape);
         Leaf leaf = new Leaf(newName(), shape, block, structure);
         long tr = shape.tileRows(block);
         long tc = shape.tileCols(block);
@@ -352,6 +353,23 @@ public final class Wren implements AutoCloseable {
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
     String explain(MatrixExpr expr) {
         return Planner.explain(runner.plan(expr));
+    }
+
+    /**
+     * A matrix held by the in-memory tile store lives on this JVM's heap: refuse one that cannot
+     * fit at once, instead of failing with an OutOfMemoryError half-way through.
+     */
+    private void checkFitsInMemory(Shape shape) {
+        if (!(store.objects() instanceof org.wren4j.tiles.MemoryObjectStore)) {
+            return;
+        }
+        double bytes = (double) shape.rows() * shape.cols() * Double.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.5 * heap) {
+            throw new WrenException(String.format("a %s matrix needs %.1f GB in the in-memory tile store, more than half of this "
+                    + "JVM's %.1f GB heap: use a tile store outside the heap (Wren.builder().storeDirectory(dir), CLI --store DIR), "
+                    + "a larger heap (-Xmx, or WREN4J_JAVA_OPTS for bin/wren4j), or a smaller matrix", shape, bytes / 1e9, heap / 1e9));
+        }
     }
 
     static int checkBlock(int blockSize) {

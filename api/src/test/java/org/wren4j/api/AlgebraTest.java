@@ -251,5 +251,8 @@ class AlgebraTest {
         assertThatThrownBy(() -> a.T().matmul(wren.random(9, 2, 4, 1))).hasMessageContaining("7x10").hasMessageContaining("9x2");
         assertThatThrownBy(() -> a.scalar()).hasMessageContaining("1x1");
         assertThatThrownBy(() -> a.toColumn()).hasMessageContaining("single column");
+        // a matrix the in-memory store cannot hold is refused at once, with what to do instead
+        assertThatThrownBy(() -> wren.random(1_000_000, 1_000_000, 4096, 1)).isInstanceOf(WrenException.class)
+                .hasMessageContaining("8000.0 GB").hasMessageContaining("storeDirectory");
     }
 }

@@ -19,6 +19,10 @@ final class LinalgWorkloads {
 
     /** m: rows (gram, qr, tsqr, lstsq); n: columns, or the order of A for solve; k: right-hand sides of solve. */
     static Workload.Outcome run(Wren wren, String op, long m, long n, long k, int block, long seed, boolean check) {
+        if (check) {
+            // before any work: the dense check holds whole matrices in Java arrays
+            Dense.check(op.equals("solve") ? n : m, n, op);
+        }
         return switch (op) {
             case "solve" -> solve(wren, n, k, block, seed, check);
             case "gram" -> gram(wren, m, n, block, seed, check);

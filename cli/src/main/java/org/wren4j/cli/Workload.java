@@ -65,6 +65,9 @@ final class Workload {
     }
 
     private static Outcome cholesky(Wren wren, Optional<BlockMatrix> input, long n, int block, long seed, boolean check, boolean baseline) {
+        if (check || baseline) {
+            dense(n, n, "cholesky");
+        }
         BlockMatrix a = input.map(BlockMatrix::asSpd).orElseGet(() -> wren.randomSpd(n, block, seed));
         BlockMatrix l = a.cholesky().compute();
         JobReport job = wren.lastJob().orElseThrow();
@@ -72,7 +75,6 @@ final class Workload {
         double base = Double.NaN;
         if (check || baseline) {
             int size = (int) n;
-            dense(n, n, "cholesky");
             double[] av = a.toColumnMajor();
             if (check) {
                 double[] lv = l.toColumnMajor();
@@ -87,6 +89,11 @@ final class Workload {
 
     private static Outcome gemm(Wren wren, Optional<BlockMatrix> input, long m, long n, long k, int block, long seed, boolean check,
             boolean baseline) {
+        if (check || baseline) {
+            dense(m, k, "gemm");
+            dense(k, n, "gemm");
+            dense(m, n, "gemm");
+        }
         BlockMatrix a = input.orElseGet(() -> wren.random(m, k, block, seed));
         BlockMatrix b = wren.random(k, n, block, seed + 1);
         BlockMatrix c = a.matmul(b).compute();
@@ -94,9 +101,6 @@ final class Workload {
         double residual = Double.NaN;
         double base = Double.NaN;
         if (check || baseline) {
-            dense(m, k, "gemm");
-            dense(k, n, "gemm");
-            dense(m, n, "gemm");
             double[] av = a.toColumnMajor();
             double[] bv = b.toColumnMajor();
             if (check) {
