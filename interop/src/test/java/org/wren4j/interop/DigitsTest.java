@@ -76,43 +76,48 @@ class DigitsTest {
 
     @Test
     void digitsLoadWithKnownAnswers() throws IOException {
+        try (Wren wren = Wren.builder().workers(1).build()) {
+            assertDigitsLoad(wren);
+        }
+    }
+
+    /** Loads the digits through {@code wren}'s tile store and checks every value and the known counts and sums. */
+    static void assertDigitsLoad(Wren wren) throws IOException {
         Path real = TestData.realData();
         Path parquet = real.resolve("digits.parquet");
         if (!Files.exists(parquet)) {
             convert(real.resolve("digits.csv.gz"), parquet);
         }
-        try (Wren wren = Wren.builder().workers(1).build()) {
-            LoadedTable t = Tables.loadParquet(wren, parquet, LoadOptions.builder().columnsMatching("pixel_*").label("target").blockSize(256).build());
-            assertThat(t.features().shape().rows()).isEqualTo(ROWS);
-            assertThat(t.features().shape().cols()).isEqualTo(64);
-            assertThat(t.columnNames()).isEqualTo(pixelNames());
-            double[][] x = t.features().toArray();
-            double[][] y = t.label().orElseThrow().toArray();
+        LoadedTable t = Tables.loadParquet(wren, parquet, LoadOptions.builder().columnsMatching("pixel_*").label("target").blockSize(256).build());
+        assertThat(t.features().shape().rows()).isEqualTo(ROWS);
+        assertThat(t.features().shape().cols()).isEqualTo(64);
+        assertThat(t.columnNames()).isEqualTo(pixelNames());
+        double[][] x = t.features().toArray();
+        double[][] y = t.label().orElseThrow().toArray();
 
-            long[] counts = new long[10];
-            double total = 0;
-            double col2 = 0;
-            double col36 = 0;
-            for (int r = 0; r < ROWS; r++) {
-                counts[(int) y[r][0]]++;
-                for (double v : x[r]) {
-                    total += v;
-                }
-                col2 += x[r][2];
-                col36 += x[r][36];
+        long[] counts = new long[10];
+        double total = 0;
+        double col2 = 0;
+        double col36 = 0;
+        for (int r = 0; r < ROWS; r++) {
+            counts[(int) y[r][0]]++;
+            for (double v : x[r]) {
+                total += v;
             }
-            assertThat(counts).containsExactly(CLASS_COUNTS);
-            assertThat(total).isEqualTo(561_718.0);
-            assertThat(col2).isEqualTo(9_353.0);
-            assertThat(col36).isEqualTo(18_512.0);
+            col2 += x[r][2];
+            col36 += x[r][36];
+        }
+        assertThat(counts).containsExactly(CLASS_COUNTS);
+        assertThat(total).isEqualTo(561_718.0);
+        assertThat(col2).isEqualTo(9_353.0);
+        assertThat(col36).isEqualTo(18_512.0);
 
-            List<int[]> csv = readCsv(real.resolve("digits.csv.gz"));
-            for (int r = 0; r < ROWS; r++) {
-                for (int c = 0; c < 64; c++) {
-                    assertThat(x[r][c]).isEqualTo(csv.get(r)[c]);
-                }
-                assertThat(y[r][0]).isEqualTo(csv.get(r)[64]);
+        List<int[]> csv = readCsv(real.resolve("digits.csv.gz"));
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < 64; c++) {
+                assertThat(x[r][c]).isEqualTo(csv.get(r)[c]);
             }
+            assertThat(y[r][0]).isEqualTo(csv.get(r)[64]);
         }
     }
 }
