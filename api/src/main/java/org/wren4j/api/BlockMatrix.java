@@ -11,6 +11,8 @@ import org.wren4j.planner.expr.EwOp;
 import org.wren4j.planner.expr.EwProgram;
 import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Lu;
+import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Reduction;
@@ -199,7 +201,13 @@ public final class BlockMatrix {
     /**
      * {@code X} with {@code this X = b}: by Cholesky and two triangular solves when this matrix is
      * symmetric positive (semi)definite by construction (a Gram matrix plus a positive shift,
-     * {@link Wren#randomSpd}, {@link #asSpd()}), by one triangular solve when it is triangular.
+     * {@link Wren#randomSpd}, {@link #asSpd()}), by one triangular solve when it is triangular,
+     * and otherwise by LU with tournament pivoting (the interchanges applied to b on the way,
+     * then a unit lower and an upper triangular solve), all in one job. Computing it fails with a
+     * {@link WrenException} saying "singular" when a pivot is exactly zero; a nearly singular
+     * matrix gives an inaccurate result without an error.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square or b has another number of rows
      */
     public BlockMatrix solve(BlockMatrix b) {
         requireNonNull(b, "b is null");
@@ -224,6 +232,25 @@ public final class BlockMatrix {
             throw new org.wren4j.planner.expr.ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
         }
         return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
+    }
+
+    /**
+     * {@code P A = L U} for this square matrix by LU with tournament pivoting; see
+     * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
+     */
+    public LuFactors lu() {
+        BlockMatrix l = new BlockMatrix(wren, new Lu(expr, Lu.Part.L));
+        BlockMatrix u = new BlockMatrix(wren, new Lu(expr, Lu.Part.U));
+        // P applied to the row indices 0..n-1: a column of n values, stored now (cheap beside A)
+        int n = Math.toIntExact(shape().rows());
+        double[][] index = new double[n][1];
+        for (int r = 0; r < n; r++) {
+            index[r][0] = r;
+        }
+        BlockMatrix rows = wren.fromArray(index, blockSize());
+        return new LuFactors(l, u, new BlockMatrix(wren, new LuPermute(expr, rows.expr)));
     }
 
     /**

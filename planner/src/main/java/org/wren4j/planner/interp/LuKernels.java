@@ -27,7 +27,6 @@ final class LuKernels {
             case "lu_diag" -> diag(in.get(0), in.get(1), (long) s[0]);
             case "lu_pick" -> one(pick(in.get(0), in.subList(1, in.size()), (long) s[0]));
             case "lu_l" -> one(solveUpperRight(exchange(in.get(0), (long) s[0], (long) s[1], in.get(2), in.get(1)), in.get(3)));
-            case "lu_swap" -> one(exchange(in.get(0), (long) s[0], (long) s[1], in.get(2), in.get(1)));
             case "lu_update" -> one(DenseOps.addScaled(exchange(in.get(0), (long) s[0], (long) s[1], in.get(2), in.get(1)), -1,
                     DenseOps.multiply(in.get(3), in.get(4))));
             default -> throw new IllegalArgumentException("no reference implementation of kernel " + name);

@@ -190,10 +190,6 @@ public final class KernelSpecs {
             "trailing update: P = in[0], X_kj = in[1], X_ij = in[2], L_ik = in[3], U_kj = in[4], k = scalar[0], i = scalar[1] > k: "
                     + "E - L_ik U_kj with E = X_ij after the panel interchange (as lu_l)");
 
-    public static final KernelSpec LU_SWAP = k("lu_swap", 3, 1, 2,
-            "the panel interchange alone: P = in[0], X_kj = in[1], X_ij = in[2], k = scalar[0], i = scalar[1] > k: out = X_ij after "
-                    + EXCHANGE + " (tile i's rows V_t take rows D_t of X_kj; as lu_update without the product)");
-
     public static final KernelSpec MAP_SCALE = byName("map_scale");
     public static final KernelSpec ZIP_ADD = byName("zip_add");
 

@@ -89,7 +89,13 @@ final class LuPrograms {
         return pivotedColumns("lu_forward", fanIn, true);
     }
 
-    /** {@code Y = P B} for the pivots of CALU of a square {@code M x M} tile grid; B is {@code M x R}. */
+    /**
+     * {@code Y = P B} for the pivots of CALU of a square {@code M x M} tile grid; B is
+     * {@code M x R}. The interchange alone is {@code lu_update} with a zero factor: U's
+     * structurally zero tile {@code U[i, k]} (i > k) times the gathered top tile, which spares
+     * the runtime a kernel at the price of a product with zeros (a dedicated interchange kernel
+     * would save it; an Inf or NaN in B would also turn into NaN through it).
+     */
     static Program permute(int fanIn) {
         return pivotedColumns("lu_permute", fanIn, false);
     }
@@ -111,12 +117,10 @@ final class LuPrograms {
         var below = solve
                 ? call(KernelSpecs.LU_UPDATE.name(), List.of(ref("Z", k1, i, j)),
                         List.of(piv, ref("Z", k, k, j), ref("Z", k, i, j), ref("L", i, k), ref("Y", k, j)), List.of(k, i), add(mul(c(2), k), c(1)))
-                : call(KernelSpecs.LU_SWAP.name(), List.of(ref("Z", k1, i, j)),
-                        List.of(piv, ref("Z", k, k, j), ref("Z", k, i, j)), List.of(k, i), add(mul(c(2), k), c(1)));
+                : call(KernelSpecs.LU_UPDATE.name(), List.of(ref("Z", k1, i, j)),
+                        List.of(piv, ref("Z", k, k, j), ref("Z", k, i, j), ref("U", i, k), ref("Y", k, j)), List.of(k, i), add(mul(c(2), k), c(1)));
         var b = Program.builder(name).params("M", "R");
-        if (solve) {
-            b.input("L");
-        }
+        b.input(solve ? "L" : "U");
         b.input("P").input("B").output("Y").temp("Z", 3).temp("TR", 4);
         // an explicit first version: B may be written by an earlier part of a fused program, and
         // a gather cannot read a temporary initialised from such a matrix
@@ -133,7 +137,8 @@ final class LuPrograms {
     /**
      * The usual unit lower L of {@code P A = L U} from calu's L of a square {@code M x M} tile
      * grid: column block q gets the interchanges of panels q + 1, q + 2, ... ({@code lu_pick}
-     * gathers the new top tile of each panel, {@code lu_swap} moves the displaced rows below).
+     * gathers the new top tile of each panel; {@code lu_update} with the zero tile
+     * {@code U[i, k]} as factor moves the displaced rows below, as in {@link #permute}).
      * Output {@code LS[i, q]}, i >= q. Parameter M.
      */
     static Program standardL(int fanIn) {
@@ -145,6 +150,7 @@ final class LuPrograms {
         return Program.builder("lu_standard_l")
                 .params("M")
                 .input("L")
+                .input("U")
                 .input("P")
                 .output("LS")
                 .temp("W", 3)
@@ -162,8 +168,9 @@ final class LuPrograms {
                                         .combine(KernelSpecs.SUM_N.name())
                                         .into(ref("LS", k, q), "TR"),
                                 loop("i", k1, v("M"),
-                                        call(KernelSpecs.LU_SWAP.name(), List.of(ref("W", k1, i, q)),
-                                                List.of(piv, ref("W", k, k, q), ref("W", k, i, q)), List.of(k, i), c(0))))))
+                                        call(KernelSpecs.LU_UPDATE.name(), List.of(ref("W", k1, i, q)),
+                                                List.of(piv, ref("W", k, k, q), ref("W", k, i, q), ref("U", i, k), ref("LS", k, q)),
+                                                List.of(k, i), c(0))))))
                 .build();
     }
 }

@@ -267,13 +267,16 @@ public final class Programs {
         return LuPrograms.forward(4);
     }
 
-    /** {@code Y = P B}: the row permutation of {@link #calu()} (square {@code M x M} tiles) applied to an {@code M x R} grid B. Parameters M, R. */
+    /**
+     * {@code Y = P B}: the row permutation of {@link #calu()} (square {@code M x M} tiles, inputs
+     * U and P) applied to an {@code M x R} grid B. Parameters M, R.
+     */
     public static Program luPermute() {
         return LuPrograms.permute(4);
     }
 
     /**
-     * The unit lower {@code LS} of {@code P A = LS U} from the outputs L, P of {@link #calu()}
+     * The unit lower {@code LS} of {@code P A = LS U} from the outputs L, U, P of {@link #calu()}
      * of a square {@code M x M} tile grid (calu leaves later interchanges unapplied). Parameter M.
      */
     public static Program luStandardL() {

@@ -129,13 +129,13 @@ final class StepLowering {
                 factor(l.arg(), in.get(0), out);
             } else {
                 LuValues f = lu(l.arg(), in.get(0));
-                step("L in the final row order", Programs.luStandardL(), Map.of("M", tr(l, b)), Map.of("L", f.l(), "P", f.p(), "LS", out));
+                step("L in the final row order", Programs.luStandardL(), Map.of("M", tr(l, b)), Map.of("L", f.l(), "U", f.u(), "P", f.p(), "LS", out));
             }
         } else if (e instanceof LuPermute p) {
             full(in);
             LuValues f = lu(p.a(), in.get(0));
             step("permute rows", Programs.luPermute(), Map.of("M", tr(p.a(), b), "R", tc(p.b(), b)),
-                    Map.of("P", f.p(), "B", in.get(1), "Y", out));
+                    Map.of("U", f.u(), "P", f.p(), "B", in.get(1), "Y", out));
         } else {
             throw new PlanningException("cannot lower " + e);
         }
