@@ -254,6 +254,31 @@ public final class BlockMatrix {
     }
 
     /**
+     * All singular values, descending (computing first): the band reduction of the SVD (after a
+     * QR for a tall matrix, of the transpose for a wide one) runs as a job, then the client reads
+     * the band (2N tiles) and finishes by one-sided Jacobi, which suits a smaller dimension of up
+     * to a few thousand.
+     *
+     * @throws WrenException if a job fails, or the smaller dimension is above 8192
+     */
+    public double[] singularValues() {
+        return BandSvd.singularValues(wren, computed.get() != null ? computed.get() : expr);
+    }
+
+    /**
+     * The {@code k} largest singular values, descending; see {@link #singularValues()}.
+     *
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
+     */
+    public double[] svd(int k) {
+        long most = Math.min(shape().rows(), shape().cols());
+        if (k < 1 || k > most) {
+            throw new IllegalArgumentException("svd: k = " + k + " must be between 1 and " + most + " for a " + shape() + " matrix");
+        }
+        return java.util.Arrays.copyOf(singularValues(), k);
+    }
+
+    /**
      * The {@code n x n} upper triangular R of {@code this = Q R} for a square or tall matrix: TSQR
      * (a reduction tree) for a single tile column, communication-avoiding QR otherwise.
      */

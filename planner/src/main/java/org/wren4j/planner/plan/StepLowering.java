@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wren4j.planner.expr.BandReduce;
 import org.wren4j.planner.expr.Cholesky;
 import org.wren4j.planner.expr.Diagonal;
 import org.wren4j.planner.expr.Elementwise;
@@ -131,6 +132,9 @@ final class StepLowering {
                 LuValues f = lu(l.arg(), in.get(0));
                 step("L in the final row order", Programs.luStandardL(), Map.of("M", tr(l, b)), Map.of("L", f.l(), "U", f.u(), "P", f.p(), "LS", out));
             }
+        } else if (e instanceof BandReduce r) {
+            full(in);
+            step("band reduction (bdfac)", Programs.bdfac(), Map.of("N", tr(r, b)), Map.of("A", in.get(0), "B", out));
         } else if (e instanceof LuPermute p) {
             full(in);
             LuValues f = lu(p.a(), in.get(0));
