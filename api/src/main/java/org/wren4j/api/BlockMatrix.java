@@ -16,6 +16,7 @@ import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Reduction;
+import org.wren4j.planner.expr.Retile;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.Structure;
@@ -73,6 +74,35 @@ public final class BlockMatrix {
     /** The tile shape (square tiles of {@link #blockSize()}; edge tiles are smaller). */
     public Shape blockShape() {
         return new Shape(blockSize(), blockSize());
+    }
+
+    /**
+     * Rows {@code rowFrom .. rowTo - 1} and columns {@code colFrom .. colTo - 1} (numpy's
+     * {@code a[rowFrom:rowTo, colFrom:colTo]}), with this matrix's block size. When both starts
+     * are on tile boundaries the whole tiles are copied; otherwise each result tile is
+     * assembled from the (up to four) tiles it overlaps. The result is a new matrix: a view
+     * without a copy would need tile offsets in the runtime's bindings.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if a range is empty or leaves the matrix
+     */
+    public BlockMatrix slice(long rowFrom, long rowTo, long colFrom, long colTo) {
+        return new BlockMatrix(wren, new Retile(expr, rowFrom, rowTo, colFrom, colTo, blockSize()));
+    }
+
+    /**
+     * The same matrix as tiles of {@code blockSize} (e.g. larger tiles for fewer, bigger tasks),
+     * assembled like an unaligned {@link #slice}; this matrix itself when the size is its own.
+     *
+     * @throws IllegalArgumentException if blockSize is not positive
+     */
+    public BlockMatrix rebalance(int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("rebalance: blockSize must be positive, got " + blockSize);
+        }
+        if (blockSize == blockSize()) {
+            return this;
+        }
+        return new BlockMatrix(wren, new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
     }
 
     /** The transpose, without a copy where the consumer can read it transposed (products, solves). */

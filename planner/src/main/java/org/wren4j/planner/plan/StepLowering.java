@@ -20,6 +20,7 @@ import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.QrR;
 import org.wren4j.planner.expr.Reduction;
+import org.wren4j.planner.expr.Retile;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.Structure;
@@ -132,6 +133,9 @@ final class StepLowering {
                 LuValues f = lu(l.arg(), in.get(0));
                 step("L in the final row order", Programs.luStandardL(), Map.of("M", tr(l, b)), Map.of("L", f.l(), "U", f.u(), "P", f.p(), "LS", out));
             }
+        } else if (e instanceof Retile r) {
+            full(in);
+            retile(r, in.get(0), out);
         } else if (e instanceof BandReduce r) {
             full(in);
             step("band reduction (bdfac)", Programs.bdfac(), Map.of("N", tr(r, b)), Map.of("A", in.get(0), "B", out));
@@ -187,6 +191,26 @@ final class StepLowering {
         step("lu (calu)", Programs.calu(), Map.of("M", tr(a, b), "N", tc(a, b)), Map.of("A", in, "L", f.l(), "U", f.u(), "P", f.p()));
         factored.putIfAbsent(in, f);
         return f;
+    }
+
+    /** Whole tiles when aligned, else rows then columns re-tiled (a temporary with mixed tiles between). */
+    private void retile(Retile r, String in, String out) {
+        int b = r.arg().blockSize();
+        long ob = r.blockSize();
+        long rows = r.shape().rows();
+        long cols = r.shape().cols();
+        if (r.tileAligned()) {
+            step("slice (whole tiles)", ExprPrograms.window(), Map.of("TI", r.rowFrom() / b, "TJ", r.colFrom() / b, "RN", rows, "CN", cols, "B", ob),
+                    Map.of("X", in, "Y", out));
+            return;
+        }
+        String t = out + "_rows";
+        values.put(t, new Value(t, MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+        step("re-tile rows", ExprPrograms.retile(false), Map.of("R0", r.rowFrom(), "RN", rows, "B", (long) b, "OB", ob, "G", tc(r.arg(), b),
+                "K", Math.floorDiv(ob + b - 1, b) + 1),
+                Map.of("X", in, "Y", t));
+        step("re-tile columns", ExprPrograms.retile(true), Map.of("R0", r.colFrom(), "RN", cols, "B", (long) b, "OB", ob,
+                "G", Math.floorDiv(rows + ob - 1, ob), "K", Math.floorDiv(ob + b - 1, b) + 1), Map.of("X", t, "Y", out));
     }
 
     /** TSQR for one tile column; CAQR otherwise, cropped to n x n when its R has extra (zero) rows. */
