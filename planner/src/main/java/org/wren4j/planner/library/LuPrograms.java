@@ -32,22 +32,34 @@ final class LuPrograms {
      * row interchange on the fly. {@code X[k]} is the trailing matrix before panel k.
      */
     static Program calu(int fanIn) {
+        return calu(fanIn, false);
+    }
+
+    /**
+     * CALU; with {@code copyInput} the first version of the working matrix is an explicit copy
+     * of A ({@code sum_n} of one tile) instead of A's tiles read in place, for A written earlier
+     * in the same fused program: the tournament's gathers cannot read a temporary initialised
+     * from such a matrix.
+     */
+    static Program calu(int fanIn, boolean copyInput) {
         Expr k = v("k");
         Expr i = v("i");
         Expr j = v("j");
         Expr k1 = add(k, c(1));
         TileRef piv = ref("P", c(0), k);
-        return Program.builder("calu")
+        var b = Program.builder("calu")
                 .params("M", "N")
                 .input("A")
                 .output("L")
                 .output("U")
-                .output("P")
-                .temp("X", 3, "A")
-                .temp("TP", 4)
-                .temp("PR", 2)
-                .temp("TR", 4)
-                .body(loop("k", c(0), min(v("M"), v("N")),
+                .output("P");
+        if (copyInput) {
+            b.temp("X", 3);
+        } else {
+            b.temp("X", 3, "A");
+        }
+        var copy = loop("i", c(0), v("M"), loop("j", c(0), v("N"), call(KernelSpecs.SUM_N.name(), ref("X", c(0), i, j), ref("A", i, j))));
+        var factor = loop("k", c(0), min(v("M"), v("N")),
                         reduce("i", k, v("M")).fanIn(fanIn)
                                 .leaf(KernelSpecs.LU_CAND.name(), ref("X", k, i, k))
                                 .leafScalars(i)
@@ -73,8 +85,9 @@ final class LuPrograms {
                                 loop("j", k1, v("N"),
                                         call(KernelSpecs.LU_UPDATE.name(), List.of(ref("X", k1, i, j)),
                                                 List.of(piv, ref("X", k, k, j), ref("X", k, i, j), ref("L", i, k), ref("U", k, j)),
-                                                List.of(k, i), add(mul(c(3), k), c(2)))))))
-                .build();
+                                                List.of(k, i), add(mul(c(3), k), c(2))))));
+        b.temp("TP", 4).temp("PR", 2).temp("TR", 4);
+        return (copyInput ? b.body(copy, factor) : b.body(factor)).build();
     }
 
     /**

@@ -259,6 +259,14 @@ public final class Programs {
     }
 
     /**
+     * {@link #calu()} for an A written earlier in the same fused program: its working matrix
+     * starts as an explicit copy of A, as the tournament cannot read A's tiles in place then.
+     */
+    public static Program caluOfComputed() {
+        return LuPrograms.calu(4, true);
+    }
+
+    /**
      * {@code Y = L^-1 P B}: the pivoted forward substitution with the outputs L, P of
      * {@link #calu()} of a square {@code M x M} tile grid, for an {@code M x R} grid B (the
      * first half of a general solve; {@code trsm} with U finishes it). Parameters M, R.

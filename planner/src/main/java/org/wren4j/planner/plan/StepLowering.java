@@ -137,7 +137,10 @@ final class StepLowering {
             full(in);
             retile(r, in.get(0), out);
         } else if (e instanceof BandReduce r) {
-            full(in);
+            if (values.get(in.get(0)).role() != MatrixDecl.Role.INPUT) {
+                // bdfac's working copies start from A's tiles in place, which its gathers cannot do for a computed A
+                throw new PlanningException("band reduction: the argument " + r.arg() + " must be a stored matrix; compute it first");
+            }
             step("band reduction (bdfac)", Programs.bdfac(), Map.of("N", tr(r, b)), Map.of("A", in.get(0), "B", out));
         } else if (e instanceof LuPermute p) {
             full(in);
@@ -188,7 +191,9 @@ final class StepLowering {
             values.put(f.u(), new Value(f.u(), MatrixDecl.Role.TEMP, Optional.of(a.shape()), b, Structure.UPPER, Optional.empty()));
         }
         values.put(f.p(), new Value(f.p(), MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
-        step("lu (calu)", Programs.calu(), Map.of("M", tr(a, b), "N", tc(a, b)), Map.of("A", in, "L", f.l(), "U", f.u(), "P", f.p()));
+        boolean stored = values.get(in).role() == MatrixDecl.Role.INPUT;
+        step("lu (calu)", stored ? Programs.calu() : Programs.caluOfComputed(), Map.of("M", tr(a, b), "N", tc(a, b)),
+                Map.of("A", in, "L", f.l(), "U", f.u(), "P", f.p()));
         factored.putIfAbsent(in, f);
         return f;
     }

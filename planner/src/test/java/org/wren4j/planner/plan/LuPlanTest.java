@@ -150,4 +150,17 @@ class LuPlanTest {
         Leaf a = put("A", random(7, 5));
         assertThatThrownBy(() -> new Lu(a, Lu.Part.L)).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("7x5");
     }
+
+    @Test
+    void solveOfAComputedMatrixInOneProgram() {
+        double[][] ad = random(14, 14);
+        double[][] cd = random(14, 14);
+        Leaf a = put("A", ad);
+        Leaf c = put("C", cd);
+        double[][] bd = random(14, 2);
+        Leaf b = put("b", bd);
+        double[][] x = run(new Solve(new org.wren4j.planner.expr.MatMul(a, c), b));
+        double[][] ac = Dense.mul(ad, cd);
+        assertThat(Dense.maxAbs(Dense.minus(Dense.mul(ac, x), bd)) / (Dense.maxAbs(ac) * Dense.maxAbs(x) * 14)).isLessThan(1e-13);
+    }
 }
