@@ -105,6 +105,34 @@ class SvdTest {
     }
 
     @Test
+    void bandChaseAndBisectionMatchJacobi() {
+        for (int[] c : new int[][] {{1, 3}, {2, 1}, {7, 1}, {7, 2}, {13, 4}, {13, 12}, {30, 5}, {31, 8}, {9, 20}}) {
+            int n = c[0];
+            int w = c[1];
+            double[][] band = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j <= Math.min(n - 1, i + w); j++) {
+                    band[i][j] = random.nextDouble() - 0.5;
+                }
+            }
+            double[] want = BandSvd.jacobi(band);
+            double[][] work = new double[n][];
+            for (int i = 0; i < n; i++) {
+                work[i] = band[i].clone();
+            }
+            BandSvd.toBidiagonal(work, w);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (j != i && j != i + 1) {
+                        assertThat(work[i][j]).as("n %d, w %d: (%d, %d) outside the bidiagonal", n, w, i, j).isZero();
+                    }
+                }
+            }
+            assertThat(BandSvd.bidiagonalSingularValues(work, n)).as("n %d, w %d", n, w).containsExactly(want, offset(1e-13));
+        }
+    }
+
+    @Test
     void jacobiOnAKnownMatrix() {
         assertThat(BandSvd.jacobi(new double[][] {{3, 0}, {4, 5}})).containsExactly(new double[] {3 * Math.sqrt(5), Math.sqrt(5)}, offset(1e-14));
     }
