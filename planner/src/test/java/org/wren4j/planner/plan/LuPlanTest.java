@@ -163,4 +163,21 @@ class LuPlanTest {
         double[][] ac = Dense.mul(ad, cd);
         assertThat(Dense.maxAbs(Dense.minus(Dense.mul(ac, x), bd)) / (Dense.maxAbs(ac) * Dense.maxAbs(x) * 14)).isLessThan(1e-13);
     }
+
+    @Test
+    void productOfTheFactorsInOnePlanIsThePermutedMatrix() {
+        double[][] ad = pivotHungry(13);
+        Leaf a = put("A", ad);
+        double[][] iota = new double[13][1];
+        for (int r = 0; r < 13; r++) {
+            iota[r][0] = r;
+        }
+        double[][] perm = run(new LuPermute(a, put("iota", iota)));
+        double[][] lu = run(new org.wren4j.planner.expr.MatMul(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U)));
+        for (int r = 0; r < 13; r++) {
+            for (int c = 0; c < 13; c++) {
+                assertThat(lu[r][c]).as("(L U)[%d, %d]", r, c).isCloseTo(ad[(int) perm[r][0]][c], org.assertj.core.data.Offset.offset(1e-14));
+            }
+        }
+    }
 }
