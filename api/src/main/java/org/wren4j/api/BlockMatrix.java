@@ -11,9 +11,12 @@ import org.wren4j.planner.expr.EwOp;
 import org.wren4j.planner.expr.EwProgram;
 import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Lu;
+import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Reduction;
+import org.wren4j.planner.expr.Retile;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.Structure;
@@ -71,6 +74,35 @@ public final class BlockMatrix {
     /** The tile shape (square tiles of {@link #blockSize()}; edge tiles are smaller). */
     public Shape blockShape() {
         return new Shape(blockSize(), blockSize());
+    }
+
+    /**
+     * Rows {@code rowFrom .. rowTo - 1} and columns {@code colFrom .. colTo - 1} (numpy's
+     * {@code a[rowFrom:rowTo, colFrom:colTo]}), with this matrix's block size. When both starts
+     * are on tile boundaries the whole tiles are copied; otherwise each result tile is
+     * assembled from the (up to four) tiles it overlaps. The result is a new matrix: a view
+     * without a copy would need tile offsets in the runtime's bindings.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if a range is empty or leaves the matrix
+     */
+    public BlockMatrix slice(long rowFrom, long rowTo, long colFrom, long colTo) {
+        return new BlockMatrix(wren, new Retile(expr, rowFrom, rowTo, colFrom, colTo, blockSize()));
+    }
+
+    /**
+     * The same matrix as tiles of {@code blockSize} (e.g. larger tiles for fewer, bigger tasks),
+     * assembled like an unaligned {@link #slice}; this matrix itself when the size is its own.
+     *
+     * @throws IllegalArgumentException if blockSize is not positive
+     */
+    public BlockMatrix rebalance(int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("rebalance: blockSize must be positive, got " + blockSize);
+        }
+        if (blockSize == blockSize()) {
+            return this;
+        }
+        return new BlockMatrix(wren, new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
     }
 
     /** The transpose, without a copy where the consumer can read it transposed (products, solves). */
@@ -199,7 +231,13 @@ public final class BlockMatrix {
     /**
      * {@code X} with {@code this X = b}: by Cholesky and two triangular solves when this matrix is
      * symmetric positive (semi)definite by construction (a Gram matrix plus a positive shift,
-     * {@link Wren#randomSpd}, {@link #asSpd()}), by one triangular solve when it is triangular.
+     * {@link Wren#randomSpd}, {@link #asSpd()}), by one triangular solve when it is triangular,
+     * and otherwise by LU with tournament pivoting (the interchanges applied to b on the way,
+     * then a unit lower and an upper triangular solve), all in one job. Computing it fails with a
+     * {@link WrenException} saying "singular" when a pivot is exactly zero; a nearly singular
+     * matrix gives an inaccurate result without an error.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square or b has another number of rows
      */
     public BlockMatrix solve(BlockMatrix b) {
         requireNonNull(b, "b is null");
@@ -224,6 +262,53 @@ public final class BlockMatrix {
             throw new org.wren4j.planner.expr.ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
         }
         return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
+    }
+
+    /**
+     * {@code P A = L U} for this square matrix by LU with tournament pivoting; see
+     * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
+     */
+    public LuFactors lu() {
+        BlockMatrix l = new BlockMatrix(wren, new Lu(expr, Lu.Part.L));
+        BlockMatrix u = new BlockMatrix(wren, new Lu(expr, Lu.Part.U));
+        // P applied to the row indices 0..n-1: a column of n values, stored now (cheap beside A)
+        int n = Math.toIntExact(shape().rows());
+        double[][] index = new double[n][1];
+        for (int r = 0; r < n; r++) {
+            index[r][0] = r;
+        }
+        BlockMatrix rows = wren.fromArray(index, blockSize());
+        return new LuFactors(l, u, new BlockMatrix(wren, new LuPermute(expr, rows.expr)));
+    }
+
+    /**
+     * All singular values, descending (computing first): the band reduction of the SVD (after a
+     * QR for a tall matrix, of the transpose for a wide one) runs as a job, then the client reads
+     * the band (2N tiles), reduces it to bidiagonal form and finds the values by bisection; the
+     * client holds the band as a dense array, so the smaller dimension may be up to 8192 (about
+     * 100 s of client time at 4000 with blocks of 512).
+     *
+     * @throws WrenException if a job fails, or the smaller dimension is above 8192
+     */
+    public double[] singularValues() {
+        return BandSvd.singularValues(wren, computed.get() != null ? computed.get() : expr,
+                (int) Math.min(shape().rows(), shape().cols()));
+    }
+
+    /**
+     * The {@code k} largest singular values, descending; see {@link #singularValues()} (the
+     * client step finds only these k).
+     *
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
+     */
+    public double[] svd(int k) {
+        long most = Math.min(shape().rows(), shape().cols());
+        if (k < 1 || k > most) {
+            throw new IllegalArgumentException("svd: k = " + k + " must be between 1 and " + most + " for a " + shape() + " matrix");
+        }
+        return BandSvd.singularValues(wren, computed.get() != null ? computed.get() : expr, k);
     }
 
     /**

@@ -44,4 +44,20 @@ public final class DenseReference {
     public static double gemmResidual(double[] a, double[] b, double[] c, int m, int k, int n) {
         return DenseLinalg.gemmResidual(a, b, c, m, k, n);
     }
+
+    /**
+     * The {@code min(m, n)} singular values, descending, of a column-major {@code m x n} matrix by one-sided Jacobi on
+     * the whole matrix in plain Java (no band reduction): the check for
+     * {@link BlockMatrix#singularValues()}. O(m n^2) per sweep: for modest sizes.
+     */
+    public static double[] singularValues(double[] a, int m, int n) {
+        double[][] rows = new double[m][n];
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < m; r++) {
+                rows[r][c] = a[c * m + r];
+            }
+        }
+        // a wide matrix gives n column norms of which only min(m, n) can be nonzero
+        return java.util.Arrays.copyOf(BandSvd.jacobi(rows), Math.min(m, n));
+    }
 }

@@ -58,6 +58,15 @@ final class TileIo {
         return out;
     }
 
+    /** Tile (i, j) of a stored matrix as row-major rows. */
+    double[][] readTile(Leaf leaf, long i, long j) {
+        MatrixBinding binding = binding(leaf);
+        Tile t = readTile(leaf, binding, i, j).join();
+        double[][] out = new double[t.rows()][t.cols()];
+        t.copyInto(out, 0, 0);
+        return out;
+    }
+
     private MatrixBinding binding(Leaf leaf) {
         return new MatrixBinding(leaf.name(), leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), runner.layout(leaf));
     }

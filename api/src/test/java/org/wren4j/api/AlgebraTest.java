@@ -208,8 +208,6 @@ class AlgebraTest {
         // a general matrix marked SPD by the user
         BlockMatrix g = wren.fromArray(ad, 8).asSpd();
         assertClose(mul(ad, g.solve(b).toArray()), bd, 1e-12);
-        assertThatThrownBy(() -> wren.fromArray(rand(6, 6), 2).solve(wren.fromArray(rand(6, 1), 2)).compute())
-                .isInstanceOf(WrenException.class).hasMessageContaining("asSpd()");
     }
 
     @Test

@@ -3,16 +3,19 @@ package org.wren4j.cli;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.DenseReference;
 import org.wren4j.api.JobReport;
+import org.wren4j.api.LuFactors;
 import org.wren4j.api.Wren;
 
 /**
  * The solver ops of {@code wren4j run} on generated inputs, each checked by a normwise relative
  * backward error against dense BLAS: solve {@code ||A x - b|| / (||A|| ||x|| + ||b||)}, gram
  * {@code ||G - X^T X|| / ||X||^2}, qr and tsqr {@code ||R^T R - A^T A|| / ||A||^2}, lstsq the
- * normal-equations residual {@code ||A^T (A x - b)|| / (||A||^2 ||x|| + ||A|| ||b||)}.
+ * normal-equations residual {@code ||A^T (A x - b)|| / (||A||^2 ||x|| + ||A|| ||b||)}, lu
+ * {@code ||P A - L U|| / ||A||} (norms Frobenius), svd the largest relative error of the
+ * singular values against one-sided Jacobi on the dense matrix, {@code max |s_i - t_i| / t_0}.
  */
 final class LinalgWorkloads {
-    static final String[] OPS = {"solve", "gram", "qr", "tsqr", "lstsq"};
+    static final String[] OPS = {"solve", "gram", "qr", "tsqr", "lstsq", "lu", "svd"};
 
     private LinalgWorkloads() {
     }
@@ -28,6 +31,8 @@ final class LinalgWorkloads {
             case "gram" -> gram(wren, m, n, block, seed, check);
             case "qr", "tsqr" -> qr(wren, op, m, n, block, seed, check);
             case "lstsq" -> lstsq(wren, m, n, block, seed, check);
+            case "lu" -> lu(wren, n, block, seed, check);
+            case "svd" -> svd(wren, m, n, block, seed, check);
             default -> throw new UsageException("unknown op '" + op + "'");
         };
     }
@@ -116,6 +121,53 @@ final class LinalgWorkloads {
         }
         double flops = 2.0 * m * n * n - 2.0 * n * n * n / 3 + 8.0 * m * n;
         return new Workload.Outcome("lstsq", m, n, 1, block, wren.workers(), job, flops, residual, Double.NaN);
+    }
+
+    /** Reports the job of L (calu and the final row order), the last and largest of the three. */
+    private static Workload.Outcome lu(Wren wren, long n, int block, long seed, boolean check) {
+        BlockMatrix a = wren.random(n, n, block, seed);
+        LuFactors f = a.lu();
+        int[] rows = f.rows();
+        BlockMatrix u = f.u().compute();
+        BlockMatrix l = f.l().compute();
+        JobReport job = wren.lastJob().orElseThrow();
+        double residual = Double.NaN;
+        if (check) {
+            Dense.check(n, n, "lu");
+            int size = (int) n;
+            double[] av = a.toColumnMajor();
+            double[] pa = new double[av.length];
+            for (int c = 0; c < size; c++) {
+                for (int r = 0; r < size; r++) {
+                    pa[c * size + r] = av[c * size + rows[r]];
+                }
+            }
+            double[] lv = l.toColumnMajor();
+            double[] uv = u.toColumnMajor();
+            double[] product = DenseReference.withBlasThreads(wren.workers(), () -> DenseReference.gemm(lv, uv, size, size, size));
+            residual = Dense.norm(Dense.minus(pa, product)) / Dense.norm(av);
+        }
+        double flops = 2.0 * n * n * n / 3;
+        return new Workload.Outcome("lu", n, n, n, block, wren.workers(), job, flops, residual, Double.NaN);
+    }
+
+    /** Reports the band-reduction job; the client's Jacobi on the band is not in its time. */
+    private static Workload.Outcome svd(Wren wren, long m, long n, int block, long seed, boolean check) {
+        BlockMatrix a = wren.random(m, n, block, seed);
+        double[] sv = a.singularValues();
+        JobReport job = wren.lastJob().orElseThrow();
+        double error = Double.NaN;
+        if (check) {
+            Dense.check(m, n, "svd");
+            double[] want = DenseReference.singularValues(a.toColumnMajor(), (int) m, (int) n);
+            error = 0;
+            for (int i = 0; i < want.length; i++) {
+                error = Math.max(error, Math.abs(sv[i] - want[i]) / want[0]);
+            }
+        }
+        long small = Math.min(m, n);
+        double flops = 8.0 * small * small * small / 3 + (m != n ? 2.0 * Math.max(m, n) * small * small : 0);
+        return new Workload.Outcome("svd", m, n, small, block, wren.workers(), job, flops, error, Double.NaN);
     }
 
     /** Column-major helpers for the checks. */

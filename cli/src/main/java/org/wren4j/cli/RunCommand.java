@@ -8,7 +8,7 @@ import org.wren4j.api.Wren;
 
 /** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
 final class RunCommand {
-    static final String USAGE = "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
+    static final String USAGE = "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq|lu|svd> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
             + "[--json] [--no-check] [--baseline]"
             + " | --input <table|stored name> [--store DIR] [--columns ...] [--nulls ...] (A from the input; gemm: B random)";
 
@@ -65,7 +65,7 @@ final class RunCommand {
         var json = new Json().put("op", o.op()).put("n", o.n());
         if (o.op().equals("gemm")) {
             json.put("m", o.m()).put("k", o.k());
-        } else if (!o.op().equals("cholesky") && !o.op().equals("solve")) {
+        } else if (!o.op().equals("cholesky") && !o.op().equals("solve") && !o.op().equals("lu")) {
             json.put("m", o.m());
         } else if (o.op().equals("solve")) {
             json.put("rhs", o.k());
@@ -92,6 +92,7 @@ final class RunCommand {
             case "gemm" -> String.format("gemm %dx%d @ %dx%d", o.m(), o.k(), o.k(), o.n());
             case "cholesky" -> String.format("cholesky %dx%d", o.n(), o.n());
             case "solve" -> String.format("solve %dx%d with %d right-hand sides", o.n(), o.n(), o.k());
+            case "lu" -> String.format("lu %dx%d", o.n(), o.n());
             default -> String.format("%s %dx%d", o.op(), o.m(), o.n());
         };
         var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions)",

@@ -93,7 +93,10 @@ class MainTest {
             {"gram", "--m", "100", "--n", "40", "--block", "16"},
             {"qr", "--m", "70", "--n", "45", "--block", "16"},
             {"tsqr", "--m", "200", "--n", "12", "--block", "16"},
-            {"lstsq", "--m", "80", "--n", "30", "--block", "16"}};
+            {"lstsq", "--m", "80", "--n", "30", "--block", "16"},
+            {"lu", "--n", "50", "--block", "16"},
+            {"svd", "--m", "60", "--n", "40", "--block", "16"},
+            {"svd", "--m", "30", "--n", "45", "--block", "16"}};
         for (String[] r : runs) {
             out.reset();
             String[] argv = new String[r.length + 2];

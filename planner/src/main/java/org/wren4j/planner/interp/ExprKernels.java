@@ -9,7 +9,7 @@ final class ExprKernels {
     }
 
     static boolean handles(String name) {
-        return name.equals("ew") || name.equals("pair_index") || name.equals("diag") || name.equals("take");
+        return name.equals("ew") || name.equals("pair_index") || name.equals("diag") || name.equals("take") || name.equals("retile");
     }
 
     static double[][] apply(String name, List<double[][]> in, double[] scalars) {
@@ -18,6 +18,7 @@ final class ExprKernels {
             case "pair_index" -> pairIndex(in.get(0), scalars[0] != 0);
             case "diag" -> diag(in.get(0));
             case "take" -> take(in.get(0), (int) scalars[0], (int) scalars[1]);
+            case "retile" -> retile(in, scalars[0] != 0, (long) scalars[1], (int) scalars[2]);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -76,5 +77,26 @@ final class ExprKernels {
             out[i][0] = t[i][i];
         }
         return out;
+    }
+
+    /** Rows (or columns, {@code across}) {@code offset .. offset + size - 1} of the stacked tiles, zero outside the stack. */
+    private static double[][] retile(List<double[][]> in, boolean across, long offset, int size) {
+        List<double[][]> tiles = across ? in.stream().map(DenseOps::transpose).toList() : in;
+        int width = tiles.get(0)[0].length;
+        double[][] out = new double[size][width];
+        long start = 0;
+        for (double[][] t : tiles) {
+            if (t[0].length != width) {
+                throw new IllegalArgumentException("retile: stacked tiles have " + width + " and " + t[0].length + (across ? " rows" : " columns"));
+            }
+            for (int r = 0; r < t.length; r++) {
+                long at = start + r - offset;
+                if (at >= 0 && at < size) {
+                    out[(int) at] = t[r].clone();
+                }
+            }
+            start += t.length;
+        }
+        return across ? DenseOps.transpose(out) : out;
     }
 }

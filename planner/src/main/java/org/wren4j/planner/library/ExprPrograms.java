@@ -2,6 +2,7 @@ package org.wren4j.planner.library;
 
 import static org.wren4j.planner.lambdapack.Expr.add;
 import static org.wren4j.planner.lambdapack.Expr.c;
+import static org.wren4j.planner.lambdapack.Expr.mul;
 import static org.wren4j.planner.lambdapack.Expr.v;
 import static org.wren4j.planner.lambdapack.Lp.call;
 import static org.wren4j.planner.lambdapack.Lp.loop;
@@ -121,6 +122,59 @@ public final class ExprPrograms {
         Expr i = v("i");
         return Program.builder("diag").params("N").input("A").output("D")
                 .body(loop("i", c(0), v("N"), call(KernelSpecs.DIAG.name(), ref("D", i, c(0)), ref("A", i, i))))
+                .build();
+    }
+
+    /**
+     * Re-tiling along one axis: the {@code RN} rows from row {@code R0} of X (tiles of
+     * {@code B}) as tiles of {@code OB} rows, columns as they are ({@code across}: columns
+     * instead, with the roles of rows and columns swapped). For output tile i, each source tile
+     * row s0(i) + t that covers part of it ({@code t < K = ceil(OB / B) + 1}) gives a
+     * {@code retile} part {@code P[t, i, g]}, and {@code sum_n} gathers the parts. The source
+     * tile is read at {@code floorDiv(...) + t} with t bounded by a constant, not as a
+     * reduction over a range that starts at a quotient, so the dependency analysis can invert
+     * the read when X is written in the same program. {@code G} is the number of tiles along
+     * the untouched axis. Parameters R0, RN, B, OB, G, K.
+     */
+    public static Program retile(boolean across) {
+        Expr i = v("i");
+        Expr g = v("g");
+        Expr t = v("t");
+        Expr ob = v("OB");
+        Expr b = v("B");
+        Expr first = add(v("R0"), mul(i, ob));
+        Expr size = org.wren4j.planner.lambdapack.Expr.min(ob, org.wren4j.planner.lambdapack.Expr.sub(v("RN"), mul(i, ob)));
+        Expr from = org.wren4j.planner.lambdapack.Expr.floorDiv(first, b);
+        Expr to = add(org.wren4j.planner.lambdapack.Expr.floorDiv(org.wren4j.planner.lambdapack.Expr.sub(add(first, size), c(1)), b), c(1));
+        Expr s = add(from, t);
+        TileRef src = across ? ref("X", g, s) : ref("X", s, g);
+        TileRef out = across ? ref("Y", g, i) : ref("Y", i, g);
+        KernelCall part = call(KernelSpecs.RETILE.name(), List.of(ref("P", t, i, g)), List.of(src),
+                List.of(c(across ? 1 : 0), org.wren4j.planner.lambdapack.Expr.sub(first, mul(s, b)), size), c(0));
+        return Program.builder(across ? "retile_cols" : "retile_rows").params("R0", "RN", "B", "OB", "G", "K").input("X").output("Y").temp("P", 3)
+                .body(loop("i", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("RN"), ob), loop("g", c(0), v("G"),
+                        loop("t", c(0), v("K"), org.wren4j.planner.lambdapack.Lp.when(org.wren4j.planner.lambdapack.Expr.lt(s, to), part)),
+                        org.wren4j.planner.lambdapack.Lp.gathered(KernelSpecs.SUM_N.name(), out, List.of(), "t", c(0),
+                                org.wren4j.planner.lambdapack.Expr.sub(to, from), ref("P", t, i, g)))))
+                .build();
+    }
+
+    /**
+     * A tile-aligned window of X with the same tiles: {@code Y[i, j] = take(X[i + TI, j + TJ];
+     * min(B, RN - i B), min(B, CN - j B))}, a copy of whole tiles except at the ragged edge.
+     * Parameters TI, TJ, RN, CN, B.
+     */
+    public static Program window() {
+        Expr i = v("i");
+        Expr j = v("j");
+        Expr b = v("B");
+        Expr rows = org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(v("RN"), org.wren4j.planner.lambdapack.Expr.mul(i, b)));
+        Expr cols = org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(v("CN"), org.wren4j.planner.lambdapack.Expr.mul(j, b)));
+        KernelCall take = call(KernelSpecs.TAKE.name(), List.of(ref("Y", i, j)), List.of(ref("X", add(i, v("TI")), add(j, v("TJ")))),
+                List.of(rows, cols), c(0));
+        return Program.builder("window").params("TI", "TJ", "RN", "CN", "B").input("X").output("Y")
+                .body(loop("i", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("RN"), b),
+                        loop("j", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("CN"), b), take)))
                 .build();
     }
 }

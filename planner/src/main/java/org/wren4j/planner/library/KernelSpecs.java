@@ -126,6 +126,11 @@ public final class KernelSpecs {
     public static final KernelSpec DIAG = k("diag", 1, 1, 0, "the diagonal of a square tile as an n x 1 tile");
     public static final KernelSpec TAKE = k("take", 1, 1, 2,
             "the top-left scalar[0] x scalar[1] block of the input tile (at most its own size)");
+    public static final KernelSpec RETILE = k("retile", N, 1, 3,
+            "re-tiling: the inputs are consecutive tiles of one tile column stacked top to bottom (scalar[0] = 0; all the same "
+                    + "width) or of one tile row side by side (scalar[0] = 1; all the same height); out = the scalar[2] rows (columns) "
+                    + "of the stack starting at stack row (column) scalar[1], which may be negative or run past the stack: those "
+                    + "rows (columns) are zero; all columns (rows) kept. A leaf of the sum that assembles one output tile");
     // Householder representation (LAPACK dgeqrt convention): Q = H_1 ... H_K = I - V T V^T with
     // H_j = I - tau_j v_j v_j^T, v_j[j] = 1, v_j[i < j] = 0, tau_j = 0 when column j is already
     // triangular, else beta = -sign(alpha) ||(alpha, x)||, tau = (beta - alpha) / beta,

@@ -32,22 +32,34 @@ final class LuPrograms {
      * row interchange on the fly. {@code X[k]} is the trailing matrix before panel k.
      */
     static Program calu(int fanIn) {
+        return calu(fanIn, false);
+    }
+
+    /**
+     * CALU; with {@code copyInput} the first version of the working matrix is an explicit copy
+     * of A ({@code sum_n} of one tile) instead of A's tiles read in place, for A written earlier
+     * in the same fused program: the tournament's gathers cannot read a temporary initialised
+     * from such a matrix.
+     */
+    static Program calu(int fanIn, boolean copyInput) {
         Expr k = v("k");
         Expr i = v("i");
         Expr j = v("j");
         Expr k1 = add(k, c(1));
         TileRef piv = ref("P", c(0), k);
-        return Program.builder("calu")
+        var b = Program.builder("calu")
                 .params("M", "N")
                 .input("A")
                 .output("L")
                 .output("U")
-                .output("P")
-                .temp("X", 3, "A")
-                .temp("TP", 4)
-                .temp("PR", 2)
-                .temp("TR", 4)
-                .body(loop("k", c(0), min(v("M"), v("N")),
+                .output("P");
+        if (copyInput) {
+            b.temp("X", 3);
+        } else {
+            b.temp("X", 3, "A");
+        }
+        var copy = loop("i", c(0), v("M"), loop("j", c(0), v("N"), call(KernelSpecs.SUM_N.name(), ref("X", c(0), i, j), ref("A", i, j))));
+        var factor = loop("k", c(0), min(v("M"), v("N")),
                         reduce("i", k, v("M")).fanIn(fanIn)
                                 .leaf(KernelSpecs.LU_CAND.name(), ref("X", k, i, k))
                                 .leafScalars(i)
@@ -73,7 +85,105 @@ final class LuPrograms {
                                 loop("j", k1, v("N"),
                                         call(KernelSpecs.LU_UPDATE.name(), List.of(ref("X", k1, i, j)),
                                                 List.of(piv, ref("X", k, k, j), ref("X", k, i, j), ref("L", i, k), ref("U", k, j)),
-                                                List.of(k, i), add(mul(c(3), k), c(2)))))))
+                                                List.of(k, i), add(mul(c(3), k), c(2))))));
+        b.temp("TP", 4).temp("PR", 2).temp("TR", 4);
+        return (copyInput ? b.body(copy, factor) : b.body(factor)).build();
+    }
+
+    /**
+     * {@code Y = L^-1 P B} for the CALU factors of a square {@code M x M} tile grid and an
+     * {@code M x R} grid B: panel k gathers the pivot rows of B's tile row k ({@code lu_pick},
+     * {@code sum_n}), solves them with {@code L[k, k]} into {@code Y[k, j]} and updates the tiles
+     * below with {@code lu_update}, exactly as calu treats a trailing column of A. So the
+     * interchanges are applied in the same order as during the factorization, which is what L's
+     * column blocks (each in the row order after its panel) expect.
+     */
+    static Program forward(int fanIn) {
+        return pivotedColumns("lu_forward", fanIn, true);
+    }
+
+    /**
+     * {@code Y = P B} for the pivots of CALU of a square {@code M x M} tile grid; B is
+     * {@code M x R}. The interchange alone is {@code lu_update} with a zero factor: U's
+     * structurally zero tile {@code U[i, k]} (i > k) times the gathered top tile, which spares
+     * the runtime a kernel at the price of a product with zeros (a dedicated interchange kernel
+     * would save it; an Inf or NaN in B would also turn into NaN through it).
+     */
+    static Program permute(int fanIn) {
+        return pivotedColumns("lu_permute", fanIn, false);
+    }
+
+    private static Program pivotedColumns(String name, int fanIn, boolean solve) {
+        Expr k = v("k");
+        Expr i = v("i");
+        Expr j = v("j");
+        Expr k1 = add(k, c(1));
+        TileRef piv = ref("P", c(0), k);
+        TileRef top = solve ? ref("PB", k, j) : ref("Y", k, j);
+        var gather = reduce("i", k, v("M")).fanIn(fanIn)
+                .leafInputs(piv)
+                .leaf(KernelSpecs.LU_PICK.name(), ref("Z", k, i, j))
+                .leafScalars(i)
+                .combine(KernelSpecs.SUM_N.name())
+                .priority(mul(c(2), k))
+                .into(top, "TR");
+        var below = solve
+                ? call(KernelSpecs.LU_UPDATE.name(), List.of(ref("Z", k1, i, j)),
+                        List.of(piv, ref("Z", k, k, j), ref("Z", k, i, j), ref("L", i, k), ref("Y", k, j)), List.of(k, i), add(mul(c(2), k), c(1)))
+                : call(KernelSpecs.LU_UPDATE.name(), List.of(ref("Z", k1, i, j)),
+                        List.of(piv, ref("Z", k, k, j), ref("Z", k, i, j), ref("U", i, k), ref("Y", k, j)), List.of(k, i), add(mul(c(2), k), c(1)));
+        var b = Program.builder(name).params("M", "R");
+        b.input(solve ? "L" : "U");
+        b.input("P").input("B").output("Y").temp("Z", 3).temp("TR", 4);
+        // an explicit first version: B may be written by an earlier part of a fused program, and
+        // a gather cannot read a temporary initialised from such a matrix
+        var copy = loop("i", c(0), v("M"), loop("j", c(0), v("R"), call(KernelSpecs.SUM_N.name(), ref("Z", c(0), i, j), ref("B", i, j))));
+        if (solve) {
+            b.temp("PB", 2);
+            return b.body(copy, loop("k", c(0), v("M"), loop("j", c(0), v("R"), gather,
+                    call("trsm_lln", List.of(ref("Y", k, j)), List.of(ref("L", k, k), ref("PB", k, j)), List.of(), mul(c(2), k)),
+                    loop("i", k1, v("M"), below)))).build();
+        }
+        return b.body(copy, loop("k", c(0), v("M"), loop("j", c(0), v("R"), gather, loop("i", k1, v("M"), below)))).build();
+    }
+
+    /**
+     * The usual unit lower L of {@code P A = L U} from calu's L of a square {@code M x M} tile
+     * grid: column block q gets the interchanges of panels q + 1, q + 2, ... ({@code lu_pick}
+     * gathers the new top tile of each panel; {@code lu_update} with the zero tile
+     * {@code U[i, k]} as factor moves the displaced rows below, as in {@link #permute}).
+     * Output {@code LS[i, q]}, i >= q. Parameter M.
+     */
+    static Program standardL(int fanIn) {
+        Expr q = v("q");
+        Expr k = v("k");
+        Expr i = v("i");
+        Expr k1 = add(k, c(1));
+        TileRef piv = ref("P", c(0), k);
+        return Program.builder("lu_standard_l")
+                .params("M")
+                .input("L")
+                .input("U")
+                .input("P")
+                .output("LS")
+                .temp("W", 3)
+                .temp("TR", 4)
+                .body(loop("q", c(0), v("M"),
+                        call(KernelSpecs.SUM_N.name(), ref("LS", q, q), ref("L", q, q)),
+                        // explicit copies: L is written by calu in the same fused program, and a
+                        // gather cannot read a temporary initialised from such a matrix
+                        loop("i", add(q, c(1)), v("M"), call(KernelSpecs.SUM_N.name(), ref("W", add(q, c(1)), i, q), ref("L", i, q))),
+                        loop("k", add(q, c(1)), v("M"),
+                                reduce("i", k, v("M")).fanIn(fanIn)
+                                        .leafInputs(piv)
+                                        .leaf(KernelSpecs.LU_PICK.name(), ref("W", k, i, q))
+                                        .leafScalars(i)
+                                        .combine(KernelSpecs.SUM_N.name())
+                                        .into(ref("LS", k, q), "TR"),
+                                loop("i", k1, v("M"),
+                                        call(KernelSpecs.LU_UPDATE.name(), List.of(ref("W", k1, i, q)),
+                                                List.of(piv, ref("W", k, k, q), ref("W", k, i, q), ref("U", i, k), ref("LS", k, q)),
+                                                List.of(k, i), c(0))))))
                 .build();
     }
 }

@@ -259,6 +259,39 @@ public final class Programs {
     }
 
     /**
+     * {@link #calu()} for an A written earlier in the same fused program: its working matrix
+     * starts as an explicit copy of A, as the tournament cannot read A's tiles in place then.
+     */
+    public static Program caluOfComputed() {
+        return LuPrograms.calu(4, true);
+    }
+
+    /**
+     * {@code Y = L^-1 P B}: the pivoted forward substitution with the outputs L, P of
+     * {@link #calu()} of a square {@code M x M} tile grid, for an {@code M x R} grid B (the
+     * first half of a general solve; {@code trsm} with U finishes it). Parameters M, R.
+     */
+    public static Program luForward() {
+        return LuPrograms.forward(4);
+    }
+
+    /**
+     * {@code Y = P B}: the row permutation of {@link #calu()} (square {@code M x M} tiles, inputs
+     * U and P) applied to an {@code M x R} grid B. Parameters M, R.
+     */
+    public static Program luPermute() {
+        return LuPrograms.permute(4);
+    }
+
+    /**
+     * The unit lower {@code LS} of {@code P A = LS U} from the outputs L, U, P of {@link #calu()}
+     * of a square {@code M x M} tile grid (calu leaves later interchanges unapplied). Parameter M.
+     */
+    public static Program luStandardL() {
+        return LuPrograms.standardL(4);
+    }
+
+    /**
      * A library program by name: {@code cholesky}, {@code gemm}, {@code gemm_chain}, {@code gram},
      * {@code trsm_<left|right>_<lower|upper>[_t]}, {@code transpose}, {@code row_<op>},
      * {@code col_<op>}, {@code tsqr}, ...

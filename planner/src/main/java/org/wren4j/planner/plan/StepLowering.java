@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wren4j.planner.expr.BandReduce;
 import org.wren4j.planner.expr.Cholesky;
 import org.wren4j.planner.expr.Diagonal;
 import org.wren4j.planner.expr.Elementwise;
 import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Lu;
+import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.QrR;
 import org.wren4j.planner.expr.Reduction;
+import org.wren4j.planner.expr.Retile;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.Structure;
@@ -40,6 +44,8 @@ final class StepLowering {
     final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<MatrixExpr, String> names = new HashMap<>();
     private final Set<String> mirrored = new HashSet<>();
+    private final Map<String, LuValues> factored = new HashMap<>();
+    private int calus;
     private int inputs;
     private int intermediates;
 
@@ -111,9 +117,36 @@ final class StepLowering {
         } else if (e instanceof Diagonal d) {
             step("diagonal", ExprPrograms.diagonal(), Map.of("N", tr(d.arg(), b)), Map.of("A", in.get(0), "D", out));
         } else if (e instanceof Solve s) {
-            throw new PlanningException("solve: A " + s.a().shape() + " is not known to be symmetric positive definite or triangular, "
-                    + "and LU with pivoting for general matrices is not available yet; if A is symmetric positive definite, "
-                    + "mark it with asSpd() (or build it as a Gram matrix plus a positive shift)");
+            full(in);
+            LuValues f = lu(s.a(), in.get(0));
+            String y = out + "_y";
+            values.put(y, new Value(y, MatrixDecl.Role.TEMP, Optional.of(s.b().shape()), b, Structure.GENERAL, Optional.empty()));
+            step("pivoted forward substitution", Programs.luForward(), Map.of("M", tr(s.a(), b), "R", tc(s.b(), b)),
+                    Map.of("L", f.l(), "P", f.p(), "B", in.get(1), "Y", y));
+            step("triangular solve (U)", Programs.trsm(new Triangular(Triangular.Side.LEFT, false, false)),
+                    Map.of("N", tr(s.a(), b), "R", tc(s.b(), b)), Map.of("T", f.u(), "B", y, "X", out));
+        } else if (e instanceof Lu l) {
+            full(in);
+            if (l.part() == Lu.Part.U) {
+                factor(l.arg(), in.get(0), out);
+            } else {
+                LuValues f = lu(l.arg(), in.get(0));
+                step("L in the final row order", Programs.luStandardL(), Map.of("M", tr(l, b)), Map.of("L", f.l(), "U", f.u(), "P", f.p(), "LS", out));
+            }
+        } else if (e instanceof Retile r) {
+            full(in);
+            retile(r, in.get(0), out);
+        } else if (e instanceof BandReduce r) {
+            if (values.get(in.get(0)).role() != MatrixDecl.Role.INPUT) {
+                // bdfac's working copies start from A's tiles in place, which its gathers cannot do for a computed A
+                throw new PlanningException("band reduction: the argument " + r.arg() + " must be a stored matrix; compute it first");
+            }
+            step("band reduction (bdfac)", Programs.bdfac(), Map.of("N", tr(r, b)), Map.of("A", in.get(0), "B", out));
+        } else if (e instanceof LuPermute p) {
+            full(in);
+            LuValues f = lu(p.a(), in.get(0));
+            step("permute rows", Programs.luPermute(), Map.of("M", tr(p.a(), b), "R", tc(p.b(), b)),
+                    Map.of("U", f.u(), "P", f.p(), "B", in.get(1), "Y", out));
         } else {
             throw new PlanningException("cannot lower " + e);
         }
@@ -134,6 +167,55 @@ final class StepLowering {
         } else {
             step("reduce " + r.op().lowerName() + " " + r.axis().name().toLowerCase(java.util.Locale.ROOT), p, args, Map.of("X", in, "Y", out));
         }
+    }
+
+    private record LuValues(String l, String u, String p) {
+    }
+
+    /** One calu step per factored matrix, however many nodes use its factors. */
+    private LuValues lu(MatrixExpr a, String in) {
+        LuValues known = factored.get(in);
+        return known != null ? known : factor(a, in, null);
+    }
+
+    /**
+     * A calu step writing U to {@code uOut} when given (U is then a node's own value; the step is
+     * not shared, as the value is the node's), else to a temporary.
+     */
+    private LuValues factor(MatrixExpr a, String in, String uOut) {
+        int b = a.blockSize();
+        String base = "lu" + calus++;
+        var f = new LuValues(base + "_l", uOut != null ? uOut : base + "_u", base + "_p");
+        values.put(f.l(), new Value(f.l(), MatrixDecl.Role.TEMP, Optional.of(a.shape()), b, Structure.LOWER, Optional.empty()));
+        if (uOut == null) {
+            values.put(f.u(), new Value(f.u(), MatrixDecl.Role.TEMP, Optional.of(a.shape()), b, Structure.UPPER, Optional.empty()));
+        }
+        values.put(f.p(), new Value(f.p(), MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+        boolean stored = values.get(in).role() == MatrixDecl.Role.INPUT;
+        step("lu (calu)", stored ? Programs.calu() : Programs.caluOfComputed(), Map.of("M", tr(a, b), "N", tc(a, b)),
+                Map.of("A", in, "L", f.l(), "U", f.u(), "P", f.p()));
+        factored.putIfAbsent(in, f);
+        return f;
+    }
+
+    /** Whole tiles when aligned, else rows then columns re-tiled (a temporary with mixed tiles between). */
+    private void retile(Retile r, String in, String out) {
+        int b = r.arg().blockSize();
+        long ob = r.blockSize();
+        long rows = r.shape().rows();
+        long cols = r.shape().cols();
+        if (r.tileAligned()) {
+            step("slice (whole tiles)", ExprPrograms.window(), Map.of("TI", r.rowFrom() / b, "TJ", r.colFrom() / b, "RN", rows, "CN", cols, "B", ob),
+                    Map.of("X", in, "Y", out));
+            return;
+        }
+        String t = out + "_rows";
+        values.put(t, new Value(t, MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+        step("re-tile rows", ExprPrograms.retile(false), Map.of("R0", r.rowFrom(), "RN", rows, "B", (long) b, "OB", ob, "G", tc(r.arg(), b),
+                "K", Math.floorDiv(ob + b - 1, b) + 1),
+                Map.of("X", in, "Y", t));
+        step("re-tile columns", ExprPrograms.retile(true), Map.of("R0", r.colFrom(), "RN", cols, "B", (long) b, "OB", ob,
+                "G", Math.floorDiv(rows + ob - 1, ob), "K", Math.floorDiv(ob + b - 1, b) + 1), Map.of("X", t, "Y", out));
     }
 
     /** TSQR for one tile column; CAQR otherwise, cropped to n x n when its R has extra (zero) rows. */

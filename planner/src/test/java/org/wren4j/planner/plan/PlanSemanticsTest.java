@@ -150,14 +150,6 @@ class PlanSemanticsTest {
     }
 
     @Test
-    void generalSolveSaysWhatIsMissing() {
-        Leaf a = leaf("A", 6, 6, Structure.GENERAL);
-        Leaf b = leaf("b", 6, 1, Structure.GENERAL);
-        assertThatThrownBy(() -> Planner.plan(new Solve(a, b))).isInstanceOf(PlanningException.class)
-                .hasMessageContaining("not known to be symmetric positive definite").hasMessageContaining("asSpd()");
-    }
-
-    @Test
     void storedMatrixNeedsNoProgram() {
         Leaf a = leaf("A", 6, 6, Structure.GENERAL);
         Plan plan = Planner.plan(new Transpose(new Transpose(a)));

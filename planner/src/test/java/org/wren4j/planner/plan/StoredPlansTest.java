@@ -42,6 +42,7 @@ class StoredPlansTest {
         Leaf eye = leaf("I", 2_000, 2_000, Structure.SPD);
         Leaf a = leaf("A", 8_192, 8_192, Structure.SPD);
         Leaf b = leaf("B", 8_192, 16, Structure.GENERAL);
+        Leaf g = leaf("G", 8_192, 8_192, Structure.GENERAL);
         return List.of(
                 Map.entry("ridge", () -> new Solve(new Elementwise(List.of(new MatMul(new Transpose(x), x), eye),
                         EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Const(0.1), new EwOp.Binary(EwOp.BinaryFn.MUL),
@@ -49,7 +50,10 @@ class StoredPlansTest {
                 Map.entry("spd_solve", () -> new Solve(a, b)),
                 Map.entry("scaled_chain", () -> new Elementwise(List.of(new Elementwise(List.of(a),
                         EwProgram.input().then(EwOp.BinaryFn.MUL, 2).then(EwOp.UnaryFn.EXP))), EwProgram.input().then(EwOp.BinaryFn.MUL, 3))),
-                Map.entry("column_argmax", () -> new Reduction(new MatMul(new Transpose(b), a), ReduceOp.ARGMAX, Axis.COLUMNS)));
+                Map.entry("column_argmax", () -> new Reduction(new MatMul(new Transpose(b), a), ReduceOp.ARGMAX, Axis.COLUMNS)),
+                Map.entry("general_solve", () -> new Solve(g, b)),
+                Map.entry("lu_l", () -> new org.wren4j.planner.expr.Lu(g, org.wren4j.planner.expr.Lu.Part.L)),
+                Map.entry("unaligned_slice", () -> new org.wren4j.planner.expr.Retile(g, 100, 5_000, 1_500, 8_192, 1024)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,113 @@
+package org.wren4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** lu() and general solve() on the embedded runtime, against dense math. */
+class LuTest {
+    private static Wren wren;
+    private final Random random = new Random(41);
+
+    @BeforeAll
+    static void start() {
+        wren = Wren.builder().workers(2).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        wren.close();
+    }
+
+    private double[][] rand(int rows, int cols) {
+        double[][] a = new double[rows][cols];
+        for (double[] row : a) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = random.nextDouble() - 0.5;
+            }
+        }
+        return a;
+    }
+
+    private static double[][] mul(double[][] a, double[][] b) {
+        double[][] o = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < b.length; k++) {
+                for (int j = 0; j < b[0].length; j++) {
+                    o[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return o;
+    }
+
+    private static double maxAbs(double[][] a) {
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).map(Math::abs).max().orElse(0);
+    }
+
+    @Test
+    void factorsReproducePermutedMatrix() {
+        double[][] ad = rand(29, 29);
+        // tiny leading rows: the pivots of the first panels come from other tile rows
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 29; j++) {
+                ad[i][j] *= 1e-4;
+            }
+        }
+        LuFactors f = wren.fromArray(ad, 8).lu();
+        double[][] l = f.l().toArray();
+        double[][] u = f.u().toArray();
+        int[] rows = f.rows();
+        assertThat(Arrays.stream(rows).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, 29).toArray());
+        assertThat(rows[0]).as("first pivot row is not a tiny one").isGreaterThanOrEqualTo(16);
+        double[][] pa = new double[29][];
+        for (int r = 0; r < 29; r++) {
+            pa[r] = ad[rows[r]];
+            assertThat(l[r][r]).isEqualTo(1.0);
+            for (int j = r + 1; j < 29; j++) {
+                assertThat(l[r][j]).isZero();
+                assertThat(u[j][r]).isZero();
+            }
+        }
+        double[][] lu = mul(l, u);
+        double err = 0;
+        for (int r = 0; r < 29; r++) {
+            for (int j = 0; j < 29; j++) {
+                err = Math.max(err, Math.abs(pa[r][j] - lu[r][j]));
+            }
+        }
+        assertThat(err / maxAbs(ad)).as("|P A - L U| / |A|").isLessThan(1e-13);
+    }
+
+    @Test
+    void generalSolveRunsAsOneJob() {
+        double[][] ad = rand(37, 37);
+        double[][] bd = rand(37, 3);
+        BlockMatrix x = wren.fromArray(ad, 8).solve(wren.fromArray(bd, 8));
+        assertThat(x.explain()).contains("calu", "lu_forward", "trsm_left_upper");
+        double[][] xd = x.toArray();
+        assertThat(wren.lastJob().orElseThrow().operation()).contains("lu (calu)").contains("pivoted forward substitution");
+        double[][] r = mul(ad, xd);
+        for (int i = 0; i < 37; i++) {
+            for (int j = 0; j < 3; j++) {
+                r[i][j] -= bd[i][j];
+            }
+        }
+        assertThat(maxAbs(r) / (maxAbs(ad) * maxAbs(xd) * 37)).as("relative residual").isLessThan(1e-14);
+    }
+
+    @Test
+    void singularMatrixFailsClearly() {
+        double[][] ad = rand(12, 12);
+        for (double[] row : ad) {
+            row[5] = 0;
+        }
+        BlockMatrix x = wren.fromArray(ad, 4).solve(wren.fromArray(rand(12, 1), 4));
+        assertThatThrownBy(x::compute).isInstanceOf(WrenException.class).hasMessageContaining("singular");
+    }
+}
