@@ -222,6 +222,55 @@ final class ExpressionKernels {
         return new Tile[] {Tile.wrap(rows, cols, out)};
     }
 
+    /**
+     * Re-tiling: {@code scalars[2]} rows (scalar[0] = 0: tiles stacked top to bottom) or columns
+     * (1: side by side) of the stacked inputs from stack position {@code scalars[1]} (may be
+     * negative or run past the stack: those rows or columns are zero).
+     */
+    static Tile[] retile(Tile[] in, double[] scalars) {
+        boolean across = scalars[0] != 0;
+        long offset = (long) scalars[1];
+        int size = (int) scalars[2];
+        if (size < 1) {
+            throw new IllegalArgumentException("kernel retile: needs a positive size, got " + size);
+        }
+        int other = across ? in[0].rows() : in[0].cols();
+        for (Tile t : in) {
+            if ((across ? t.rows() : t.cols()) != other) {
+                throw new IllegalArgumentException("kernel retile: stacked tiles have " + other + " and "
+                        + (across ? t.rows() : t.cols()) + (across ? " rows" : " columns"));
+            }
+        }
+        int rows = across ? other : size;
+        int cols = across ? size : other;
+        double[] out = new double[rows * cols];
+        long start = 0;
+        for (Tile t : in) {
+            double[] v = t.values();
+            if (across) {
+                // whole columns: contiguous in column-major order
+                for (int c = 0; c < t.cols(); c++) {
+                    long at = start + c - offset;
+                    if (at >= 0 && at < size) {
+                        System.arraycopy(v, c * t.rows(), out, (int) at * rows, rows);
+                    }
+                }
+                start += t.cols();
+            } else {
+                for (int r = 0; r < t.rows(); r++) {
+                    long at = start + r - offset;
+                    if (at >= 0 && at < size) {
+                        for (int c = 0; c < cols; c++) {
+                            out[c * rows + (int) at] = v[c * t.rows() + r];
+                        }
+                    }
+                }
+                start += t.rows();
+            }
+        }
+        return new Tile[] {Tile.wrap(rows, cols, out)};
+    }
+
     static Tile[] diag(Tile[] in, double[] scalars) {
         Tile t = in[0];
         if (t.rows() != t.cols()) {

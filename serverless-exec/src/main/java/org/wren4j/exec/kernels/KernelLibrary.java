@@ -68,6 +68,7 @@ public final class KernelLibrary {
         put(k, KernelSpecs.PAIR_INDEX.name(), ExpressionKernels::pairIndex);
         put(k, KernelSpecs.DIAG.name(), ExpressionKernels::diag);
         put(k, KernelSpecs.TAKE.name(), ExpressionKernels::take);
+        put(k, KernelSpecs.RETILE.name(), ExpressionKernels::retile);
         put(k, KernelSpecs.QR_FACTOR.name(), HouseholderKernels::qrFactor);
         put(k, KernelSpecs.QR_LEAF_QT.name(), HouseholderKernels::qrLeafQt);
         put(k, KernelSpecs.QR_LEAF_Q.name(), HouseholderKernels::qrLeafQ);

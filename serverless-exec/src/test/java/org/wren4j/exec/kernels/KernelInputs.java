@@ -73,6 +73,7 @@ final class KernelInputs {
             case "argmin_n", "argmax_n" -> pairTiles(m);
             case "qr_r" -> qrStack(n);
             case "diag" -> of(special(n, n));
+            case "retile" -> retileInputs(m, n);
             case "take" -> new Inputs(new Tile[] {special(m, n)}, new double[] {1 + random.nextInt(m), 1 + random.nextInt(n)});
             case "pair_index" -> shapeCase % 2 == 0
                     ? new Inputs(new Tile[] {special(m, 2)}, new double[] {0})
@@ -126,6 +127,22 @@ final class KernelInputs {
             }
             default -> throw new IllegalArgumentException("no test inputs for kernel " + kernel + ": add them to KernelInputs");
         };
+    }
+
+    /** 1-3 stacked tiles (down a column or along a row) and a window that may start before and end after the stack. */
+    private Inputs retileInputs(int m, int n) {
+        boolean across = shapeCase % 2 == 1;
+        int count = groupSize();
+        Tile[] tiles = new Tile[count];
+        long total = 0;
+        for (int t = 0; t < count; t++) {
+            int extent = 1 + random.nextInt(across ? n : m);
+            tiles[t] = across ? special(m, extent) : special(extent, n);
+            total += extent;
+        }
+        long offset = random.nextInt(-2, (int) total);
+        int size = 1 + random.nextInt((int) total + 2);
+        return new Inputs(tiles, new double[] {across ? 1 : 0, offset, size});
     }
 
     /** {@code sqrt(|x0 * 2.5 - x1|) + max(x2, x0)} with x1 a row vector and x2 a column vector (broadcast). */
