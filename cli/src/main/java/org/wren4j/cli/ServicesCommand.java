@@ -18,7 +18,8 @@ import redis.embedded.core.ExecutableProvider;
 /**
  * {@code wren4j services up|down [--dir D]}: local Redis, ElasticMQ (SQS) and s3proxy (S3) on
  * 127.0.0.1 in the background, outliving the command, for {@code run --backend services}. The
- * directory (default {@code ~/.wren4j/services}) holds their logs, process ids and the flags;
+ * directory (default {@code ~/.wren4j/services}) holds their logs, process ids, the flags and
+ * the S3 objects (files under {@code s3/});
  * {@code up} prints the flags on one line, {@code down} stops the servers {@code up} started.
  */
 final class ServicesCommand {
@@ -55,7 +56,10 @@ final class ServicesCommand {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
             start(dir, "sqs", List.of(java, "-Xmx512m", "-cp", cp, LocalServer.class.getName(), "sqs", Integer.toString(sqsPort)), sqsPort);
-            start(dir, "s3", List.of(java, "-Xmx1g", "-cp", cp, LocalServer.class.getName(), "s3", Integer.toString(s3Port), BUCKET), s3Port);
+            Path blobs = dir.resolve("s3");
+            deleteTree(blobs); // a fresh start: tiles of servers that were stopped are gone, as with Redis
+            start(dir, "s3", List.of(java, "-Xmx512m", "-cp", cp, LocalServer.class.getName(), "s3", Integer.toString(s3Port), BUCKET,
+                    blobs.toString()), s3Port);
             String line = "--backend services --redis redis://127.0.0.1:" + redisPort + " --sqs http://127.0.0.1:" + sqsPort
                     + " --s3 http://127.0.0.1:" + s3Port + " --bucket " + BUCKET;
             Files.writeString(flags, line + "\n");
@@ -91,6 +95,7 @@ final class ServicesCommand {
         }
         try {
             Files.deleteIfExists(dir.resolve("flags"));
+            deleteTree(dir.resolve("s3"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,17 +103,19 @@ final class ServicesCommand {
         return 0;
     }
 
-    /** The server's process if its pid file names a live process that is still what we started. */
+    /** The server's process if its pid file names a live process that is still the one we started. */
     private static Optional<ProcessHandle> alive(Path dir, String server) {
         try {
             Path pidFile = dir.resolve(server + ".pid");
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            // a pid can be reused (after a reboot): it counts only if it runs what we start
+            String[] recorded = Files.readString(pidFile).strip().split(" ");
+            long pid = Long.parseLong(recorded[0]);
+            String started = recorded.length > 1 ? recorded[1] : "";
+            // a pid can be reused (after a reboot): it counts only if it started when ours did
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("redis") || c.contains(LocalServer.class.getName())).orElse(true));
+                    .filter(p -> p.info().startInstant().map(java.time.Instant::toString).orElse("").equals(started));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -118,7 +125,7 @@ final class ServicesCommand {
         Path log = dir.resolve(server + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        Files.writeString(dir.resolve(server + ".pid"), p.pid() + "\n");
+        Files.writeString(dir.resolve(server + ".pid"), p.pid() + " " + p.info().startInstant().map(java.time.Instant::toString).orElse("") + "\n");
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!accepts(port)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -136,6 +143,17 @@ final class ServicesCommand {
                     throw new IllegalStateException(server + " did not become ready (see " + log + "): " + tail(log));
                 }
                 sleep();
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
