@@ -45,6 +45,7 @@ final class Backend {
     private final double duplicates;
     private final double storeFaults;
     private final AtomicReference<ProcessLauncher> launcher = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
 
     private Backend(String name, ServiceEndpoints endpoints, boolean processes, double killFraction, double killAt,
                     double duplicates, double storeFaults) {
@@ -139,6 +140,11 @@ final class Backend {
         return name;
     }
 
+    /** Worker processes killed by {@code --kill-workers}, or -1 without that flag. */
+    int workersKilled() {
+        return killFraction == 0 ? -1 : killed.get();
+    }
+
     /**
      * The session's tile store (null: keep the session's own) and engine. With services, the store
      * is the S3 bucket and the engine owns the queue and state connections; the session closes both.
@@ -193,7 +199,7 @@ final class Backend {
         var fired = new AtomicBoolean();
         return (op, done, total, seconds) -> {
             if (total > 0 && done >= killAt * total && launcher.get() != null && fired.compareAndSet(false, true)) {
-                launcher.get().kill(killFraction);
+                killed.addAndGet(launcher.get().kill(killFraction));
             }
             progress.progress(op, done, total, seconds);
         };

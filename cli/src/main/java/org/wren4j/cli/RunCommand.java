@@ -63,7 +63,12 @@ final class RunCommand {
             Workload.Outcome o = linalg
                     ? LinalgWorkloads.run(wren, op, m, n, k, block, seed, !args.flag("no-check"))
                     : Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
-            out.println(json ? json(o, backend.name()) : text(o));
+            String figures = json ? json(o, backend.name()) : text(o);
+            if (backend.workersKilled() >= 0) {
+                figures = json ? figures.substring(0, figures.length() - 1) + ", \"workers_killed\": " + backend.workersKilled() + "}"
+                        : figures + ", " + backend.workersKilled() + " worker processes killed";
+            }
+            out.println(figures);
         }
         return 0;
     }

@@ -57,6 +57,7 @@ class ServicesBackendIT {
             assertThat(run(argv)).as(err.toString(StandardCharsets.UTF_8)).isZero();
             json = stdout();
             System.out.println("processes: " + json);
+            assertThat(json).matches(".*\"workers_killed\": [1-9].*");
             assertThat(residual(json)).isLessThan(1e-12);
         } finally {
             assertThat(run(List.of("services", "down", "--dir", dir.toString()))).isZero();
