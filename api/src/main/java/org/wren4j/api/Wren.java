@@ -58,7 +58,7 @@ public final class Wren implements AutoCloseable {
         this.store = b.store != null ? b.store : TileStore.inMemory();
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
         EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
-        this.engine = ExecEngine.embedded(store, config);
+        this.engine = b.engine.apply(store, config);
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
@@ -92,6 +92,7 @@ public final class Wren implements AutoCloseable {
         private TileStore store;
         private boolean deleteScratchOnClose;
         private JobProgress progress = (op, done, total, seconds) -> { };
+        private java.util.function.BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
 
         private Builder() {
         }
@@ -159,6 +160,16 @@ public final class Wren implements AutoCloseable {
         /** Receives progress of every job while {@code compute()} waits. */
         public Builder progress(JobProgress listener) {
             this.progress = requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        /**
+         * Builds the session's engine from its tile store and engine configuration (default:
+         * {@link ExecEngine#embedded}, everything in this JVM), e.g. to run on real services or
+         * with worker processes. The session closes the engine.
+         */
+        public Builder engine(java.util.function.BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
+            this.engine = requireNonNull(factory, "factory is null");
             return this;
         }
 

@@ -17,6 +17,7 @@ public final class Main {
             "  list      list the matrices in a store                                   " + ListCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
             "  bench     fused (one program) vs sequential (one job per operation) solve  " + BenchCommand.USAGE.substring(7),
+            "  services  start/stop local Redis, ElasticMQ and s3proxy for --backend services: up|down [--dir DIR]",
             "  worker    run one single-core worker on the services until idle: --redis URI --sqs URL --bucket NAME [--s3 URL]",
             "  help      show this text");
 
@@ -38,6 +39,7 @@ public final class Main {
             return switch (command) {
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
+                case "services" -> ServicesCommand.run(rest, out, err);
                 case "analyze" -> AnalyzeCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "load" -> LoadCommand.run(rest, out, err);

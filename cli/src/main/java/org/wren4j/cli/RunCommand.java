@@ -9,14 +9,16 @@ import org.wren4j.api.Wren;
 /** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
 final class RunCommand {
     static final String USAGE = "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq|lu|svd> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
-            + "[--json] [--no-check] [--baseline]"
+            + "[--json] [--no-check] [--baseline] " + Backend.USAGE
             + " | --input <table|stored name> [--store DIR] [--columns ...] [--nulls ...] (A from the input; gemm: B random)";
 
     private RunCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = new Args(argv, Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed", "backend")), Set.of("json", "no-check", "baseline"));
+        var valued = new java.util.HashSet<>(Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed")));
+        valued.addAll(Backend.OPTIONS);
+        Args args = new Args(argv, valued, Set.of("json", "no-check", "baseline", "dry-run"));
         if (args.positional().size() != 1) {
             throw new UsageException(args.positional().isEmpty() ? "run needs an operation" : "run takes one operation, got " + args.positional());
         }
@@ -33,9 +35,9 @@ final class RunCommand {
         if (!args.has("n") && !args.has("input")) {
             throw new UsageException("run " + op + " needs --n");
         }
-        String backend = args.string("backend", "embedded");
-        if (!backend.equals("embedded")) {
-            throw new UsageException("unknown backend '" + backend + "' (available: embedded)");
+        Backend backend = Backend.from(args);
+        if (args.flag("dry-run")) {
+            return DryRun.run(op, args, backend, out);
         }
         long n = args.positiveLong("n", 0);
         long m = args.positiveLong("m", n);
@@ -47,15 +49,26 @@ final class RunCommand {
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         long seed = args.anyLong("seed", 42);
         boolean json = args.flag("json");
-        var builder = Inputs.session(args).workers(workers).blockSize(block);
-        if (!json) {
-            builder.progress(new ProgressPrinter(err));
+        if (args.has("store") && backend.name().equals("services")) {
+            throw new UsageException("--store applies to the embedded backend; with services, tiles live in --bucket");
         }
+        var builder = Inputs.session(args).workers(workers).blockSize(block);
+        builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
+        Backend.Session session = backend.open();
+        if (session.store() != null) {
+            builder.tileStore(session.store());
+        }
+        builder.engine(session.engine());
         try (Wren wren = builder.build()) {
             Workload.Outcome o = linalg
                     ? LinalgWorkloads.run(wren, op, m, n, k, block, seed, !args.flag("no-check"))
                     : Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));
-            out.println(json ? json(o, backend) : text(o));
+            String figures = json ? json(o, backend.name()) : text(o);
+            if (backend.workersKilled() >= 0) {
+                figures = json ? figures.substring(0, figures.length() - 1) + ", \"workers_killed\": " + backend.workersKilled() + "}"
+                        : figures + ", " + backend.workersKilled() + " worker processes killed";
+            }
+            out.println(figures);
         }
         return 0;
     }
@@ -74,7 +87,12 @@ final class RunCommand {
                 .put("seconds", round(j.seconds(), 4)).put("gflops", round(o.gflops(), 2))
                 .put("residual", Double.isNaN(o.residual()) ? null : o.residual())
                 .put("tasks", j.tasks()).put("task_executions", j.executions())
-                .put("worker_seconds", round(j.workerSeconds(), 3)).put("peak_workers", j.peakWorkers())
+                .put("repeated_executions", j.executions() - j.tasks())
+                .put("worker_seconds", round(j.workerSeconds(), 3))
+                // a worker is one core: cores held (alive) and cores busy reading, computing, writing
+                .put("core_seconds", round(j.workerSeconds(), 3))
+                .put("busy_core_seconds", round(j.readSeconds() + j.computeSeconds() + j.writeSeconds(), 3))
+                .put("peak_workers", j.peakWorkers())
                 .put("bytes_read", j.bytesRead()).put("bytes_written", j.bytesWritten())
                 .put("read_seconds", round(j.readSeconds(), 3)).put("compute_seconds", round(j.computeSeconds(), 3))
                 .put("write_seconds", round(j.writeSeconds(), 3));

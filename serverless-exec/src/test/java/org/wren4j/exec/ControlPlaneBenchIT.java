@@ -39,12 +39,17 @@ class ControlPlaneBenchIT {
         var config = EngineConfig.defaults().withMaxWorkers(WORKERS).withWorker(WORKER);
         try (var engine = ExecEngine.withServices(TileStore.inMemory(), queue, state, config)) {
             String job = "dry-" + backend + "-" + ProcessHandle.current().pid();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             engine.submit(c.spec(job, "A", "L").asDryRun());
             JobResult r = engine.await(job, Optional.of(Duration.ofHours(2)), ProgressListener.NONE);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("dry-run cholesky n=%d block %d on %s: %d tasks in %.1f s = %.0f tasks/s (%d workers x pipeline %d, peak %d)%n",
-                    N, BLOCK, backend, r.tasks(), s, r.tasks() / s, WORKERS, WORKER.pipelineWidth(), r.metrics().peakWorkers());
+            // CPU of this JVM (workers, and ElasticMQ when it runs here) per task: on a shared
+            // machine a steadier figure than the rate
+            double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / r.tasks();
+            System.out.printf("dry-run cholesky n=%d block %d on %s: %d tasks in %.1f s = %.0f tasks/s, %.2f ms CPU/task (%d workers x pipeline %d, peak %d)%n",
+                    N, BLOCK, backend, r.tasks(), s, r.tasks() / s, cpuMs, WORKERS, WORKER.pipelineWidth(), r.metrics().peakWorkers());
             assertThat(r.tasks()).isEqualTo(c.tasks());
             assertThat(r.executions()).isEqualTo(c.tasks());
         }

@@ -80,7 +80,7 @@ public final class WorkerMain {
     }
 
     /** Transient failures of a fraction of tile reads and writes (some writes take effect and lose their answer). */
-    static UnaryOperator<ObjectStore> faults(double rate) {
+    public static UnaryOperator<ObjectStore> faults(double rate) {
         if (rate <= 0) {
             return UnaryOperator.identity();
         }

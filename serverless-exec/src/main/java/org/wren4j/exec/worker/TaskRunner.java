@@ -59,6 +59,8 @@ final class TaskRunner {
             // a message of a job whose spec is gone (finished and cleaned up): drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
+        // both questions at once: one round trip to the state store, not two in a row
+        CompletableFuture<Boolean> doneAlready = ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture();
         return ctx.state().state(m.jobId()).toCompletableFuture().exceptionally(err -> {
             if (unwrap(err) instanceof NoSuchElementException) {
                 return null; // the job finished and was retired: its leftover messages are dropped
@@ -68,7 +70,7 @@ final class TaskRunner {
             if (st == null || st.status() != JobStatus.RUNNING) {
                 return CompletableFuture.completedFuture(new Prepared(lease, null, node, null, 0, 0, false));
             }
-            return ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture().thenCompose(done -> done
+            return doneAlready.thenCompose(done -> done
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
                     : job.spec().dryRun()
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, new Tile[0], 0, 0, false))
@@ -187,7 +189,8 @@ final class TaskRunner {
         CompletableFuture<Void> counted = ctx.state().addCounters(jobId, counters).toCompletableFuture();
         return ctx.state().complete(jobId, node.key(), counts).toCompletableFuture()
                 .thenCombine(counted, (ready, v) -> ready)
-                .thenCompose(ready -> {
+                // off the state store's I/O thread: building a queue request is real work
+                .thenComposeAsync(ready -> {
                     if (ready.isEmpty()) {
                         return CompletableFuture.completedFuture(null);
                     }
@@ -196,7 +199,7 @@ final class TaskRunner {
                         msgs.add(new TaskMessage(jobId, key, a.priority(Node.parse(key))));
                     }
                     return ctx.queue().send(msgs).toCompletableFuture();
-                })
+                }, ctx.io())
                 .thenCompose(v -> ack(lease));
     }
 

@@ -14,6 +14,7 @@ import org.wren4j.exec.queue.Lease;
  * is up (it stops leasing then and finishes the tasks it holds).
  */
 public final class Worker implements Runnable {
+    private static final long IDLE_WAIT_MILLIS = 1000;
     private final WorkerContext ctx;
     private final WorkerConfig config;
     private final TaskRunner runner;
@@ -44,27 +45,29 @@ public final class Worker implements Runnable {
         long lastWork = System.nanoTime();
         long idleNanos = config.idleTimeout().toNanos();
         long stopLeasingAt = System.nanoTime() + config.maxRuntime().toNanos();
+        // While it holds work, the next lease runs in the background: a remote queue's round trip
+        // then overlaps the tasks in hand instead of stalling this thread before each one.
+        CompletableFuture<List<Lease>> leasing = null;
         while (!stop) {
             boolean nearLimit = System.nanoTime() > stopLeasingAt;
+            if (leasing != null && (leasing.isDone() || pipeline.isEmpty())) {
+                admit(pipeline, leasing.join());
+                leasing = null;
+            }
             if (nearLimit && pipeline.isEmpty()) {
                 break;
             }
             int free = nearLimit ? 0 : config.pipelineWidth() - pipeline.size();
-            if (free > 0) {
-                var wait = pipeline.isEmpty() ? java.time.Duration.ofMillis(Math.min(100, config.idleTimeout().toMillis() + 1)) : java.time.Duration.ZERO;
-                List<Lease> leases = ctx.queue().lease(free, config.visibility(), wait).toCompletableFuture().join();
-                for (Lease l : leases) {
-                    ctx.leases().track(l);
-                    org.wren4j.exec.job.JobRegistry.Entry job;
-                    try {
-                        job = ctx.jobs().find(l.message().jobId());
-                    } catch (RuntimeException e) {
-                        job = null; // prepare() asks again and retries the task if the spec store still fails
-                    }
-                    if (job != null) {
-                        job.inflight().incrementAndGet();
-                    }
-                    pipeline.add(new InFlight(l, job, runner.prepare(l)));
+            // busy, it tops up only once half the pipeline is free: each lease of a remote queue is
+            // a round trip, and one for several tasks costs what one for a single task does
+            if (leasing == null && (pipeline.isEmpty() ? free > 0 : free >= Math.max(1, config.pipelineWidth() / 2))) {
+                // idle: wait up to a second (a remote queue long-polls, answering as soon as a task
+                // comes); busy: only what is there now
+                var wait = pipeline.isEmpty() ? java.time.Duration.ofMillis(Math.min(IDLE_WAIT_MILLIS, config.idleTimeout().toMillis() + 1)) : java.time.Duration.ZERO;
+                leasing = ctx.queue().lease(free, config.visibility(), wait).toCompletableFuture();
+                if (pipeline.isEmpty() || leasing.isDone()) {
+                    admit(pipeline, leasing.join());
+                    leasing = null;
                 }
             }
             if (pipeline.isEmpty()) {
@@ -80,6 +83,9 @@ public final class Worker implements Runnable {
                 sleepQuietly();
             }
         }
+        if (leasing != null) {
+            leasing.join().forEach(l -> ctx.queue().release(l, java.time.Duration.ZERO));
+        }
         // returning leases we hold but did not start lets other workers take them at once
         for (InFlight f : pipeline) {
             ctx.leases().untrack(f.lease());
@@ -88,6 +94,22 @@ public final class Worker implements Runnable {
         }
         while (finishing.get() > 0) {
             sleepQuietly();
+        }
+    }
+
+    private void admit(Deque<InFlight> pipeline, List<Lease> leases) {
+        for (Lease l : leases) {
+            ctx.leases().track(l);
+            org.wren4j.exec.job.JobRegistry.Entry job;
+            try {
+                job = ctx.jobs().find(l.message().jobId());
+            } catch (RuntimeException e) {
+                job = null; // prepare() asks again and retries the task if the spec store still fails
+            }
+            if (job != null) {
+                job.inflight().incrementAndGet();
+            }
+            pipeline.add(new InFlight(l, job, runner.prepare(l)));
         }
     }
 

@@ -44,7 +44,9 @@ public final class SqsQueueFactory implements AutoCloseable {
         SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
                 .region(Region.of(options.region()))
                 .credentialsProvider(options.credentials())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(options.maxConnections()))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(options.maxConnections())
+                        // small requests: without NODELAY, Nagle + delayed ACK add ~40 ms to each call
+                        .putChannelOption(io.netty.channel.ChannelOption.TCP_NODELAY, Boolean.TRUE))
                 .overrideConfiguration(c -> c.apiCallTimeout(options.apiCallTimeout()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -18,7 +18,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param maxReceives    receives after which a message moves to the dead-letter queue
  *                       (SQS's redrive {@code maxReceiveCount}); keep it above the workers'
  *                       attempt limit so that only messages whose consumers keep dying land there
- * @param ackLinger      how long an acknowledgement waits for others to share its DeleteMessageBatch
+ * @param ackLinger      how long an acknowledgement (or a send) waits for others to share its
+ *                       DeleteMessageBatch (or SendMessageBatch)
  * @param apiCallTimeout limit of one call, retries included; longer than the 20 s long poll
  * @param maxConnections HTTP connections of the client (long polls hold one each)
  */

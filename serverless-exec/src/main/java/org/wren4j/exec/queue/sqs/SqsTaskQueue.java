@@ -35,12 +35,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>Leases are SQS visibility timeouts, in whole seconds rounded up (so at least one second);
  * a release delay is rounded up the same way. {@link Lease#deliveries()} is SQS's
- * ApproximateReceiveCount. {@link #lease} first takes what is visible, band after band; if
- * nothing is and the wait is a second or more, it long-polls every band at once and returns the
+ * ApproximateReceiveCount. For a wait under a second, {@link #lease} first takes what is
+ * visible, band after band; for a wait of a second or more (or if nothing was visible and
+ * a second or more of the wait is left), it long-polls every band at once and returns the
  * first answer with messages, giving back at once whatever the other bands' polls still bring
  * (each such give-back counts as a receive). Waits under a second, which SQS cannot express,
- * are waited here before looking once more. Acknowledgements are batched (see
- * {@link SqsQueueOptions#ackLinger()}).
+ * are waited here before looking once more. Sends and acknowledgements are batched across
+ * callers (see {@link SqsQueueOptions#ackLinger()}).
  */
 public final class SqsTaskQueue implements TaskQueue {
     private static final System.Logger LOG = System.getLogger(SqsTaskQueue.class.getName());
@@ -54,6 +55,7 @@ public final class SqsTaskQueue implements TaskQueue {
     private final AutoCloseable owner;
     private final ScheduledExecutorService timer;
     private final AckBatcher acks;
+    private final SendBatcher sends;
     // consumers waiting in lease(): closing hands them an empty list, as the memory queue does
     private final Set<CompletableFuture<List<Lease>>> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -70,6 +72,7 @@ public final class SqsTaskQueue implements TaskQueue {
             return t;
         });
         this.acks = new AckBatcher(client, this.bandUrls, options.ackLinger(), timer);
+        this.sends = new SendBatcher(this.bandUrls.size(), options.ackLinger(), timer, (band, batch) -> sendBatch(band, batch, 1));
     }
 
     /** The queue URLs, band 0 (leased first) first. */
@@ -85,21 +88,12 @@ public final class SqsTaskQueue implements TaskQueue {
     public CompletionStage<Void> send(List<TaskMessage> messages) {
         requireNonNull(messages, "messages is null");
         checkOpen();
-        List<List<TaskMessage>> byBand = new ArrayList<>();
-        for (int b = 0; b < bandUrls.size(); b++) {
-            byBand.add(new ArrayList<>());
+        var calls = new CompletableFuture<?>[messages.size()];
+        for (int i = 0; i < calls.length; i++) {
+            TaskMessage m = messages.get(i);
+            calls[i] = sends.add(options.bands().band(m.priority()), m);
         }
-        for (TaskMessage m : messages) {
-            byBand.get(options.bands().band(m.priority())).add(m);
-        }
-        var calls = new ArrayList<CompletableFuture<Void>>();
-        for (int b = 0; b < byBand.size(); b++) {
-            List<TaskMessage> band = byBand.get(b);
-            for (int i = 0; i < band.size(); i += MAX_BATCH) {
-                calls.add(sendBatch(b, band.subList(i, Math.min(band.size(), i + MAX_BATCH)), 1));
-            }
-        }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(calls);
     }
 
     private CompletableFuture<Void> sendBatch(int band, List<TaskMessage> batch, int attempt) {
@@ -140,8 +134,10 @@ public final class SqsTaskQueue implements TaskQueue {
         long deadline = System.nanoTime() + wait.toNanos();
         var out = new CompletableFuture<List<Lease>>();
         waiting.add(out);
-        takeVisible(max, vis)
-                .thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got))
+        // a long poll answers at once when messages are visible, so a wait of a second or more
+        // starts with one and saves the short polls' round trips
+        CompletableFuture<List<Lease>> first = wait.toMillis() >= 1000 ? awaitMessages(max, vis, deadline) : takeVisible(max, vis);
+        first.thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got))
                 .whenComplete((got, e) -> {
                     waiting.remove(out);
                     if (e != null) {
@@ -180,7 +176,8 @@ public final class SqsTaskQueue implements TaskQueue {
         if (remaining <= 0 || closed) {
             return CompletableFuture.completedFuture(List.of());
         }
-        long seconds = Math.min(SqsQueueOptions.MAX_WAIT_SECONDS, TimeUnit.NANOSECONDS.toSeconds(remaining));
+        // a little slack, so that a one-second wait, slightly spent by the time it gets here, still long-polls
+        long seconds = Math.min(SqsQueueOptions.MAX_WAIT_SECONDS, TimeUnit.NANOSECONDS.toSeconds(remaining + TimeUnit.MILLISECONDS.toNanos(50)));
         if (seconds >= 1) {
             return longPoll(max, vis, (int) seconds)
                     .thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got));
@@ -345,6 +342,7 @@ public final class SqsTaskQueue implements TaskQueue {
         }
         closed = true;
         waiting.forEach(w -> w.complete(List.of()));
+        sends.flushAll();
         acks.drain(Duration.ofSeconds(5));
         timer.shutdownNow();
         if (owner != null) {

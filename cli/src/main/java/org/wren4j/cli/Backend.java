@@ -1,0 +1,207 @@
+package org.wren4j.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.wren4j.api.JobProgress;
+import org.wren4j.exec.EngineConfig;
+import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.provision.ProcessLauncher;
+import org.wren4j.exec.queue.DuplicatingTaskQueue;
+import org.wren4j.exec.queue.MemoryTaskQueue;
+import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.exec.services.ServiceEndpoints;
+import org.wren4j.exec.services.Services;
+import org.wren4j.exec.services.WorkerMain;
+import org.wren4j.exec.services.WorkerOptions;
+import org.wren4j.exec.state.MemoryRuntimeState;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * Where {@code run} computes: {@code --backend embedded} (everything in this JVM) or
+ * {@code --backend services} (Redis, SQS and S3 at the given endpoints, workers as threads here
+ * or as OS processes), with the fault flags that exercise the runtime's recovery.
+ */
+final class Backend {
+    static final Set<String> OPTIONS = Set.of("backend", "redis", "sqs", "s3", "bucket", "queue", "prefix", "launcher",
+            "kill-workers", "duplicate-deliveries", "store-faults");
+    static final String USAGE = "[--backend embedded|services [--redis URI --sqs URL --s3 URL --bucket NAME] [--launcher threads|processes]]"
+            + " [--kill-workers F@P] [--duplicate-deliveries P] [--store-faults P] [--dry-run]";
+
+    private final String name;
+    private final ServiceEndpoints endpoints;
+    private final boolean processes;
+    private final double killFraction;
+    private final double killAt;
+    private final double duplicates;
+    private final double storeFaults;
+    private final AtomicReference<ProcessLauncher> launcher = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Backend(String name, ServiceEndpoints endpoints, boolean processes, double killFraction, double killAt,
+                    double duplicates, double storeFaults) {
+        this.name = name;
+        this.endpoints = endpoints;
+        this.processes = processes;
+        this.killFraction = killFraction;
+        this.killAt = killAt;
+        this.duplicates = duplicates;
+        this.storeFaults = storeFaults;
+    }
+
+    /** @throws UsageException naming what is missing or wrong */
+    static Backend from(Args args) {
+        String name = args.string("backend", "embedded");
+        if (!name.equals("embedded") && !name.equals("services")) {
+            throw new UsageException("unknown backend '" + name + "' (available: embedded, services)");
+        }
+        String launcherName = args.string("launcher", "threads");
+        if (!launcherName.equals("threads") && !launcherName.equals("processes")) {
+            throw new UsageException("unknown launcher '" + launcherName + "' (available: threads, processes)");
+        }
+        ServiceEndpoints endpoints = null;
+        if (name.equals("services")) {
+            var missing = new ArrayList<String>();
+            for (String o : List.of("redis", "sqs", "bucket")) {
+                if (!args.has(o)) {
+                    missing.add("--" + o);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UsageException("--backend services needs " + String.join(" ", missing)
+                        + " (start local servers with 'wren4j services up', which prints them)");
+            }
+            var m = new HashMap<String, String>();
+            for (String o : ServiceEndpoints.OPTIONS) {
+                if (args.has(o)) {
+                    m.put(o, args.string(o, null));
+                }
+            }
+            endpoints = ServiceEndpoints.fromMap(m);
+        } else {
+            for (String o : List.of("redis", "sqs", "s3", "bucket", "queue", "prefix", "launcher")) {
+                if (args.has(o)) {
+                    throw new UsageException("--" + o + " applies to --backend services");
+                }
+            }
+        }
+        double fraction = 0;
+        double at = 0;
+        if (args.has("kill-workers")) {
+            if (!launcherName.equals("processes")) {
+                throw new UsageException("--kill-workers kills worker processes: it needs --backend services --launcher processes");
+            }
+            String spec = args.string("kill-workers", "");
+            int sign = spec.indexOf('@');
+            try {
+                fraction = Double.parseDouble(spec.substring(0, sign));
+                at = Double.parseDouble(spec.substring(sign + 1));
+            } catch (RuntimeException e) {
+                throw new UsageException("--kill-workers takes F@P (kill fraction F of the workers when a fraction P of the tasks is done), got '" + spec + "'");
+            }
+            checkFraction("kill-workers fraction", fraction);
+            checkFraction("kill-workers progress", at);
+        }
+        double duplicates = fraction(args, "duplicate-deliveries");
+        double storeFaults = fraction(args, "store-faults");
+        return new Backend(name, endpoints, launcherName.equals("processes"), fraction, at, duplicates, storeFaults);
+    }
+
+    private static double fraction(Args args, String option) {
+        if (!args.has(option)) {
+            return 0;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(args.string(option, "0"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option + " takes a probability in [0, 1), got '" + args.string(option, "") + "'");
+        }
+        checkFraction(option, v);
+        return v;
+    }
+
+    private static void checkFraction(String what, double v) {
+        if (!(v >= 0 && v < 1) && !(what.startsWith("kill") && v == 1)) {
+            throw new UsageException(what + " must be within [0, 1), got " + v);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Worker processes killed by {@code --kill-workers}, or -1 without that flag. */
+    int workersKilled() {
+        return killFraction == 0 ? -1 : killed.get();
+    }
+
+    /**
+     * The session's tile store (null: keep the session's own) and engine. With services, the store
+     * is the S3 bucket and the engine owns the queue and state connections; the session closes both.
+     */
+    Session open() {
+        if (endpoints == null) {
+            // null store: the session's own (memory, or --store DIR)
+            return new Session(null, (s, config) -> ExecEngine.withServices(withFaults(s, "wren4j"), withDuplicates(new MemoryTaskQueue()),
+                    new MemoryRuntimeState(), config));
+        }
+        Services services = Services.open(endpoints);
+        TaskQueue queue = withDuplicates(services.queue());
+        return new Session(services.store(), (s, config) -> ExecEngine.withServices(withFaults(s, endpoints.prefix()), queue,
+                services.state(), config, processes ? h -> processLauncher(config) : ExecEngine.threads()));
+    }
+
+    /** The workers' view of the store: with {@code --store-faults}, reads and writes fail at that rate (the client's do not). */
+    private TileStore withFaults(TileStore store, String prefix) {
+        return storeFaults > 0 ? new TileStore(WorkerMain.faults(storeFaults).apply(store.objects()), prefix) : store;
+    }
+
+    record Session(TileStore store, BiFunction<TileStore, EngineConfig, ExecEngine> engine) {
+    }
+
+    private TaskQueue withDuplicates(TaskQueue q) {
+        return duplicates > 0 ? new DuplicatingTaskQueue(q, duplicates, 42) : q;
+    }
+
+    private ProcessLauncher processLauncher(EngineConfig config) {
+        var workerArgs = new ArrayList<>(endpoints.toArgs());
+        WorkerOptions.toMap(config.worker(), storeFaults).forEach((k, v) -> {
+            workerArgs.add("--" + k);
+            workerArgs.add(v);
+        });
+        Path logs;
+        try {
+            logs = Files.createTempDirectory("wren4j-workers");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for worker logs", e);
+        }
+        String heap = System.getenv().getOrDefault("WREN4J_WORKER_HEAP", "-Xmx1g");
+        var l = new ProcessLauncher(workerArgs, List.of(heap), Map.of(), logs);
+        launcher.set(l);
+        return l;
+    }
+
+    /** {@code progress}, plus the worker kill of {@code --kill-workers} once its point is reached. */
+    JobProgress withFaults(JobProgress progress) {
+        if (killFraction == 0) {
+            return progress;
+        }
+        var fired = new AtomicBoolean();
+        return (op, done, total, seconds) -> {
+            if (total > 0 && done >= killAt * total && launcher.get() != null && fired.compareAndSet(false, true)) {
+                killed.addAndGet(launcher.get().kill(killFraction));
+            }
+            progress.progress(op, done, total, seconds);
+        };
+    }
+}

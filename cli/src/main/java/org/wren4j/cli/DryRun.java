@@ -1,0 +1,61 @@
+package org.wren4j.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.wren4j.exec.EngineConfig;
+import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.JobResult;
+import org.wren4j.exec.ProgressListener;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.Structure;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * {@code run cholesky --dry-run}: the job's whole control plane (leases, completions, children,
+ * acknowledgements) without tiles or kernels, to measure what the queue and the state store can
+ * carry. Only n and the block matter; no matrix is made.
+ */
+final class DryRun {
+    private DryRun() {
+    }
+
+    static int run(String op, Args args, Backend backend, PrintStream out) {
+        if (!op.equals("cholesky")) {
+            throw new UsageException("--dry-run applies to cholesky");
+        }
+        long n = args.positiveLong("n", 0);
+        int block = args.positiveInt("block", 4096);
+        int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
+        long tiles = (n + block - 1) / block;
+        // dry-run tasks take no core: a wide pipeline keeps the round trips overlapped
+        var worker = new WorkerConfig(8, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(20));
+        var config = EngineConfig.defaults().withMaxWorkers(workers).withWorker(worker);
+        Backend.Session session = backend.open();
+        TileStore store = session.store() != null ? session.store() : TileStore.inMemory();
+        String job = "dry-" + Long.toHexString(System.nanoTime());
+        try (ExecEngine engine = session.engine().apply(store, config)) {
+            var spec = new JobSpec(job, "cholesky", Programs.cholesky(), Map.of("N", tiles), Map.of(
+                    "A", new MatrixBinding(job + "-A", n, n, block, Structure.GENERAL),
+                    "O", new MatrixBinding(job + "-L", n, n, block, Structure.LOWER),
+                    "S", MatrixBinding.temporary(job + "-tmp"))).asDryRun();
+            long t0 = System.nanoTime();
+            engine.submit(spec);
+            var progress = backend.withFaults((o, done, total, s) -> { });
+            JobResult r = engine.await(job, Optional.empty(), (ProgressListener) progress::progress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.println(new Json().put("op", "cholesky").put("dry_run", true).put("n", n).put("block", block)
+                    .put("backend", backend.name()).put("workers", workers).put("tasks", r.tasks())
+                    .put("task_executions", r.executions()).put("repeated_executions", r.metrics().repeatedExecutions())
+                    .put("seconds", RunCommand.round(seconds, 3)).put("tasks_per_second", Math.round(r.tasks() / seconds))
+                    .put("peak_workers", r.metrics().peakWorkers()).toString());
+        } finally {
+            store.close();
+        }
+        return 0;
+    }
+}
