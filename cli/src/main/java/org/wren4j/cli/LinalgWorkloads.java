@@ -175,10 +175,10 @@ final class LinalgWorkloads {
         private Dense() {
         }
 
+        /** The input and its {@code cols x cols} products (A^T A, R^T R) must fit in Java arrays. */
         static void check(long rows, long cols, String op) {
-            if (rows * cols > Integer.MAX_VALUE - 8 || cols * cols > Integer.MAX_VALUE - 8) {
-                throw new UsageException(op + ": a " + rows + "x" + cols + " matrix is too large for the dense check; add --no-check");
-            }
+            Workload.dense(rows, cols, op);
+            Workload.dense(cols, cols, op);
         }
 
         static double[] transpose(double[] a, int rows, int cols) {

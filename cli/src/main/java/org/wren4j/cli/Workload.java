@@ -116,7 +116,7 @@ final class Workload {
     }
 
     /** The dense check holds whole matrices in Java arrays. */
-    private static void dense(long rows, long cols, String op) {
+    static void dense(long rows, long cols, String op) {
         if (rows * cols > Integer.MAX_VALUE - 8) {
             throw new UsageException(op + ": a " + rows + "x" + cols + " matrix is too large for the dense check; add --no-check");
         }
