@@ -19,6 +19,8 @@ import org.wren4j.exec.provision.ProcessLauncher;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.exec.queue.sqs.SqsRequestCounts;
+import org.wren4j.exec.queue.sqs.SqsTaskQueue;
 import org.wren4j.exec.services.ServiceEndpoints;
 import org.wren4j.exec.services.Services;
 import org.wren4j.exec.services.WorkerMain;
@@ -152,12 +154,12 @@ final class Backend {
     Session open() {
         if (endpoints == null) {
             // null store: the session's own (memory, or --store DIR)
-            return new Session(null, (s, config) -> ExecEngine.withServices(withFaults(s, "wren4j"), withDuplicates(new MemoryTaskQueue()),
+            return new Session(null, null, (s, config) -> ExecEngine.withServices(withFaults(s, "wren4j"), withDuplicates(new MemoryTaskQueue()),
                     new MemoryRuntimeState(), config));
         }
         Services services = Services.open(endpoints);
         TaskQueue queue = withDuplicates(services.queue());
-        return new Session(services.store(), (s, config) -> ExecEngine.withServices(withFaults(s, endpoints.prefix()), queue,
+        return new Session(services.store(), services.queue() instanceof SqsTaskQueue sqs ? sqs.requestCounts() : null, (s, config) -> ExecEngine.withServices(withFaults(s, endpoints.prefix()), queue,
                 services.state(), config, processes ? h -> processLauncher(config) : ExecEngine.threads()));
     }
 
@@ -166,7 +168,8 @@ final class Backend {
         return storeFaults > 0 ? new TileStore(WorkerMain.faults(storeFaults).apply(store.objects()), prefix) : store;
     }
 
-    record Session(TileStore store, BiFunction<TileStore, EngineConfig, ExecEngine> engine) {
+    /** {@code queueRequests}: the SQS queue's request counts, null for the in-memory queue. */
+    record Session(TileStore store, SqsRequestCounts queueRequests, BiFunction<TileStore, EngineConfig, ExecEngine> engine) {
     }
 
     private TaskQueue withDuplicates(TaskQueue q) {

@@ -48,11 +48,18 @@ final class DryRun {
             var progress = backend.withFaults((o, done, total, s) -> { });
             JobResult r = engine.await(job, Optional.empty(), (ProgressListener) progress::progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.println(new Json().put("op", "cholesky").put("dry_run", true).put("n", n).put("block", block)
+            var json = new Json().put("op", "cholesky").put("dry_run", true).put("n", n).put("block", block)
                     .put("backend", backend.name()).put("workers", workers).put("tasks", r.tasks())
                     .put("task_executions", r.executions()).put("repeated_executions", r.metrics().repeatedExecutions())
                     .put("seconds", RunCommand.round(seconds, 3)).put("tasks_per_second", Math.round(r.tasks() / seconds))
-                    .put("peak_workers", r.metrics().peakWorkers()).toString());
+                    .put("peak_workers", r.metrics().peakWorkers());
+            if (session.queueRequests() != null) {
+                // what each task cost the queue service: the ceiling of tasks/s is its requests/s over this
+                long requests = session.queueRequests().total();
+                json.put("queue_requests", requests).put("queue_requests_per_task", RunCommand.round((double) requests / r.tasks(), 2));
+                session.queueRequests().snapshot().forEach((k, v) -> json.put("sqs_" + k, v));
+            }
+            out.println(json.toString());
         } finally {
             store.close();
         }

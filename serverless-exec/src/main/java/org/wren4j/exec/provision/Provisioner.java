@@ -38,6 +38,11 @@ public final class Provisioner implements AutoCloseable {
 
     private void tick() {
         try {
+            if (launcher.running() >= policy.maxWorkers()) {
+                // nothing to add: a remote queue's count costs a request per band, 20 times a second
+                observer.accept(launcher.running());
+                return;
+            }
             long pending = queue.pending().toCompletableFuture().join();
             int missing = policy.target(pending) - launcher.running();
             if (missing > 0) {

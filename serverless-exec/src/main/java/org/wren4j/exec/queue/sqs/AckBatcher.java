@@ -31,8 +31,10 @@ final class AckBatcher {
     private final List<List<Pending>> waiting = new ArrayList<>();
     private final boolean[] scheduled;
     private final Set<CompletableFuture<?>> inflight = ConcurrentHashMap.newKeySet();
+    private final SqsRequestCounts counts;
 
-    AckBatcher(SqsAsyncClient client, List<String> queueUrls, Duration linger, ScheduledExecutorService timer) {
+    AckBatcher(SqsAsyncClient client, List<String> queueUrls, Duration linger, ScheduledExecutorService timer, SqsRequestCounts counts) {
+        this.counts = counts;
         this.client = client;
         this.queueUrls = List.copyOf(queueUrls);
         this.lingerNanos = linger.toNanos();
@@ -106,6 +108,7 @@ final class AckBatcher {
         for (int i = 0; i < batch.size(); i++) {
             entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(batch.get(i).handle()).build());
         }
+        counts.request(SqsRequestCounts.Api.DELETE_BATCH);
         CompletableFuture<DeleteMessageBatchResponse> call = client.deleteMessageBatch(b -> b.queueUrl(queueUrls.get(queue)).entries(entries));
         inflight.add(call);
         call.whenComplete((response, error) -> {

@@ -4,18 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.wren4j.exec.queue.Lease;
 import org.wren4j.exec.queue.LeaseLostException;
 import org.wren4j.exec.queue.TaskMessage;
@@ -35,17 +28,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>Leases are SQS visibility timeouts, in whole seconds rounded up (so at least one second);
  * a release delay is rounded up the same way. {@link Lease#deliveries()} is SQS's
- * ApproximateReceiveCount. For a wait under a second, {@link #lease} first takes what is
- * visible, band after band; for a wait of a second or more (or if nothing was visible and
- * a second or more of the wait is left), it long-polls every band at once and returns the
- * first answer with messages, giving back at once whatever the other bands' polls still bring
- * (each such give-back counts as a receive). Waits under a second, which SQS cannot express,
- * are waited here before looking once more. Sends and acknowledgements are batched across
- * callers (see {@link SqsQueueOptions#ackLinger()}).
+ * ApproximateReceiveCount. All consumers of one queue object lease through one
+ * {@link ReceivePump}: their demands share receives of up to 10 messages, short polls go band 0
+ * first, and an idle process keeps one long poll per band open (see there for the order and
+ * its limits). Sends and acknowledgements are batched across callers (see
+ * {@link SqsQueueOptions#ackLinger()}).
  */
 public final class SqsTaskQueue implements TaskQueue {
     private static final System.Logger LOG = System.getLogger(SqsTaskQueue.class.getName());
-    private static final int MAX_BATCH = 10;
     private static final long MAX_VISIBILITY_SECONDS = 43_200;
 
     private final SqsAsyncClient client;
@@ -56,8 +46,9 @@ public final class SqsTaskQueue implements TaskQueue {
     private final ScheduledExecutorService timer;
     private final AckBatcher acks;
     private final SendBatcher sends;
-    // consumers waiting in lease(): closing hands them an empty list, as the memory queue does
-    private final Set<CompletableFuture<List<Lease>>> waiting = ConcurrentHashMap.newKeySet();
+    private final SqsRequestCounts counts = new SqsRequestCounts();
+    // all consumers of this process lease through it: closing hands them an empty list, as the memory queue does
+    private final ReceivePump pump;
     private volatile boolean closed;
 
     SqsTaskQueue(SqsAsyncClient client, List<String> bandUrls, String deadLetterUrl, SqsQueueOptions options, AutoCloseable owner) {
@@ -71,7 +62,9 @@ public final class SqsTaskQueue implements TaskQueue {
             t.setDaemon(true);
             return t;
         });
-        this.acks = new AckBatcher(client, this.bandUrls, options.ackLinger(), timer);
+        this.pump = new ReceivePump(this.bandUrls.size(), SqsQueueOptions.MAX_WAIT_SECONDS, this::receive,
+                l -> release(l, Duration.ZERO), timer);
+        this.acks = new AckBatcher(client, this.bandUrls, options.ackLinger(), timer, counts);
         this.sends = new SendBatcher(this.bandUrls.size(), options.ackLinger(), timer, (band, batch) -> sendBatch(band, batch, 1));
     }
 
@@ -84,6 +77,11 @@ public final class SqsTaskQueue implements TaskQueue {
         return deadLetterUrl;
     }
 
+    /** The requests this queue made so far, by API. */
+    public SqsRequestCounts requestCounts() {
+        return counts;
+    }
+
     @Override
     public CompletionStage<Void> send(List<TaskMessage> messages) {
         requireNonNull(messages, "messages is null");
@@ -91,7 +89,9 @@ public final class SqsTaskQueue implements TaskQueue {
         var calls = new CompletableFuture<?>[messages.size()];
         for (int i = 0; i < calls.length; i++) {
             TaskMessage m = messages.get(i);
-            calls[i] = sends.add(options.bands().band(m.priority()), m);
+            int band = options.bands().band(m.priority());
+            pump.sent(band);
+            calls[i] = sends.add(band, m);
         }
         return CompletableFuture.allOf(calls);
     }
@@ -101,6 +101,7 @@ public final class SqsTaskQueue implements TaskQueue {
         for (int i = 0; i < batch.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(MessageCodec.encode(batch.get(i))).build());
         }
+        counts.request(SqsRequestCounts.Api.SEND_BATCH);
         return client.sendMessageBatch(r -> r.queueUrl(bandUrls.get(band)).entries(entries)).thenCompose(response -> {
             if (response.failed().isEmpty()) {
                 return CompletableFuture.<Void>completedFuture(null);
@@ -131,98 +132,20 @@ public final class SqsTaskQueue implements TaskQueue {
         requireNonNull(wait, "wait is null");
         checkOpen();
         int vis = (int) Math.min(MAX_VISIBILITY_SECONDS, Math.max(1, ceilSeconds(visibility)));
-        long deadline = System.nanoTime() + wait.toNanos();
-        var out = new CompletableFuture<List<Lease>>();
-        waiting.add(out);
-        // a long poll answers at once when messages are visible, so a wait of a second or more
-        // starts with one and saves the short polls' round trips
-        CompletableFuture<List<Lease>> first = wait.toMillis() >= 1000 ? awaitMessages(max, vis, deadline) : takeVisible(max, vis);
-        first.thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got))
-                .whenComplete((got, e) -> {
-                    waiting.remove(out);
-                    if (e != null) {
-                        out.completeExceptionally(SqsErrors.unwrap(e));
-                    } else if (!out.complete(got)) {
-                        // the queue closed while this poll ran: its consumer is gone
-                        got.forEach(l -> release(l, Duration.ZERO));
-                    }
-                });
-        if (closed) {
-            out.complete(List.of());
-        }
-        return out;
-    }
-
-    /** Short polls, band 0 first, until {@code max} leases or every band is empty. */
-    private CompletableFuture<List<Lease>> takeVisible(int max, int vis) {
-        return takeFrom(0, max, vis, new ArrayList<>());
-    }
-
-    private CompletableFuture<List<Lease>> takeFrom(int band, int max, int vis, List<Lease> taken) {
-        if (band == bandUrls.size() || taken.size() == max) {
-            taken.sort(Comparator.comparingLong(l -> l.message().priority()));
-            return CompletableFuture.completedFuture(taken);
-        }
-        int ask = Math.min(MAX_BATCH, max - taken.size());
-        return receive(band, ask, vis, 0).thenCompose(got -> {
-            taken.addAll(got);
-            // a full answer may leave more in this band, which goes before the next band
-            return takeFrom(got.size() == ask ? band : band + 1, max, vis, taken);
+        return pump.lease(max, vis, System.nanoTime() + wait.toNanos()).handle((got, e) -> {
+            if (e != null) {
+                throw new java.util.concurrent.CompletionException(SqsErrors.unwrap(e));
+            }
+            return got;
         });
     }
 
-    private CompletableFuture<List<Lease>> awaitMessages(int max, int vis, long deadline) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0 || closed) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        // a little slack, so that a one-second wait, slightly spent by the time it gets here, still long-polls
-        long seconds = Math.min(SqsQueueOptions.MAX_WAIT_SECONDS, TimeUnit.NANOSECONDS.toSeconds(remaining + TimeUnit.MILLISECONDS.toNanos(50)));
-        if (seconds >= 1) {
-            return longPoll(max, vis, (int) seconds)
-                    .thenCompose(got -> got.isEmpty() ? awaitMessages(max, vis, deadline) : CompletableFuture.completedFuture(got));
-        }
-        var later = new CompletableFuture<Void>();
-        try {
-            timer.schedule(() -> later.complete(null), remaining, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return later.thenCompose(v -> takeVisible(max, vis));
-    }
-
-    /** Long-polls all bands at once: the first answer with messages wins, later ones go back. */
-    private CompletableFuture<List<Lease>> longPoll(int max, int vis, int waitSeconds) {
-        var result = new CompletableFuture<List<Lease>>();
-        var outstanding = new AtomicInteger(bandUrls.size());
-        var firstError = new AtomicReference<Throwable>();
-        for (int b = 0; b < bandUrls.size(); b++) {
-            receive(b, Math.min(MAX_BATCH, max), vis, waitSeconds).whenComplete((got, e) -> {
-                if (e != null) {
-                    firstError.compareAndSet(null, SqsErrors.unwrap(e));
-                } else if (!got.isEmpty()) {
-                    var sorted = new ArrayList<>(got);
-                    sorted.sort(Comparator.comparingLong(l -> l.message().priority()));
-                    if (!result.complete(sorted)) {
-                        got.forEach(l -> release(l, Duration.ZERO));
-                    }
-                }
-                if (outstanding.decrementAndGet() == 0 && !result.isDone()) {
-                    if (firstError.get() != null) {
-                        result.completeExceptionally(firstError.get());
-                    } else {
-                        result.complete(List.of());
-                    }
-                }
-            });
-        }
-        return result;
-    }
-
     private CompletableFuture<List<Lease>> receive(int band, int max, int vis, int waitSeconds) {
+        counts.request(SqsRequestCounts.Api.RECEIVE);
         return client.receiveMessage(r -> r.queueUrl(bandUrls.get(band)).maxNumberOfMessages(max).visibilityTimeout(vis)
                         .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .thenApply(response -> {
+                    counts.received(response.messages().size());
                     var leases = new ArrayList<Lease>(response.messages().size());
                     for (Message m : response.messages()) {
                         TaskMessage task;
@@ -274,6 +197,7 @@ public final class SqsTaskQueue implements TaskQueue {
     }
 
     private CompletableFuture<?> changeVisibility(Lease lease, int seconds) {
+        counts.request(SqsRequestCounts.Api.CHANGE_VISIBILITY);
         return client.changeMessageVisibility(r -> r.queueUrl(bandUrls.get(band(lease))).receiptHandle(handle(lease)).visibilityTimeout(seconds));
     }
 
@@ -294,6 +218,7 @@ public final class SqsTaskQueue implements TaskQueue {
     }
 
     private CompletableFuture<Long> count(String url, QueueAttributeName attribute) {
+        counts.request(SqsRequestCounts.Api.GET_ATTRIBUTES);
         return client.getQueueAttributes(r -> r.queueUrl(url).attributeNames(attribute))
                 .thenApply((GetQueueAttributesResponse a) -> Long.parseLong(a.attributes().getOrDefault(attribute, "0")));
     }
@@ -341,7 +266,7 @@ public final class SqsTaskQueue implements TaskQueue {
             return;
         }
         closed = true;
-        waiting.forEach(w -> w.complete(List.of()));
+        pump.close();
         sends.flushAll();
         acks.drain(Duration.ofSeconds(5));
         timer.shutdownNow();
