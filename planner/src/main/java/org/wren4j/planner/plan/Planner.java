@@ -89,10 +89,12 @@ public final class Planner {
     public static String explain(Plan plan) {
         var sb = new StringBuilder();
         int roots = plan.originals().size();
+        // one root keeps the 12-column layout of the stored plans; numbered roots widen it
+        String label = "%-" + (roots == 1 ? 12 : ("expression " + roots + ": ").length()) + "s";
         for (int i = 0; i < roots; i++) {
             String tag = roots == 1 ? "" : " " + (i + 1);
-            sb.append(String.format("%-12s", "expression" + tag + ":")).append(plan.originals().get(i)).append('\n');
-            sb.append(String.format("%-12s", "rewritten" + tag + ":")).append(plan.rewrittenRoots().get(i)).append('\n');
+            sb.append(String.format(label, "expression" + tag + ":")).append(plan.originals().get(i)).append('\n');
+            sb.append(String.format(label, "rewritten" + tag + ":")).append(plan.rewrittenRoots().get(i)).append('\n');
         }
         sb.append("rules:      ").append(plan.rules().isEmpty() ? "(none)" : String.join(", ", plan.rules())).append('\n');
         if (plan.program().isEmpty()) {
