@@ -25,6 +25,15 @@ final class BandSvd {
     private BandSvd() {
     }
 
+    /** {@code k} if it is between 1 and the smaller dimension of {@code shape}; {@code svd(k)}'s argument check. */
+    static int checkK(int k, org.wren4j.planner.expr.Shape shape) {
+        long most = Math.min(shape.rows(), shape.cols());
+        if (k < 1 || k > most) {
+            throw new IllegalArgumentException("svd: k = " + k + " must be between 1 and " + most + " for a " + shape + " matrix");
+        }
+        return k;
+    }
+
     /** The {@code k} largest singular values of the matrix {@code expr}, descending. */
     static double[] singularValues(Wren wren, MatrixExpr expr, int k) {
         MatrixExpr a = expr.shape().rows() >= expr.shape().cols() ? expr : new Transpose(expr);

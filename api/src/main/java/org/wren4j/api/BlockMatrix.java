@@ -11,8 +11,6 @@ import org.wren4j.planner.expr.EwOp;
 import org.wren4j.planner.expr.EwProgram;
 import org.wren4j.planner.expr.Gram;
 import org.wren4j.planner.expr.Leaf;
-import org.wren4j.planner.expr.Lu;
-import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Reduction;
@@ -35,10 +33,17 @@ public final class BlockMatrix {
     private final Wren wren;
     private final MatrixExpr expr;
     private final AtomicReference<Leaf> computed = new AtomicReference<>();
+    /** The job this handle is computed in with others (the parts of an LU), or null for its own. */
+    private final ComputedTogether together;
 
     BlockMatrix(Wren wren, MatrixExpr expr) {
+        this(wren, expr, null);
+    }
+
+    BlockMatrix(Wren wren, MatrixExpr expr, ComputedTogether together) {
         this.wren = requireNonNull(wren, "wren is null");
         this.expr = requireNonNull(expr, "expr is null");
+        this.together = together;
         if (expr instanceof Leaf l) {
             computed.set(l);
         }
@@ -178,8 +183,7 @@ public final class BlockMatrix {
     private BlockMatrix zip(BlockMatrix other, EwOp.BinaryFn fn, String op) {
         requireNonNull(other, "other is null");
         sameSession(other, op);
-        return new BlockMatrix(wren, new Elementwise(List.of(expr, other.expr),
-                EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+        return new BlockMatrix(wren, new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
     }
 
     /** Sum of each row ({@link Axis#ROWS}) or column. */
@@ -266,21 +270,28 @@ public final class BlockMatrix {
 
     /**
      * {@code P A = L U} for this square matrix by LU with tournament pivoting; see
-     * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed.
+     * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed,
+     * and then ONE job factors the matrix and stores all three parts.
      *
      * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
      */
     public LuFactors lu() {
-        BlockMatrix l = new BlockMatrix(wren, new Lu(expr, Lu.Part.L));
-        BlockMatrix u = new BlockMatrix(wren, new Lu(expr, Lu.Part.U));
-        // P applied to the row indices 0..n-1: a column of n values, stored now (cheap beside A)
-        int n = Math.toIntExact(shape().rows());
-        double[][] index = new double[n][1];
-        for (int r = 0; r < n; r++) {
-            index[r][0] = r;
-        }
-        BlockMatrix rows = wren.fromArray(index, blockSize());
-        return new LuFactors(l, u, new BlockMatrix(wren, new LuPermute(expr, rows.expr)));
+        return LuFactors.of(wren, current());
+    }
+
+    /**
+     * The inverse of this square matrix; ask for it only when the inverse itself is wanted ({@link
+     * #solve} is cheaper and more accurate for {@code inv(A) @ B}). It is {@code solve(I)}, so it
+     * takes the same route: Cholesky and two triangular solves when this matrix is symmetric
+     * positive definite by construction, one triangular solve when it is triangular, LU with
+     * tournament pivoting otherwise, in one job.
+     *
+     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
+     * @throws WrenException when computed, naming {@code inv}, if the matrix is exactly singular
+     *     (or, by the Cholesky route, not positive definite)
+     */
+    public BlockMatrix inv() {
+        return Inverse.of(this);
     }
 
     /**
@@ -293,8 +304,7 @@ public final class BlockMatrix {
      * @throws WrenException if a job fails, or the smaller dimension is above 8192
      */
     public double[] singularValues() {
-        return BandSvd.singularValues(wren, computed.get() != null ? computed.get() : expr,
-                (int) Math.min(shape().rows(), shape().cols()));
+        return BandSvd.singularValues(wren, current(), (int) Math.min(shape().rows(), shape().cols()));
     }
 
     /**
@@ -304,11 +314,7 @@ public final class BlockMatrix {
      * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
      */
     public double[] svd(int k) {
-        long most = Math.min(shape().rows(), shape().cols());
-        if (k < 1 || k > most) {
-            throw new IllegalArgumentException("svd: k = " + k + " must be between 1 and " + most + " for a " + shape() + " matrix");
-        }
-        return BandSvd.singularValues(wren, computed.get() != null ? computed.get() : expr, k);
+        return BandSvd.singularValues(wren, current(), BandSvd.checkK(k, shape()));
     }
 
     /**
@@ -328,15 +334,7 @@ public final class BlockMatrix {
     public BlockMatrix lstsq(BlockMatrix b) {
         requireNonNull(b, "b is null");
         sameSession(b, "lstsq");
-        BlockMatrix r = qr();
-        BlockMatrix x0 = r.semiNormalSolve(T().matmul(b));
-        BlockMatrix residual = b.minus(matmul(x0));
-        return x0.plus(r.semiNormalSolve(T().matmul(residual)));
-    }
-
-    /** {@code (R^T R)^-1 y} for upper triangular R (this). */
-    private BlockMatrix semiNormalSolve(BlockMatrix y) {
-        return triangularSolve(triangularSolve(y, false, true), false, false);
+        return LeastSquares.solve(this, b);
     }
 
     /** The rewritten expression, its steps and the one LAmbdaPACK program it runs as, for people to read. */
@@ -371,27 +369,34 @@ public final class BlockMatrix {
 
     private Leaf leaf() {
         Leaf l = computed.get();
-        if (l == null) {
-            l = wren.evaluate(expr);
-            if (!computed.compareAndSet(null, l)) {
-                l = computed.get();
-            }
+        if (l != null) {
+            return l;
         }
-        return l;
+        if (together != null) {
+            together.compute();
+            return computed.get();
+        }
+        return computedAs(wren.evaluate(expr));
+    }
+
+    /** Records {@code l} as this handle's stored value unless one is already recorded; returns the recorded one. */
+    Leaf computedAs(Leaf l) {
+        return computed.compareAndSet(null, l) ? l : computed.get();
+    }
+
+    /** The stored value when computed, else the expression: what a further job should read. */
+    MatrixExpr current() {
+        Leaf l = computed.get();
+        return l != null ? l : expr;
+    }
+
+    Wren session() {
+        return wren;
     }
 
     /** The values as a row-major 2-D array (computing first if needed). */
     public double[][] toArray() {
-        double[] cm = toColumnMajor();
-        int rows = (int) shape().rows();
-        int cols = (int) shape().cols();
-        double[][] out = new double[rows][cols];
-        for (int c = 0; c < cols; c++) {
-            for (int r = 0; r < rows; r++) {
-                out[r][c] = cm[c * rows + r];
-            }
-        }
-        return out;
+        return TileIo.rowMajor(toColumnMajor(), (int) shape().rows(), (int) shape().cols());
     }
 
     /** The values in one column-major array: element (r, c) at {@code c * rows + r}. */
@@ -410,11 +415,8 @@ public final class BlockMatrix {
      * memory stays bounded by one tile row.
      */
     public void forEachRowBlock(RowBlockConsumer consumer) {
-        Leaf l = leaf();
-        long tileRows = l.shape().tileRows(l.blockSize());
-        for (long i = 0; i < tileRows; i++) {
-            consumer.accept(i * l.blockSize(), wren.io().readTileRow(l, i));
-        }
+        requireNonNull(consumer, "consumer is null");
+        wren.io().forEachRowBlock(leaf(), (rows, first) -> consumer.accept(first, rows));
     }
 
     /**

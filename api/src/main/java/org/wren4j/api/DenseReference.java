@@ -31,6 +31,19 @@ public final class DenseReference {
         }
     }
 
+    /**
+     * The inverse of a column-major {@code n x n} matrix by LAPACK (LU with partial pivoting on the whole matrix).
+     *
+     * @throws WrenException if {@code a} is exactly singular
+     */
+    public static double[] inverse(double[] a, int n) {
+        try {
+            return DenseLinalg.inverse(a, n);
+        } catch (KernelFailure e) {
+            throw new WrenException(e.getMessage());
+        }
+    }
+
     public static double[] gemm(double[] a, double[] b, int m, int k, int n) {
         return DenseLinalg.gemm(a, b, m, k, n);
     }

@@ -1,8 +1,13 @@
 package org.wren4j.api;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.wren4j.exec.ExecEngine;
@@ -19,10 +24,12 @@ import org.wren4j.planner.plan.Planner;
 import org.wren4j.planner.plan.PlanningException;
 import org.wren4j.planner.plan.Step;
 import org.wren4j.planner.plan.Value;
+import org.wren4j.planner.rules.Rules;
 
 /**
- * Runs expressions: plans each into one fused program and runs it as one job, binding the
- * program's matrices to stored inputs, job-scoped temporaries and a new result matrix.
+ * Runs expressions: plans one or several into one fused program and runs it as one job,
+ * binding the program's matrices to stored inputs, job-scoped temporaries and one new result
+ * matrix per output.
  */
 final class PlanRunner {
     private final ExecEngine engine;
@@ -31,6 +38,7 @@ final class PlanRunner {
     private final Consumer<JobReport> reports;
     /** How each stored matrix's tiles are laid out (a symmetric result keeps its lower tiles only). */
     private final Map<String, Structure> layouts = new ConcurrentHashMap<>();
+    private final AtomicLong jobs = new AtomicLong();
 
     PlanRunner(ExecEngine engine, Supplier<String> names, JobProgress progress, Consumer<JobReport> reports) {
         this.engine = engine;
@@ -40,8 +48,12 @@ final class PlanRunner {
     }
 
     Plan plan(MatrixExpr expr) {
+        return plan(List.of(expr));
+    }
+
+    Plan plan(List<MatrixExpr> roots) {
         try {
-            return Planner.plan(expr);
+            return Planner.plan(roots, Rules.defaults());
         } catch (PlanningException e) {
             throw new WrenException(e.getMessage(), e);
         }
@@ -49,13 +61,37 @@ final class PlanRunner {
 
     /** Computes {@code expr} as one job and returns the stored result. */
     Leaf evaluate(MatrixExpr expr) {
-        Plan plan = plan(expr);
+        return evaluateAll(List.of(expr)).get(0);
+    }
+
+    /**
+     * Computes every root in ONE job and returns each stored result, in order: a root that is a
+     * stored matrix is returned as it is, equal roots get the same result.
+     */
+    List<Leaf> evaluateAll(List<MatrixExpr> roots) {
+        Plan plan = plan(roots);
+        List<Leaf> results = new ArrayList<>();
         if (plan.program().isEmpty()) {
-            return (Leaf) plan.rewritten();
+            for (int i = 0; i < roots.size(); i++) {
+                results.add(plan.stored(i).orElseThrow());
+            }
+            return results;
         }
         String jobId = names.get().replace('/', '-') + "-job";
-        Value result = plan.values().get(plan.output());
-        Leaf out = new Leaf(names.get(), result.shape().orElseThrow(), result.blockSize(), result.structure());
+        // one new stored matrix per OUTPUT value, named in the order of the roots
+        Map<String, Leaf> outs = new LinkedHashMap<>();
+        for (int i = 0; i < roots.size(); i++) {
+            Optional<Leaf> stored = plan.stored(i);
+            if (stored.isPresent()) {
+                results.add(stored.get());
+                continue;
+            }
+            Leaf out = outs.computeIfAbsent(plan.outputs().get(i), name -> {
+                Value v = plan.values().get(name);
+                return new Leaf(names.get(), v.shape().orElseThrow(), v.blockSize(), v.structure());
+            });
+            results.add(out);
+        }
         Map<String, MatrixBinding> bindings = new HashMap<>();
         for (MatrixDecl m : plan.program().get().matrices()) {
             Value v = plan.values().get(m.name());
@@ -65,7 +101,7 @@ final class PlanRunner {
                 Leaf leaf = v.leaf().get();
                 bindings.put(m.name(), binding(leaf.name(), v, layout(leaf)));
             } else if (v.role() == MatrixDecl.Role.OUTPUT) {
-                bindings.put(m.name(), binding(out.name(), v, layoutOf(v.structure())));
+                bindings.put(m.name(), binding(outs.get(m.name()).name(), v, layoutOf(v.structure())));
             } else if (v.shape().isPresent()) {
                 bindings.put(m.name(), binding("tmp/" + jobId + "/" + m.name(), v, layoutOf(v.structure())));
             } else {
@@ -75,16 +111,26 @@ final class PlanRunner {
         String operation = String.join(" + ", plan.steps().stream().map(Step::operation).toList());
         JobSpec spec = new JobSpec(jobId, operation, plan.program().get(), plan.args(), bindings);
         try {
+            jobs.incrementAndGet();
             JobResult r = engine.run(spec, progress::progress);
             var m = r.metrics();
             reports.accept(new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
                     m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds()));
         } catch (JobFailedException e) {
-            engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
+            for (Leaf out : outs.values()) {
+                engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
+            }
             throw new WrenException(e.getMessage());
         }
-        layouts.put(out.name(), layoutOf(result.structure()));
-        return out;
+        for (Leaf out : outs.values()) {
+            layouts.put(out.name(), layoutOf(out.structure()));
+        }
+        return results;
+    }
+
+    /** Jobs this runner has started (each plan with something to compute is one job). */
+    long jobsStarted() {
+        return jobs.get();
     }
 
     private static MatrixBinding binding(String store, Value v, Structure layout) {

@@ -36,6 +36,14 @@ final class TileIo {
         store.deleteMatrix(name).toCompletableFuture().join();
     }
 
+    /** Hands every tile row of {@code leaf} to {@code consumer}, top to bottom, one in memory at a time. */
+    void forEachRowBlock(Leaf leaf, java.util.function.ObjLongConsumer<double[][]> consumer) {
+        long tileRows = leaf.shape().tileRows(leaf.blockSize());
+        for (long i = 0; i < tileRows; i++) {
+            consumer.accept(readTileRow(leaf, i), i * leaf.blockSize());
+        }
+    }
+
     /** Reads tile row {@code i} of {@code leaf} as row-major rows. */
     double[][] readTileRow(Leaf leaf, long i) {
         Shape s = leaf.shape();
@@ -121,4 +129,15 @@ final class TileIo {
         }
     }
 
+
+    /** A column-major array of {@code rows x cols} values as rows. */
+    static double[][] rowMajor(double[] columnMajor, int rows, int cols) {
+        double[][] out = new double[rows][cols];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                out[r][c] = columnMajor[c * rows + r];
+            }
+        }
+        return out;
+    }
 }

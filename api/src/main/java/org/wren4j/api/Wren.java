@@ -297,13 +297,75 @@ public final class Wren implements AutoCloseable {
 
     /** Computes {@code expr} as one fused job and returns the stored result. */
     Leaf evaluate(MatrixExpr expr) {
-        Leaf out = runner.evaluate(expr);
+        return evaluateAll(List.of(expr)).get(0);
+    }
+
+    /** Computes every root in one fused job and returns each stored result, in order. */
+    List<Leaf> evaluateAll(List<MatrixExpr> roots) {
+        List<Leaf> outs = runner.evaluateAll(roots);
         Set<String> inputs = new HashSet<>();
-        leafNames(expr, inputs);
-        if (!inputs.contains(out.name())) {
-            catalog.recordGenerated(out, lastJob().map(j -> "job: " + j.operation()).orElse("job"), List.of());
+        roots.forEach(r -> leafNames(r, inputs));
+        for (Leaf out : new java.util.LinkedHashSet<>(outs)) {
+            if (!inputs.contains(out.name())) {
+                catalog.recordGenerated(out, lastJob().map(j -> "job: " + j.operation()).orElse("job"), List.of());
+            }
+        }
+        return outs;
+    }
+
+    /**
+     * Computes all the given matrices in ONE job (numpy/dask style): shared sub-expressions run
+     * once, and matrices that are already computed or stored are not computed again. Afterwards
+     * every handle is computed, as after its own {@link BlockMatrix#compute()}.
+     *
+     * @return a handle on each stored result, in the order given
+     * @throws WrenException if the job fails (then none of them is computed)
+     * @throws IllegalArgumentException if a matrix belongs to another session
+     */
+    public List<BlockMatrix> compute(BlockMatrix... matrices) {
+        requireNonNull(matrices, "matrices is null");
+        List<MatrixExpr> roots = new ArrayList<>();
+        for (BlockMatrix m : matrices) {
+            roots.add(own(m, "compute").current());
+        }
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        List<Leaf> leaves = evaluateAll(roots);
+        List<BlockMatrix> out = new ArrayList<>();
+        for (int i = 0; i < matrices.length; i++) {
+            out.add(new BlockMatrix(this, matrices[i].computedAs(leaves.get(i))));
         }
         return out;
+    }
+
+    /**
+     * The plan of computing all the given matrices in one job ({@link #compute(BlockMatrix...)}),
+     * for people to read: each expression and its rewrite, the steps, and the one fused program.
+     */
+    public String explain(BlockMatrix... matrices) {
+        requireNonNull(matrices, "matrices is null");
+        if (matrices.length == 0) {
+            throw new IllegalArgumentException("explain: no matrices given");
+        }
+        List<MatrixExpr> roots = new ArrayList<>();
+        for (BlockMatrix m : matrices) {
+            roots.add(own(m, "explain").current());
+        }
+        return Planner.explain(runner.plan(roots));
+    }
+
+    /** Jobs this session has started: a test hook (e.g. that the parts of an LU come from one job). */
+    long jobsStarted() {
+        return runner.jobsStarted();
+    }
+
+    private BlockMatrix own(BlockMatrix m, String op) {
+        requireNonNull(m, "a matrix is null");
+        if (m.session() != this) {
+            throw new IllegalArgumentException(op + ": a matrix belongs to another Wren session");
+        }
+        return m;
     }
 
     private static void leafNames(MatrixExpr e, Set<String> out) {

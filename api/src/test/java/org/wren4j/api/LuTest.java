@@ -110,4 +110,56 @@ class LuTest {
         BlockMatrix x = wren.fromArray(ad, 4).solve(wren.fromArray(rand(12, 1), 4));
         assertThatThrownBy(x::compute).isInstanceOf(WrenException.class).hasMessageContaining("singular");
     }
+
+    /** Ragged sizes and a one-tile grid: whichever part is read first, one job factors A and stores all three. */
+    @Test
+    void partsComeFromOneFactorization() {
+        for (int[] c : new int[][] {{29, 8}, {5, 8}}) {
+            int n = c[0];
+            double[][] ad = rand(n, n);
+            LuFactors f = wren.fromArray(ad, c[1]).lu();
+            long before = wren.jobsStarted();
+            double[][] u = f.u().toArray();
+            assertThat(wren.jobsStarted() - before).as("n = %d: computing U", n).isEqualTo(1);
+            assertThat(wren.lastJob().orElseThrow().operation()).containsOnlyOnce("lu (calu)");
+            double[][] l = f.l().toArray();
+            int[] rows = f.rows();
+            f.compute();
+            assertThat(wren.jobsStarted() - before).as("n = %d: L, P and compute() after U", n).isEqualTo(1);
+            double[][] pa = new double[n][];
+            for (int r = 0; r < n; r++) {
+                pa[r] = ad[rows[r]];
+            }
+            double[][] lu = mul(l, u);
+            double err = 0;
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < n; j++) {
+                    err = Math.max(err, Math.abs(pa[r][j] - lu[r][j]));
+                }
+            }
+            assertThat(err / maxAbs(ad)).as("n = %d: |P A - L U| / |A|", n).isLessThan(1e-13);
+        }
+    }
+
+    @Test
+    void computeRunsOneJobForAllParts() {
+        LuFactors f = wren.fromArray(rand(13, 13), 4).lu();
+        long before = wren.jobsStarted();
+        assertThat(f.compute()).isSameAs(f);
+        f.permutation().toColumn();
+        f.l().compute();
+        f.u().name();
+        assertThat(wren.jobsStarted() - before).isEqualTo(1);
+    }
+
+    @Test
+    void singularFactorizationNamesLu() {
+        double[][] ad = rand(12, 12);
+        for (double[] row : ad) {
+            row[5] = 0;
+        }
+        LuFactors f = wren.fromArray(ad, 4).lu();
+        assertThatThrownBy(f::compute).isInstanceOf(WrenException.class).hasMessageStartingWith("lu of a 12x12 matrix")
+                .hasMessageContaining("singular");
+    }
 }

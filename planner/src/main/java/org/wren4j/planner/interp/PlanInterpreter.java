@@ -1,6 +1,8 @@
 package org.wren4j.planner.interp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.wren4j.planner.analysis.ConcreteTile;
 import org.wren4j.planner.analysis.ProgramAnalysis;
@@ -21,16 +23,28 @@ public final class PlanInterpreter {
 
     /** @param leaves dense value (row-major) of every stored matrix the plan reads, by stored name */
     public static double[][] run(Plan plan, Map<String, double[][]> leaves) {
-        if (plan.program().isEmpty()) {
-            return leaves.get(plan.output());
+        return runAll(plan, leaves).get(0);
+    }
+
+    /** The dense value of every root of the plan, in the order of its roots. */
+    public static List<double[][]> runAll(Plan plan, Map<String, double[][]> leaves) {
+        Map<ConcreteTile, double[][]> store = Map.of();
+        if (plan.program().isPresent()) {
+            Map<ConcreteTile, double[][]> inputs = new HashMap<>();
+            for (Value v : plan.values().values()) {
+                v.leaf().ifPresent(leaf -> split(v.name(), leaves.get(leaf.name()), leaf.blockSize(), inputs));
+            }
+            ProgramAnalysis a = ProgramAnalysis.of(plan.program().get(), plan.args());
+            store = Interpreter.run(a, inputs, t -> implicit(plan, t, inputs));
         }
-        Map<ConcreteTile, double[][]> inputs = new HashMap<>();
-        for (Value v : plan.values().values()) {
-            v.leaf().ifPresent(leaf -> split(v.name(), leaves.get(leaf.name()), leaf.blockSize(), inputs));
+        List<double[][]> results = new ArrayList<>();
+        for (int i = 0; i < plan.outputs().size(); i++) {
+            results.add(plan.stored(i).isPresent() ? leaves.get(plan.outputs().get(i)) : dense(plan.values().get(plan.outputs().get(i)), store));
         }
-        ProgramAnalysis a = ProgramAnalysis.of(plan.program().get(), plan.args());
-        Map<ConcreteTile, double[][]> store = Interpreter.run(a, inputs, t -> implicit(plan, t, inputs));
-        Value out = plan.values().get(plan.output());
+        return results;
+    }
+
+    private static double[][] dense(Value out, Map<ConcreteTile, double[][]> store) {
         Shape shape = out.shape().orElseThrow();
         int b = out.blockSize();
         double[][] dense = new double[(int) shape.rows()][(int) shape.cols()];

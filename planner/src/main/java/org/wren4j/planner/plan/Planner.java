@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.lambdapack.MatrixDecl;
@@ -26,23 +28,51 @@ public final class Planner {
     }
 
     public static Plan plan(MatrixExpr expr) {
-        return plan(expr, Rules.defaults());
+        return plan(List.of(expr), Rules.defaults());
     }
 
     /**
      * @throws PlanningException if some operation cannot be lowered (the message says why)
      */
     public static Plan plan(MatrixExpr expr, List<Rule> rules) {
-        RuleEngine.Rewrite rw = RuleEngine.rewrite(expr, rules);
-        MatrixExpr rewritten = rw.result();
-        if (rewritten instanceof Leaf leaf) {
-            return new Plan(expr, rewritten, rw.applied(), List.of(), Optional.empty(), Map.of(), Map.of(), leaf.name());
+        return plan(List.of(expr), rules);
+    }
+
+    /**
+     * Plans several roots into ONE fused program with one OUTPUT value per distinct root that
+     * needs computing: equal sub-expressions (and equal roots) are lowered once, an LU of one
+     * matrix is factored once however many of its parts are asked for, and a root that rewrites
+     * to a stored matrix needs no output.
+     *
+     * @throws PlanningException if some operation cannot be lowered (the message says why)
+     * @throws IllegalArgumentException if there are no roots
+     */
+    public static Plan plan(List<MatrixExpr> roots, List<Rule> rules) {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("plan: no expressions to plan");
+        }
+        List<MatrixExpr> rewritten = new ArrayList<>();
+        Set<String> applied = new LinkedHashSet<>();
+        for (MatrixExpr root : roots) {
+            RuleEngine.Rewrite rw = RuleEngine.rewrite(root, rules);
+            rewritten.add(rw.result());
+            applied.addAll(rw.applied());
         }
         var lowering = new StepLowering();
-        String out = lowering.lower(rewritten);
+        List<String> outputs = new ArrayList<>();
+        for (MatrixExpr r : rewritten) {
+            outputs.add(r instanceof Leaf leaf ? leaf.name() : lowering.lower(r));
+        }
+        if (lowering.steps.isEmpty()) {
+            return new Plan(roots, rewritten, List.copyOf(applied), List.of(), Optional.empty(), Map.of(), Map.of(), outputs);
+        }
         Map<String, Value> values = new LinkedHashMap<>(lowering.values);
-        Value result = values.get(out);
-        values.put(out, new Value(out, MatrixDecl.Role.OUTPUT, result.shape(), result.blockSize(), result.structure(), Optional.empty()));
+        for (int i = 0; i < outputs.size(); i++) {
+            if (!(rewritten.get(i) instanceof Leaf)) {
+                Value v = values.get(outputs.get(i));
+                values.put(v.name(), new Value(v.name(), MatrixDecl.Role.OUTPUT, v.shape(), v.blockSize(), v.structure(), Optional.empty()));
+            }
+        }
         Map<String, MatrixDecl.Role> shared = new LinkedHashMap<>();
         values.forEach((name, v) -> shared.put(name, v.role()));
         List<ProgramFusion.Part> parts = new ArrayList<>();
@@ -52,17 +82,24 @@ public final class Planner {
             names.add(s.program().name());
         }
         ProgramFusion.Fused fused = ProgramFusion.fuse(String.join("+", names), parts, shared);
-        return new Plan(expr, rewritten, rw.applied(), lowering.steps, Optional.of(fused.program()), fused.args(), values, out);
+        return new Plan(roots, rewritten, List.copyOf(applied), lowering.steps, Optional.of(fused.program()), fused.args(), values, outputs);
     }
 
     /** The plan as a person reads it: expression, rewrite, steps, and the fused program. */
     public static String explain(Plan plan) {
         var sb = new StringBuilder();
-        sb.append("expression: ").append(plan.original()).append('\n');
-        sb.append("rewritten:  ").append(plan.rewritten()).append('\n');
+        int roots = plan.originals().size();
+        // one root keeps the 12-column layout of the stored plans; numbered roots widen it
+        String label = "%-" + (roots == 1 ? 12 : ("expression " + roots + ": ").length()) + "s";
+        for (int i = 0; i < roots; i++) {
+            String tag = roots == 1 ? "" : " " + (i + 1);
+            sb.append(String.format(label, "expression" + tag + ":")).append(plan.originals().get(i)).append('\n');
+            sb.append(String.format(label, "rewritten" + tag + ":")).append(plan.rewrittenRoots().get(i)).append('\n');
+        }
         sb.append("rules:      ").append(plan.rules().isEmpty() ? "(none)" : String.join(", ", plan.rules())).append('\n');
         if (plan.program().isEmpty()) {
-            sb.append("nothing to compute: ").append(plan.output()).append(" is stored\n");
+            sb.append("nothing to compute: ").append(String.join(", ", new LinkedHashSet<>(plan.outputs()))).append(roots == 1 ? " is" : " are")
+                    .append(" stored\n");
             return sb.toString();
         }
         sb.append("inputs:     ");
@@ -77,8 +114,19 @@ public final class Planner {
         }
         Program p = plan.program().get();
         sb.append("one program (").append(plan.steps().size()).append(" steps fused, ").append(ProgramCodec.encode(p).length)
-                .append(" bytes), result ").append(plan.output()).append(":\n");
+                .append(" bytes), ").append(results(plan)).append(":\n");
         sb.append(p);
         return sb.toString();
+    }
+
+    private static String results(Plan plan) {
+        if (plan.outputs().size() == 1) {
+            return "result " + plan.output();
+        }
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < plan.outputs().size(); i++) {
+            each.add((i + 1) + " = " + plan.outputs().get(i) + (plan.stored(i).isPresent() ? " (stored)" : ""));
+        }
+        return "results " + String.join(", ", each);
     }
 }

@@ -37,7 +37,8 @@ import org.wren4j.planner.library.Triangular;
  * Lowers a rewritten expression DAG, operands first, to one program call ({@link Step}) per
  * operation; equal sub-expressions are lowered once. An intermediate stored as lower tiles
  * only (symmetric) is completed by a {@code mirror} step before the first consumer that reads
- * its upper tiles.
+ * its upper tiles. Each matrix is LU-factored at most once, whichever of its parts, permutation
+ * or solves come first.
  */
 final class StepLowering {
     final List<Step> steps = new ArrayList<>();
@@ -62,6 +63,12 @@ final class StepLowering {
             List<String> operands = new ArrayList<>();
             for (MatrixExpr c : e.children()) {
                 operands.add(lower(c));
+            }
+            if (e instanceof Lu l && l.part() == Lu.Part.U && factored.containsKey(operands.get(0))) {
+                // L, P or a solve already factored this matrix: its U is this node's value, no second calu
+                name = factored.get(operands.get(0)).u();
+                names.put(e, name);
+                return name;
             }
             name = "v" + intermediates++;
             values.put(name, new Value(name, MatrixDecl.Role.TEMP, Optional.of(e.shape()), e.blockSize(), e.structure(), Optional.empty()));

@@ -52,15 +52,29 @@ class StoredPlansTest {
                         EwProgram.input().then(EwOp.BinaryFn.MUL, 2).then(EwOp.UnaryFn.EXP))), EwProgram.input().then(EwOp.BinaryFn.MUL, 3))),
                 Map.entry("column_argmax", () -> new Reduction(new MatMul(new Transpose(b), a), ReduceOp.ARGMAX, Axis.COLUMNS)),
                 Map.entry("general_solve", () -> new Solve(g, b)),
+                Map.entry("lower_inverse", () -> new Solve(leaf("L", 8_192, 8_192, Structure.LOWER), leaf("I", 8_192, 8_192, Structure.SPD))),
                 Map.entry("lu_l", () -> new org.wren4j.planner.expr.Lu(g, org.wren4j.planner.expr.Lu.Part.L)),
                 Map.entry("unaligned_slice", () -> new org.wren4j.planner.expr.Retile(g, 100, 5_000, 1_500, 8_192, 1024)));
+    }
+
+    /** The three parts of one LU planned together: one calu, three outputs. */
+    @org.junit.jupiter.api.Test
+    void luFactorsPlanMatchesStoredText() throws IOException {
+        Leaf g = leaf("G", 8_192, 8_192, Structure.GENERAL);
+        Leaf rows = leaf("rows", 8_192, 1, Structure.GENERAL);
+        List<MatrixExpr> roots = List.of(new org.wren4j.planner.expr.Lu(g, org.wren4j.planner.expr.Lu.Part.L),
+                new org.wren4j.planner.expr.Lu(g, org.wren4j.planner.expr.Lu.Part.U), new org.wren4j.planner.expr.LuPermute(g, rows));
+        assertStored("lu_factors", Planner.explain(Planner.plan(roots, org.wren4j.planner.rules.Rules.defaults())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void planMatchesStoredText(Map.Entry<String, Supplier<MatrixExpr>> c) throws IOException {
-        String actual = Planner.explain(Planner.plan(c.getValue().get()));
-        Path file = DIR.resolve(c.getKey() + ".txt");
+        assertStored(c.getKey(), Planner.explain(Planner.plan(c.getValue().get())));
+    }
+
+    private static void assertStored(String name, String actual) throws IOException {
+        Path file = DIR.resolve(name + ".txt");
         if (Boolean.getBoolean("wren4j.updatePlans") || !Files.exists(file)) {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);

@@ -45,6 +45,28 @@ public final class DenseLinalg {
         }
     }
 
+    /**
+     * The inverse of the {@code n x n} matrix {@code a} (column-major; not modified) by LAPACK
+     * {@code dgetrf} + {@code dgetri}: LU with partial pivoting on the whole matrix.
+     *
+     * @throws KernelFailure if {@code a} is exactly singular
+     */
+    public static double[] inverse(double[] a, int n) {
+        check(a, n, n, "a");
+        try (DoublePointer p = new DoublePointer(a); org.bytedeco.javacpp.IntPointer ipiv = new org.bytedeco.javacpp.IntPointer(n)) {
+            int info = openblas.LAPACKE_dgetrf(openblas.LAPACK_COL_MAJOR, n, n, p, n, ipiv);
+            if (info == 0) {
+                info = openblas.LAPACKE_dgetri(openblas.LAPACK_COL_MAJOR, n, p, n, ipiv);
+            }
+            if (info > 0) {
+                throw new KernelFailure("matrix is singular (U[" + (info - 1) + ", " + (info - 1) + "] is zero)");
+            }
+            double[] inv = new double[a.length];
+            p.get(inv);
+            return inv;
+        }
+    }
+
     /** {@code A B} for column-major {@code m x k} A and {@code k x n} B. */
     public static double[] gemm(double[] a, double[] b, int m, int k, int n) {
         check(a, m, k, "a");
