@@ -24,23 +24,37 @@ final class Blas {
     /** Scratch buffers per thread: enough for the five tiles plus workspace of the largest kernel. */
     static final int SLOTS = 6;
 
+    /** Scratch starts on a cache line, wherever malloc put the block (see {@link #scratch}). */
+    static final int ALIGNMENT = 64;
+
+    // per thread: the aligned views kernels use, and the allocations behind them (freed on release)
     private static final ThreadLocal<DoublePointer[]> SCRATCH = ThreadLocal.withInitial(() -> new DoublePointer[SLOTS]);
+    private static final ThreadLocal<DoublePointer[]> BLOCKS = ThreadLocal.withInitial(() -> new DoublePointer[SLOTS]);
 
     private Blas() {
     }
 
     /**
      * This thread's scratch buffer {@code slot}, holding at least {@code length} doubles,
-     * positioned at 0; its contents are whatever the last kernel left there.
+     * positioned at 0 and starting on a {@link #ALIGNMENT}-byte boundary; its contents are
+     * whatever the last kernel left there. The alignment is fixed so that a kernel's result does
+     * not depend on where malloc happened to put its buffers: some OpenBLAS/LAPACK paths peel
+     * loops to reach an aligned address, which changes the order of a sum, and reruns of a task
+     * on another worker must give the same bits.
      */
     static DoublePointer scratch(int slot, long length) {
         DoublePointer[] slots = SCRATCH.get();
         DoublePointer p = slots[slot];
         if (p == null || p.capacity() < length) {
-            if (p != null) {
-                p.close();
+            DoublePointer[] blocks = BLOCKS.get();
+            if (blocks[slot] != null) {
+                blocks[slot].close();
             }
-            p = new DoublePointer(Math.max(1, length));
+            long n = Math.max(1, length);
+            DoublePointer block = new DoublePointer(n + ALIGNMENT / Double.BYTES);
+            long skip = ((ALIGNMENT - block.address() % ALIGNMENT) % ALIGNMENT) / Double.BYTES;
+            blocks[slot] = block;
+            p = block.getPointer(DoublePointer.class, skip).capacity(n);
             slots[slot] = p;
         }
         return p.position(0);
@@ -69,10 +83,12 @@ final class Blas {
     /** Frees this thread's scratch buffers; the next kernel call on it allocates them again. */
     static void releaseScratch() {
         DoublePointer[] slots = SCRATCH.get();
+        DoublePointer[] blocks = BLOCKS.get();
         for (int i = 0; i < slots.length; i++) {
-            if (slots[i] != null) {
-                slots[i].close();
-                slots[i] = null;
+            slots[i] = null;
+            if (blocks[i] != null) {
+                blocks[i].close();
+                blocks[i] = null;
             }
         }
     }

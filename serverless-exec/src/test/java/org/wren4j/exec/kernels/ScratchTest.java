@@ -27,6 +27,23 @@ class ScratchTest {
         assertThat(Blas.scratchBytes()).isZero();
     }
 
+    /** Every slot starts on a cache line at every size, so results cannot depend on where malloc put it. */
+    @Test
+    void buffersStartOnACacheLine() {
+        KernelLibrary.releaseThreadBuffers();
+        for (long length : new long[] {1, 3, 7, 100, 1001, 4097, 1 << 18}) {
+            for (int slot = 0; slot < Blas.SLOTS; slot++) {
+                var p = Blas.scratch(slot, length);
+                assertThat(p.address() % Blas.ALIGNMENT).as("slot %d, %d doubles", slot, length).isZero();
+                assertThat(p.capacity()).isGreaterThanOrEqualTo(length);
+                p.put(length - 1, 1.5);
+                assertThat(p.get(length - 1)).isEqualTo(1.5);
+            }
+        }
+        KernelLibrary.releaseThreadBuffers();
+        assertThat(Blas.scratchBytes()).isZero();
+    }
+
     /** Worker threads run kernels at once; each must get what it gets alone (no shared buffers). */
     @Test
     void concurrentKernelsOnThreadsMatchSequentialResults() throws Exception {
