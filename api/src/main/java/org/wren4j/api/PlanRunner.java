@@ -115,7 +115,8 @@ final class PlanRunner {
             JobResult r = engine.run(spec, progress::progress);
             var m = r.metrics();
             reports.accept(new JobReport(jobId, r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
-                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds()));
+                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds(),
+                    m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected()));
         } catch (JobFailedException e) {
             for (Leaf out : outs.values()) {
                 engine.store().deleteMatrix(out.name()).toCompletableFuture().join();

@@ -94,6 +94,8 @@ final class RunCommand {
                 .put("busy_core_seconds", round(j.readSeconds() + j.computeSeconds() + j.writeSeconds(), 3))
                 .put("peak_workers", j.peakWorkers())
                 .put("bytes_read", j.bytesRead()).put("bytes_written", j.bytesWritten())
+                .put("temp_bytes_written", j.temporaryBytesWritten()).put("temp_peak_live_bytes", j.peakLiveTemporaryBytes())
+                .put("temp_tiles_collected", j.temporaryTilesCollected())
                 .put("read_seconds", round(j.readSeconds(), 3)).put("compute_seconds", round(j.computeSeconds(), 3))
                 .put("write_seconds", round(j.writeSeconds(), 3));
         if (!Double.isNaN(o.baselineSeconds())) {

@@ -106,6 +106,9 @@ class ServicesCholeskyIT {
                     queue.getClass().getSimpleName(), state.getClass().getSimpleName(), result.tasks(), result.executions(),
                     (System.nanoTime() - t0) / 1e9);
             assertThat(result.tasks()).isEqualTo(35);
+            // every one of the 20 updates' tiles was deleted when its reader completed, not at job end
+            assertThat(result.metrics().temporaryTilesCollected()).isEqualTo(20);
+            assertThat(result.metrics().peakLiveTemporaryBytes()).isPositive().isLessThan(result.metrics().temporaryBytesWritten());
             double[] out = new double[n * n];
             for (long i = 0; i < tiles; i++) {
                 for (long j = 0; j <= i; j++) {

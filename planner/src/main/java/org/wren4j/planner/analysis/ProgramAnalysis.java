@@ -174,28 +174,63 @@ public final class ProgramAnalysis {
     public List<Node> children(Node node) {
         Set<Node> out = new LinkedHashSet<>();
         for (ConcreteTile t : outputs(node)) {
-            for (Use use : readers.getOrDefault(t.matrix(), List.of())) {
-                Solver.solve(use.stmt(), use.ref(), t.indices(), env -> {
-                    out.add(new Node(use.stmt().id(), env));
+            forEachReader(t, out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The number of distinct tasks that read the stored tile {@code tile}, a tile some task of
+     * the program writes: the tasks that read it by name, and those that read an unwritten tile
+     * of a temporary initialised from it (whose {@link #source} it is). A task that reads it
+     * twice counts once. Once that many tasks have completed, nothing reads the tile again, so a
+     * temporary's tile can be deleted (garbage collection).
+     */
+    public int readerCount(ConcreteTile tile) {
+        Set<Node> out = new java.util.HashSet<>();
+        forEachReader(tile, out::add);
+        return out.size();
+    }
+
+    /**
+     * For each distinct stored tile of a temporary that {@code node} reads (its inputs mapped
+     * through {@link #source}, so a tile of a temporary initialised from an input matrix is not
+     * one), the {@link #readerCount} of that tile, in input order. Inputs and outputs of the
+     * program are never in it.
+     */
+    public Map<ConcreteTile, Integer> temporaryInputReaders(Node node) {
+        var out = new java.util.LinkedHashMap<ConcreteTile, Integer>();
+        for (ConcreteTile in : inputs(node)) {
+            ConcreteTile src = source(in);
+            if (program.requireMatrix(src.matrix()).role() == MatrixDecl.Role.TEMP && !out.containsKey(src)) {
+                out.put(src, readerCount(src));
+            }
+        }
+        return out;
+    }
+
+    /** Calls {@code sink} for each task that reads written tile {@code t} (a task may come more than once). */
+    private void forEachReader(ConcreteTile t, Consumer<Node> sink) {
+        for (Use use : readers.getOrDefault(t.matrix(), List.of())) {
+            Solver.solve(use.stmt(), use.ref(), t.indices(), env -> {
+                sink.accept(new Node(use.stmt().id(), env));
+                return true;
+            });
+        }
+        // readers of an unwritten tile of a temporary initialised from this tile
+        for (String temp : initialisedFromWritten.getOrDefault(t.matrix(), List.of())) {
+            for (Use use : readers.getOrDefault(temp, List.of())) {
+                Ix[] idx = use.ref().indices();
+                var rowCol = new CompiledStatement.CompiledRef(temp, new Ix[] {idx[idx.length - 2], idx[idx.length - 1]}, use.ref().readyDepth(), false);
+                Solver.solve(use.stmt(), rowCol, new long[] {t.row(), t.col()}, env -> {
+                    ConcreteTile read = new ConcreteTile(temp, use.ref().eval(env));
+                    if (directWriter(read).isEmpty()) {
+                        sink.accept(new Node(use.stmt().id(), env));
+                    }
                     return true;
                 });
             }
-            // readers of an unwritten tile of a temporary initialised from this tile
-            for (String temp : initialisedFromWritten.getOrDefault(t.matrix(), List.of())) {
-                for (Use use : readers.getOrDefault(temp, List.of())) {
-                    Ix[] idx = use.ref().indices();
-                    var rowCol = new CompiledStatement.CompiledRef(temp, new Ix[] {idx[idx.length - 2], idx[idx.length - 1]}, use.ref().readyDepth(), false);
-                    Solver.solve(use.stmt(), rowCol, new long[] {t.row(), t.col()}, env -> {
-                        ConcreteTile read = new ConcreteTile(temp, use.ref().eval(env));
-                        if (directWriter(read).isEmpty()) {
-                            out.add(new Node(use.stmt().id(), env));
-                        }
-                        return true;
-                    });
-                }
-            }
         }
-        return List.copyOf(out);
     }
 
     /** The tasks that write a tile {@code node} reads; tiles nobody writes are program inputs. */

@@ -22,6 +22,16 @@ public final class JobMetrics {
     public static final String WRITE_NANOS = "write_ns";
     public static final String BYTES_READ = "bytes_read";
     public static final String BYTES_WRITTEN = "bytes_written";
+    /**
+     * Garbage collection of temporaries, counted by the runtime state when tasks complete (first
+     * completions only): bytes of temporary tiles written, live now (written, not yet
+     * collected), the peak of live, and tiles and bytes collected early (before the job-end sweep).
+     */
+    public static final String TEMP_BYTES_WRITTEN = "temp_bytes_written";
+    public static final String TEMP_LIVE_BYTES = "temp_live_bytes";
+    public static final String TEMP_PEAK_LIVE_BYTES = "temp_peak_live_bytes";
+    public static final String TEMP_TILES_COLLECTED = "temp_tiles_collected";
+    public static final String TEMP_BYTES_COLLECTED = "temp_bytes_collected";
 
     /** Workers alive at {@code seconds} after the job started. */
     public record WorkerSample(double seconds, int workers) {
@@ -35,6 +45,10 @@ public final class JobMetrics {
     private final LongAdder writeNanos = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder tempBytesWritten = new LongAdder();
+    private final AtomicLong tempPeakLiveBytes = new AtomicLong();
+    private final LongAdder tempTilesCollected = new LongAdder();
+    private final LongAdder tempBytesCollected = new LongAdder();
     private final AtomicLong peakWorkers = new AtomicLong();
     private final List<WorkerSample> timeline = new ArrayList<>();
 
@@ -62,6 +76,10 @@ public final class JobMetrics {
         writeNanos.add(counters.getOrDefault(WRITE_NANOS, 0L));
         bytesRead.add(counters.getOrDefault(BYTES_READ, 0L));
         bytesWritten.add(counters.getOrDefault(BYTES_WRITTEN, 0L));
+        tempBytesWritten.add(counters.getOrDefault(TEMP_BYTES_WRITTEN, 0L));
+        tempPeakLiveBytes.accumulateAndGet(counters.getOrDefault(TEMP_PEAK_LIVE_BYTES, 0L), Math::max);
+        tempTilesCollected.add(counters.getOrDefault(TEMP_TILES_COLLECTED, 0L));
+        tempBytesCollected.add(counters.getOrDefault(TEMP_BYTES_COLLECTED, 0L));
     }
 
     /** Records the workers alive {@code seconds} into the job (kept when the count changes). */
@@ -110,6 +128,29 @@ public final class JobMetrics {
 
     public long bytesWritten() {
         return bytesWritten.sum();
+    }
+
+    /** Bytes of temporary tiles written (each tile once, however often its task ran). */
+    public long temporaryBytesWritten() {
+        return tempBytesWritten.sum();
+    }
+
+    /**
+     * The most bytes of temporary tiles alive at once: written by completed tasks and not yet
+     * collected, as the runtime state saw completions (a tile is written just before its writer
+     * completes and deleted just after its last reader completes).
+     */
+    public long peakLiveTemporaryBytes() {
+        return tempPeakLiveBytes.get();
+    }
+
+    /** Temporary tiles deleted as soon as their last reader completed. */
+    public long temporaryTilesCollected() {
+        return tempTilesCollected.sum();
+    }
+
+    public long temporaryBytesCollected() {
+        return tempBytesCollected.sum();
     }
 
     public long peakWorkers() {

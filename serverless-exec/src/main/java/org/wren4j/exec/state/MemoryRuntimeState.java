@@ -22,6 +22,10 @@ public final class MemoryRuntimeState implements RuntimeState {
         final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.RUNNING);
         final AtomicReference<String> error = new AtomicReference<>();
         final ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> counters = new ConcurrentHashMap<>();
+        /** Remaining readers of each temporary tile some reader completed. */
+        final ConcurrentHashMap<String, AtomicInteger> readers = new ConcurrentHashMap<>();
+        final AtomicLong liveBytes = new AtomicLong();
+        final AtomicLong peakLiveBytes = new AtomicLong();
 
         Job(long total) {
             this.total = total;
@@ -56,15 +60,34 @@ public final class MemoryRuntimeState implements RuntimeState {
     }
 
     @Override
-    public CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children) {
+    public CompletionStage<Completion> complete(String jobId, String taskKey, List<ChildCount> children,
+                                                long temporaryBytesWritten, List<TileReaders> temporaryInputs) {
         return call(() -> {
             Job j = job(jobId);
             var ready = new ArrayList<String>();
+            var collected = new ArrayList<String>();
             if (j.done.putIfAbsent(taskKey, Boolean.TRUE) == null) {
                 for (ChildCount c : children) {
                     if (counter(j, c).decrementAndGet() == 0) {
                         ready.add(c.taskKey());
                     }
+                }
+                // live bytes go up before any reader of these tiles can complete (they are children)
+                if (temporaryBytesWritten > 0) {
+                    add(j, "temp_bytes_written", temporaryBytesWritten);
+                    j.peakLiveBytes.accumulateAndGet(j.liveBytes.addAndGet(temporaryBytesWritten), Math::max);
+                }
+                long freed = 0;
+                for (TileReaders t : temporaryInputs) {
+                    if (j.readers.computeIfAbsent(t.tileKey(), k -> new AtomicInteger(t.readers())).decrementAndGet() == 0) {
+                        collected.add(t.tileKey());
+                        freed += t.bytes();
+                    }
+                }
+                if (!collected.isEmpty()) {
+                    j.liveBytes.addAndGet(-freed);
+                    add(j, "temp_tiles_collected", collected.size());
+                    add(j, "temp_bytes_collected", freed);
                 }
                 if (j.completed.incrementAndGet() == j.total) {
                     j.status.compareAndSet(JobStatus.RUNNING, JobStatus.SUCCEEDED);
@@ -75,9 +98,19 @@ public final class MemoryRuntimeState implements RuntimeState {
                         ready.add(c.taskKey());
                     }
                 }
+                for (TileReaders t : temporaryInputs) {
+                    AtomicInteger left = j.readers.get(t.tileKey());
+                    if (left != null && left.get() == 0) {
+                        collected.add(t.tileKey());
+                    }
+                }
             }
-            return List.copyOf(ready);
+            return new Completion(ready, collected);
         });
+    }
+
+    private static void add(Job j, String counter, long delta) {
+        j.counters.computeIfAbsent(counter, x -> new java.util.concurrent.atomic.LongAdder()).add(delta);
     }
 
     private static AtomicInteger counter(Job j, ChildCount c) {
@@ -126,6 +159,10 @@ public final class MemoryRuntimeState implements RuntimeState {
         var out = new java.util.HashMap<String, Long>();
         if (j != null) {
             j.counters.forEach((k, v) -> out.put(k, v.sum()));
+            if (j.peakLiveBytes.get() > 0) {
+                out.put("temp_live_bytes", j.liveBytes.get());
+                out.put("temp_peak_live_bytes", j.peakLiveBytes.get());
+            }
         }
         return CompletableFuture.completedFuture(java.util.Map.copyOf(out));
     }

@@ -21,9 +21,32 @@ public interface RuntimeState extends AutoCloseable {
      * completed counter, and returns the children that reached zero. On a replay (already
      * done): returns the children whose counter is zero and that are not done, so that a crash
      * between completing and enqueuing is healed by the redelivered message. When the completed
-     * counter reaches the total, the job becomes SUCCEEDED.
+     * counter reaches the total, the job becomes SUCCEEDED. Same as {@link #complete(String,
+     * String, List, long, List)} with no temporaries.
      */
-    CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children);
+    default CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children) {
+        return complete(jobId, taskKey, children, 0, List.of()).thenApply(Completion::ready);
+    }
+
+    /**
+     * {@link #complete(String, String, List)}, with garbage collection of temporaries in the same
+     * atomic step. The first time only, it also decrements the reader counter of each tile in
+     * {@code temporaryInputs} (the distinct stored tiles of temporaries the task read; a counter
+     * starts at the tile's reader count on first touch) and returns, as collected, the tiles whose
+     * counter reached zero: every task that reads them has completed, so the caller may delete
+     * them. It adds {@code temporaryBytesWritten} to the job's live temporary bytes and subtracts
+     * the bytes of collected tiles (job counters {@code temp_bytes_written}, {@code temp_live_bytes},
+     * its maximum {@code temp_peak_live_bytes}, {@code temp_tiles_collected},
+     * {@code temp_bytes_collected}).
+     *
+     * <p>Faults: a replay (a duplicate delivery, or the redelivery after a worker died between
+     * completing and deleting) decrements nothing and adds no bytes; it returns as collected the
+     * tiles of {@code temporaryInputs} whose counter is at zero, so a delete lost with a dead
+     * worker is retried (deleting is idempotent). A task rerun after its worker died before
+     * completing has decremented nothing, so its inputs still exist.
+     */
+    CompletionStage<Completion> complete(String jobId, String taskKey, List<ChildCount> children,
+                                         long temporaryBytesWritten, List<TileReaders> temporaryInputs);
 
     /** Fails the job with {@code error} unless it already failed; the first error wins. */
     CompletionStage<Void> fail(String jobId, String error);

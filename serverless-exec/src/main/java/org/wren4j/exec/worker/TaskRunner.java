@@ -16,18 +16,37 @@ import org.wren4j.exec.queue.Lease;
 import org.wren4j.exec.queue.TaskMessage;
 import org.wren4j.exec.state.ChildCount;
 import org.wren4j.exec.state.JobStatus;
+import org.wren4j.exec.state.TileReaders;
 import org.wren4j.planner.analysis.ConcreteTile;
 import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.analysis.ProgramAnalysis;
+import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.tiles.MissingTileException;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 
 /**
  * The life of one task: prepare (job still running? already done? read inputs), compute (the
  * kernel, on the worker's thread), finish (write outputs, complete in the runtime state,
- * enqueue the children that became ready, and only then acknowledge the message).
+ * enqueue the children that became ready, delete the temporary tiles whose last reader this
+ * was, and only then acknowledge the message).
+ *
+ * <p>Garbage collection of temporaries, and its faults. Completing a task for the first time
+ * decrements, in the same atomic step, a reader counter of each stored temporary tile it read
+ * (initialised from the tile's reader count, {@link ProgramAnalysis#temporaryInputReaders});
+ * the tiles that reach zero have no reader left and are deleted here, best effort: a failed
+ * delete is logged and the job-end sweep of temporaries removes the tile. Inputs and outputs
+ * of the program are never counted, so never deleted. A duplicate delivery of a done task is a
+ * replay: it decrements nothing (it only retries the deletes of tiles already at zero). A
+ * duplicate running at the same time as the copy that completed may find an input already
+ * deleted: its task is then done, so a missing input of a done task is handled as "already
+ * done", not as a failure (the same way a late duplicate's rewrite of a deleted temporary is
+ * left to the job-end sweep, after the engine waited for in-flight tasks). A task rerun after
+ * its worker died before completing decremented nothing, so its inputs still exist. Dry runs
+ * write no tiles and skip all of it.
  */
 final class TaskRunner {
+    private static final System.Logger LOG = System.getLogger(TaskRunner.class.getName());
     private final WorkerContext ctx;
     private final WorkerConfig config;
     private final SplittableRandom random = new SplittableRandom();
@@ -92,6 +111,15 @@ final class TaskRunner {
                 bytes += t.sizeBytes();
             }
             return new Prepared(lease, job, node, tiles, System.nanoTime() - start, bytes, false);
+        }).exceptionallyCompose(err -> {
+            if (!(unwrap(err) instanceof MissingTileException)) {
+                return CompletableFuture.failedFuture(err);
+            }
+            // a temporary is deleted only once all its readers completed, this task among them:
+            // a duplicate copy that lost the race is done, not failed
+            return ctx.state().isDone(job.spec().jobId(), node.key()).toCompletableFuture().thenCompose(done -> done
+                    ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
+                    : CompletableFuture.<Prepared>failedFuture(err));
         });
     }
 
@@ -141,6 +169,7 @@ final class TaskRunner {
         CompletableFuture<Void> writes = writesTiles ? write(job, p.node(), outputs) : CompletableFuture.completedFuture(null);
         return writes.thenCompose(v -> {
             java.util.Map<String, Long> counters;
+            Garbage garbage = Garbage.NONE;
             if (outputs != null) {
                 long written = 0;
                 for (Tile t : outputs) {
@@ -148,6 +177,9 @@ final class TaskRunner {
                 }
                 counters = JobMetrics.execution(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), written,
                         p.lease().deliveries() > 1);
+                if (writesTiles) {
+                    garbage = garbage(job, p.node(), outputs, p.inputs());
+                }
             } else {
                 counters = JobMetrics.skippedDone();
                 if (p.lease().deliveries() == 1) {
@@ -157,8 +189,11 @@ final class TaskRunner {
                     return ctx.state().addCounters(job.spec().jobId(), counters).toCompletableFuture()
                             .thenCompose(x -> ack(p.lease()));
                 }
+                if (!job.spec().dryRun()) {
+                    garbage = garbage(job, p.node(), null, null); // a replay: retries deletes that may have been lost
+                }
             }
-            return completeAndRelease(job, p.node(), p.lease(), counters);
+            return completeAndRelease(job, p.node(), p.lease(), counters, garbage);
         });
     }
 
@@ -177,7 +212,65 @@ final class TaskRunner {
         return CompletableFuture.allOf(writes);
     }
 
-    private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease, java.util.Map<String, Long> counters) {
+    /** The temporaries a task wrote (bytes) and read (stored tile key -> store key, reader count, bytes). */
+    private record Garbage(long bytesWritten, List<TileReaders> inputs, java.util.Map<String, TileKey> keys) {
+        static final Garbage NONE = new Garbage(0, List.of(), java.util.Map.of());
+    }
+
+    /** {@code outputs} and {@code inputs} null for a replay (sizes are then not needed). */
+    private static Garbage garbage(JobRegistry.Entry job, Node node, Tile[] outputs, Tile[] inputs) {
+        ProgramAnalysis a = job.analysis();
+        var program = job.spec().program();
+        long written = 0;
+        if (outputs != null) {
+            List<ConcreteTile> outs = a.outputs(node);
+            for (int i = 0; i < outputs.length; i++) {
+                if (program.requireMatrix(outs.get(i).matrix()).role() == MatrixDecl.Role.TEMP) {
+                    written += outputs[i].sizeBytes();
+                }
+            }
+        }
+        java.util.Map<ConcreteTile, Integer> readers = a.temporaryInputReaders(node);
+        if (readers.isEmpty()) {
+            return written == 0 ? Garbage.NONE : new Garbage(written, List.of(), java.util.Map.of());
+        }
+        java.util.Map<ConcreteTile, Long> sizes = new java.util.HashMap<>();
+        if (inputs != null) {
+            List<ConcreteTile> ins = a.inputs(node);
+            for (int i = 0; i < inputs.length; i++) {
+                sizes.putIfAbsent(a.source(ins.get(i)), inputs[i].sizeBytes());
+            }
+        }
+        var reads = new ArrayList<TileReaders>(readers.size());
+        var keys = new java.util.HashMap<String, TileKey>();
+        readers.forEach((tile, count) -> {
+            String key = tile.toString();
+            reads.add(new TileReaders(key, count, sizes.getOrDefault(tile, 0L)));
+            keys.put(key, new TileKey(job.spec().binding(tile.matrix()).storeMatrix(), tile.indices()));
+        });
+        return new Garbage(written, reads, keys);
+    }
+
+    /** Deletes tiles no task reads any more; a failure leaves them to the job-end sweep. */
+    private CompletableFuture<Void> collect(String jobId, List<String> collected, Garbage garbage) {
+        if (collected.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var deletes = new CompletableFuture<?>[collected.size()];
+        for (int i = 0; i < deletes.length; i++) {
+            TileKey key = garbage.keys().get(collected.get(i));
+            ctx.cache().evict(key);
+            deletes[i] = ctx.store().delete(key).toCompletableFuture().exceptionally(e -> {
+                LOG.log(System.Logger.Level.WARNING, "job " + jobId + ": deleting temporary tile " + key
+                        + " failed; the job-end sweep deletes it: " + unwrap(e));
+                return null;
+            });
+        }
+        return CompletableFuture.allOf(deletes);
+    }
+
+    private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease, java.util.Map<String, Long> counters,
+                                                       Garbage garbage) {
         ProgramAnalysis a = job.analysis();
         List<Node> children = a.children(node);
         List<ChildCount> counts = new ArrayList<>(children.size());
@@ -187,18 +280,20 @@ final class TaskRunner {
         String jobId = job.spec().jobId();
         // counters first, on the same connection: they are in before the job can succeed
         CompletableFuture<Void> counted = ctx.state().addCounters(jobId, counters).toCompletableFuture();
-        return ctx.state().complete(jobId, node.key(), counts).toCompletableFuture()
-                .thenCombine(counted, (ready, v) -> ready)
+        return ctx.state().complete(jobId, node.key(), counts, garbage.bytesWritten(), garbage.inputs()).toCompletableFuture()
+                .thenCombine(counted, (done, v) -> done)
                 // off the state store's I/O thread: building a queue request is real work
-                .thenComposeAsync(ready -> {
+                .thenComposeAsync(done -> {
+                    CompletableFuture<Void> deletes = collect(jobId, done.collected(), garbage);
+                    List<String> ready = done.ready();
                     if (ready.isEmpty()) {
-                        return CompletableFuture.completedFuture(null);
+                        return deletes;
                     }
                     List<TaskMessage> msgs = new ArrayList<>(ready.size());
                     for (String key : ready) {
                         msgs.add(new TaskMessage(jobId, key, a.priority(Node.parse(key))));
                     }
-                    return ctx.queue().send(msgs).toCompletableFuture();
+                    return ctx.queue().send(msgs).toCompletableFuture().thenCombine(deletes, (x, y) -> (Void) null);
                 }, ctx.io())
                 .thenCompose(v -> ack(lease));
     }

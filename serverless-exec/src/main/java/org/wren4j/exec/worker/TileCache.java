@@ -52,6 +52,14 @@ public final class TileCache {
         }
     }
 
+    /** Drops the tile of {@code key} (it was deleted from the store). */
+    public synchronized void evict(TileKey key) {
+        Tile t = tiles.remove(key);
+        if (t != null) {
+            bytes -= t.sizeBytes();
+        }
+    }
+
     /** Drops every tile of {@code matrix} (its tiles were deleted from the store). */
     public synchronized void evictMatrix(String matrix) {
         var it = tiles.entrySet().iterator();

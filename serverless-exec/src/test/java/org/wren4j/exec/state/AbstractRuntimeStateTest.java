@@ -54,6 +54,85 @@ public abstract class AbstractRuntimeStateTest {
         return join(state.state(job));
     }
 
+    private Completion gc(String task, long written, List<ChildCount> children, TileReaders... read) {
+        return join(state.complete(job, task, children, written, List.of(read)));
+    }
+
+    @Test
+    void temporaryTileIsCollectedWhenItsLastReaderCompletes() {
+        join(state.startJob(job, 3));
+        // w writes X (100 bytes), read by r1 and r2
+        Completion w = gc("w", 100, List.of(new ChildCount("r1", 1), new ChildCount("r2", 1)));
+        assertThat(w.ready()).containsExactlyInAnyOrder("r1", "r2");
+        assertThat(w.collected()).isEmpty();
+        assertThat(gc("r1", 0, List.of(), new TileReaders("X", 2, 100)).collected()).isEmpty();
+        assertThat(gc("r2", 0, List.of(), new TileReaders("X", 2, 100)).collected()).containsExactly("X");
+        assertThat(jobState().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(join(state.counters(job))).contains(Map.entry("temp_bytes_written", 100L), Map.entry("temp_live_bytes", 0L),
+                Map.entry("temp_peak_live_bytes", 100L), Map.entry("temp_tiles_collected", 1L), Map.entry("temp_bytes_collected", 100L));
+    }
+
+    @Test
+    void replayedCompletionDecrementsNothingAndReturnsTilesAlreadyAtZero() {
+        join(state.startJob(job, 4));
+        gc("w", 8, List.of());
+        assertThat(gc("r1", 0, List.of(), new TileReaders("X", 2, 8)).collected()).isEmpty();
+        // a duplicate delivery of r1: without the guard this second decrement would free X under r2
+        assertThat(gc("r1", 0, List.of(), new TileReaders("X", 2, 8)).collected()).isEmpty();
+        assertThat(gc("r2", 0, List.of(), new TileReaders("X", 2, 8)).collected()).containsExactly("X");
+        // r2's worker died before deleting: its redelivery gets X again; the counters do not move
+        assertThat(gc("r2", 0, List.of(), new TileReaders("X", 2, 0)).collected()).containsExactly("X");
+        // a replay adds no written bytes either
+        gc("w", 8, List.of());
+        assertThat(join(state.counters(job))).contains(Map.entry("temp_tiles_collected", 1L), Map.entry("temp_bytes_written", 8L),
+                Map.entry("temp_live_bytes", 0L));
+        assertThat(jobState().completed()).isEqualTo(3);
+    }
+
+    @Test
+    void peakLiveBytesIsTheHighestSumOfWrittenAndNotYetCollected() {
+        join(state.startJob(job, 5));
+        gc("w1", 10, List.of());
+        gc("w2", 20, List.of());
+        assertThat(gc("r1", 5, List.of(), new TileReaders("A", 1, 10), new TileReaders("B", 2, 20)).collected()).containsExactly("A");
+        gc("w3", 3, List.of());
+        assertThat(gc("r2", 0, List.of(), new TileReaders("B", 2, 20)).collected()).containsExactly("B");
+        Map<String, Long> c = join(state.counters(job));
+        assertThat(c).contains(Map.entry("temp_peak_live_bytes", 35L), Map.entry("temp_bytes_written", 38L),
+                Map.entry("temp_live_bytes", 8L), Map.entry("temp_tiles_collected", 2L), Map.entry("temp_bytes_collected", 30L));
+    }
+
+    @Test
+    void concurrentReadersOfOneTileCollectItExactlyOnce() throws Exception {
+        int readers = 64;
+        join(state.startJob(job, readers));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var calls = new ArrayList<Future<Completion>>();
+            for (int i = 0; i < readers; i++) {
+                String task = "r" + i;
+                String half = "Y" + (i % 2);
+                calls.add(pool.submit(() -> gc(task, 0, List.of(), new TileReaders("X", readers, 1), new TileReaders(half, readers / 2, 1))));
+            }
+            int x = 0;
+            int y = 0;
+            for (Future<Completion> f : calls) {
+                for (String tile : f.get().collected()) {
+                    if (tile.equals("X")) {
+                        x++;
+                    } else {
+                        y++;
+                    }
+                }
+            }
+            assertThat(x).isEqualTo(1);
+            assertThat(y).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(join(state.counters(job))).contains(Map.entry("temp_tiles_collected", 3L));
+    }
+
     @Test
     void countersAddUpAndGoWithTheJob() {
         join(state.startJob(job, 2));

@@ -21,20 +21,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.wren4j.exec.state.ChildCount;
+import org.wren4j.exec.state.Completion;
 import org.wren4j.exec.state.JobState;
 import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.RuntimeState;
+import org.wren4j.exec.state.TileReaders;
 
 /**
  * {@link RuntimeState} in Redis (or any server speaking its protocol with Lua, e.g.
  * ElastiCache), shared by workers in any number of processes.
  *
- * <p>Per job, three keys that share the job id as hash tag (so a cluster keeps them in one
+ * <p>Per job, five keys that share the job id as hash tag (so a cluster keeps them in one
  * slot): {@code <ns>{<job>}:job}, a hash with total, completed, status and error;
  * {@code <ns>{<job>}:done}, the set of done tasks; {@code <ns>{<job>}:remaining}, a hash of
- * remaining-parent counters. {@link #complete} is one Lua script, so it is atomic however many
- * workers complete parents of the same child; failing and cancelling are another, so the first
- * final status and error win.
+ * remaining-parent counters; {@code <ns>{<job>}:readers}, a hash of remaining-reader counters of
+ * temporary tiles; {@code <ns>{<job>}:counters}, the job's counters. {@link #complete} is one
+ * Lua script, so it is atomic however many workers complete parents of the same child or readers
+ * of the same tile; failing and cancelling are another, so the first final status and error win.
  *
  * <p>All methods are asynchronous and never block. The connection reconnects by itself after a
  * network failure or a server restart; commands issued meanwhile wait (up to the command
@@ -109,7 +112,7 @@ public final class RedisRuntimeState implements RuntimeState {
     }
 
     private String[] keys(String jobId) {
-        return new String[] {key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining")};
+        return new String[] {key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "readers"), key(jobId, "counters")};
     }
 
     @Override
@@ -138,20 +141,28 @@ public final class RedisRuntimeState implements RuntimeState {
     }
 
     @Override
-    public CompletionStage<List<String>> complete(String jobId, String taskKey, List<ChildCount> children) {
+    public CompletionStage<Completion> complete(String jobId, String taskKey, List<ChildCount> children,
+                                                long temporaryBytesWritten, List<TileReaders> temporaryInputs) {
         requireNonNull(taskKey, "taskKey is null");
-        String[] args = new String[1 + 2 * children.size()];
+        String[] args = new String[3 + 2 * children.size() + 3 * temporaryInputs.size()];
         args[0] = taskKey;
-        int i = 1;
+        args[1] = Integer.toString(children.size());
+        int i = 2;
         for (ChildCount c : children) {
             args[i++] = c.taskKey();
             args[i++] = Integer.toString(c.parents());
         }
+        args[i++] = Long.toString(temporaryBytesWritten);
+        for (TileReaders t : temporaryInputs) {
+            args[i++] = t.tileKey();
+            args[i++] = Integer.toString(t.readers());
+            args[i++] = Long.toString(t.bytes());
+        }
         CompletionStage<List<Object>> r = complete.run(redis, keys(jobId), args);
-        return translated(r, jobId).thenApply(RedisRuntimeState::strings);
+        return translated(r, jobId).thenApply(reply -> new Completion(strings((List<?>) reply.get(0)), strings((List<?>) reply.get(1))));
     }
 
-    private static List<String> strings(List<Object> reply) {
+    private static List<String> strings(List<?> reply) {
         var out = new ArrayList<String>(reply.size());
         for (Object o : reply) {
             out.add((String) o);
@@ -215,7 +226,7 @@ public final class RedisRuntimeState implements RuntimeState {
 
     @Override
     public CompletionStage<Void> deleteJob(String jobId) {
-        return redis.unlink(key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "counters")).thenApply(n -> null);
+        return redis.unlink(key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "readers"), key(jobId, "counters")).thenApply(n -> null);
     }
 
     private static <T> CompletionStage<T> translated(CompletionStage<T> stage, String jobId) {
