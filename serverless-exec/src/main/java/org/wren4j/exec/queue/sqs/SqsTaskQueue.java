@@ -189,6 +189,9 @@ public final class SqsTaskQueue implements TaskQueue {
         requireNonNull(delay, "delay is null");
         int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, ceilSeconds(delay));
         return changeVisibility(lease, seconds).handle((r, e) -> {
+            if (seconds == 0) {
+                pump.sent(band(lease)); // visible again: its band is not empty any more
+            }
             if (e == null || SqsErrors.isLostLease(e)) {
                 return null;
             }
