@@ -59,6 +59,7 @@ final class ReceivePump {
 
     private final int bands;
     private final int maxWaitSeconds;
+    private final long emptyMemoryNanos;
     private final Receiver receiver;
     private final Consumer<Lease> giveBack;
     private final ScheduledExecutorService timer;
@@ -72,8 +73,14 @@ final class ReceivePump {
     private boolean closed;
 
     ReceivePump(int bands, int maxWaitSeconds, Receiver receiver, Consumer<Lease> giveBack, ScheduledExecutorService timer) {
+        this(bands, maxWaitSeconds, EMPTY_MEMORY_NANOS, receiver, giveBack, timer);
+    }
+
+    ReceivePump(int bands, int maxWaitSeconds, long emptyMemoryNanos, Receiver receiver, Consumer<Lease> giveBack,
+                ScheduledExecutorService timer) {
         this.bands = bands;
         this.maxWaitSeconds = maxWaitSeconds;
+        this.emptyMemoryNanos = emptyMemoryNanos;
         this.receiver = receiver;
         this.giveBack = giveBack;
         this.timer = timer;
@@ -241,12 +248,12 @@ final class ReceivePump {
     /** The first band, in priority order, not presumed empty and with no receive in flight; -1 if none. */
     private int firstBandToShortPoll(long now) {
         for (int b = 0; b < bands; b++) {
-            boolean presumedEmpty = b < bands - 1 && emptySince[b] != 0 && now - emptySince[b] < EMPTY_MEMORY_NANOS;
+            boolean presumedEmpty = b < bands - 1 && emptySince[b] != 0 && now - emptySince[b] < emptyMemoryNanos;
             if (presumedEmpty) {
                 continue;
             }
             // the last band counts as empty for a short while too, or an idle pump would spin on it
-            if (b == bands - 1 && emptySince[b] != 0 && now - emptySince[b] < EMPTY_MEMORY_NANOS) {
+            if (b == bands - 1 && emptySince[b] != 0 && now - emptySince[b] < emptyMemoryNanos) {
                 return -1;
             }
             return inFlight[b] ? -1 : b;
