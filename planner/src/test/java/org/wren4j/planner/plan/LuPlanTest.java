@@ -30,19 +30,9 @@ class LuPlanTest {
         return new Leaf(name, new Shape(a.length, a[0].length), B, Structure.GENERAL);
     }
 
-    private double[][] random(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
     /** The first tile rows tiny: every panel's pivots come from lower tile rows. */
     private double[][] pivotHungry(int n) {
-        double[][] a = random(n, n);
+        double[][] a = Dense.random(random, n, n);
         for (int i = 0; i < n - B; i++) {
             for (int j = 0; j < n; j++) {
                 a[i][j] *= 1e-3;
@@ -102,9 +92,9 @@ class LuPlanTest {
 
     @Test
     void factorsReproducePermutedMatrix() {
-        assertFactors("random ragged 13x13", random(13, 13));
-        assertFactors("random, whole tiles 12x12", random(12, 12));
-        assertFactors("one ragged tile 3x3", random(3, 3));
+        assertFactors("random ragged 13x13", Dense.random(random, 13, 13));
+        assertFactors("random, whole tiles 12x12", Dense.random(random, 12, 12));
+        assertFactors("one ragged tile 3x3", Dense.random(random, 3, 3));
         assertFactors("pivots from lower tile rows 14x14", pivotHungry(14));
         assertFactors("permutation matrix 11x11", permutationMatrix(11));
     }
@@ -112,10 +102,10 @@ class LuPlanTest {
     @Test
     void generalSolveByLu() {
         for (int n : new int[] {3, 13, 16}) {
-            for (double[][] ad : new double[][][] {random(n, n), pivotHungry(n), permutationMatrix(n)}) {
+            for (double[][] ad : new double[][][] {Dense.random(random, n, n), pivotHungry(n), permutationMatrix(n)}) {
                 dense.clear();
                 Leaf a = put("A", ad);
-                double[][] bd = random(n, 6);
+                double[][] bd = Dense.random(random, n, 6);
                 Leaf b = put("b", bd);
                 Plan plan = Planner.plan(new Solve(a, b));
                 assertThat(plan.steps()).extracting(s -> s.program().name()).containsExactly("calu", "lu_forward", "trsm_left_upper");
@@ -128,36 +118,36 @@ class LuPlanTest {
 
     @Test
     void oneFactorizationServesSolveAndPermutation() {
-        Leaf a = put("A", random(9, 9));
-        Leaf b = put("b", random(9, 1));
+        Leaf a = put("A", Dense.random(random, 9, 9));
+        Leaf b = put("b", Dense.random(random, 9, 1));
         MatrixExpr both = new org.wren4j.planner.expr.MatMul(new LuPermute(a, b), new org.wren4j.planner.expr.Transpose(new Solve(a, b)));
         assertThat(Planner.plan(both).steps()).extracting(s -> s.program().name()).filteredOn("calu"::equals).hasSize(1);
     }
 
     @Test
     void zeroColumnFailsAsSingular() {
-        double[][] ad = random(10, 10);
+        double[][] ad = Dense.random(random, 10, 10);
         for (int i = 0; i < 10; i++) {
             ad[i][6] = 0;
         }
         Leaf a = put("A", ad);
-        Leaf b = put("b", random(10, 1));
+        Leaf b = put("b", Dense.random(random, 10, 1));
         assertThatThrownBy(() -> run(new Solve(a, b))).hasStackTraceContaining("singular");
     }
 
     @Test
     void luNeedsSquareMatrix() {
-        Leaf a = put("A", random(7, 5));
+        Leaf a = put("A", Dense.random(random, 7, 5));
         assertThatThrownBy(() -> new Lu(a, Lu.Part.L)).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("7x5");
     }
 
     @Test
     void solveOfAComputedMatrixInOneProgram() {
-        double[][] ad = random(14, 14);
-        double[][] cd = random(14, 14);
+        double[][] ad = Dense.random(random, 14, 14);
+        double[][] cd = Dense.random(random, 14, 14);
         Leaf a = put("A", ad);
         Leaf c = put("C", cd);
-        double[][] bd = random(14, 2);
+        double[][] bd = Dense.random(random, 14, 2);
         Leaf b = put("b", bd);
         double[][] x = run(new Solve(new org.wren4j.planner.expr.MatMul(a, c), b));
         double[][] ac = Dense.mul(ad, cd);

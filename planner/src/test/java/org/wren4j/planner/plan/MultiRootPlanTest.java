@@ -34,16 +34,6 @@ class MultiRootPlanTest {
         return new Leaf(name, new Shape(a.length, a[0].length), B, Structure.GENERAL);
     }
 
-    private double[][] random(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
     private static Plan plan(MatrixExpr... roots) {
         return Planner.plan(List.of(roots), Rules.defaults());
     }
@@ -64,7 +54,7 @@ class MultiRootPlanTest {
     @Test
     void luPartsShareOneFactorizationInAnyOrder() {
         for (int n : new int[] {13, 3}) {
-            double[][] ad = random(n, n);
+            double[][] ad = Dense.random(random, n, n);
             Leaf a = put("A", ad);
             Leaf index = iota(n);
             MatrixExpr l = new Lu(a, Lu.Part.L);
@@ -93,16 +83,16 @@ class MultiRootPlanTest {
 
     @Test
     void oneRootProductOfBothFactorsFactorsOnce() {
-        Leaf a = put("A", random(9, 9));
+        Leaf a = put("A", Dense.random(random, 9, 9));
         assertThat(calus(Planner.plan(new MatMul(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U))))).isEqualTo(1);
         assertThat(calus(plan(new Solve(a, iota(9)), new Lu(a, Lu.Part.U)))).isEqualTo(1);
     }
 
     @Test
     void sharedSubExpressionIsComputedOnce() {
-        double[][] ad = random(10, 7);
-        double[][] bd = random(7, 9);
-        double[][] cd = random(10, 9);
+        double[][] ad = Dense.random(random, 10, 7);
+        double[][] bd = Dense.random(random, 7, 9);
+        double[][] cd = Dense.random(random, 10, 9);
         Leaf a = put("A", ad);
         Leaf b = put("B", bd);
         Leaf c = put("C", cd);
@@ -121,7 +111,7 @@ class MultiRootPlanTest {
 
     @Test
     void storedRootNeedsNoOutput() {
-        double[][] ad = random(6, 6);
+        double[][] ad = Dense.random(random, 6, 6);
         Leaf a = put("A", ad);
         Plan plan = plan(new org.wren4j.planner.expr.Transpose(new org.wren4j.planner.expr.Transpose(a)), new MatMul(a, a));
         assertThat(plan.stored(0)).contains(a);
@@ -139,7 +129,7 @@ class MultiRootPlanTest {
 
     @Test
     void explainNamesEveryRoot() {
-        Leaf a = put("A", random(9, 9));
+        Leaf a = put("A", Dense.random(random, 9, 9));
         String text = Planner.explain(plan(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U)));
         assertThat(text).contains("expression 1:", "expression 2:", "results 1 = ", ", 2 = ");
         assertThat(Planner.explain(Planner.plan(new Lu(a, Lu.Part.U)))).contains("expression: ").doesNotContain("expression 1");
