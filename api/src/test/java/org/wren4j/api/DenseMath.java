@@ -3,6 +3,9 @@ package org.wren4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.Random;
+import org.wren4j.planner.plan.Dense;
+
 /** Dense helpers of the api tests beyond the planner's {@link org.wren4j.planner.plan.Dense}. */
 final class DenseMath {
     private DenseMath() {
@@ -46,5 +49,14 @@ final class DenseMath {
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).containsExactly(expected[i], offset(tol));
         }
+    }
+
+    /** An {@code n x n} matrix of {@link Dense#random(Random, int, int)} entries with column {@code col} zero: singular. */
+    static double[][] singular(Random random, int n, int col) {
+        double[][] a = Dense.random(random, n, n);
+        for (double[] row : a) {
+            row[col] = 0;
+        }
+        return a;
     }
 }

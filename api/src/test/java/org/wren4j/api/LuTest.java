@@ -2,6 +2,7 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.api.DenseMath.singular;
 import static org.wren4j.planner.plan.Dense.maxAbs;
 import static org.wren4j.planner.plan.Dense.mul;
 import static org.wren4j.planner.plan.Dense.random;
@@ -67,10 +68,7 @@ class LuTest extends EmbeddedSessionTest {
 
     @Test
     void singularMatrixFailsClearly() {
-        double[][] ad = random(random, 12, 12);
-        for (double[] row : ad) {
-            row[5] = 0;
-        }
+        double[][] ad = singular(random, 12, 5);
         BlockMatrix x = wren.fromArray(ad, 4).solve(wren.fromArray(random(random, 12, 1), 4));
         assertThatThrownBy(x::compute).isInstanceOf(WrenException.class).hasMessageContaining("singular");
     }
@@ -118,11 +116,7 @@ class LuTest extends EmbeddedSessionTest {
 
     @Test
     void singularFactorizationNamesLu() {
-        double[][] ad = random(random, 12, 12);
-        for (double[] row : ad) {
-            row[5] = 0;
-        }
-        LuFactors f = wren.fromArray(ad, 4).lu();
+        LuFactors f = wren.fromArray(singular(random, 12, 5), 4).lu();
         assertThatThrownBy(f::compute).isInstanceOf(WrenException.class).hasMessageStartingWith("lu of a 12x12 matrix")
                 .hasMessageContaining("singular");
     }
