@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +18,7 @@ import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
-import org.wren4j.planner.expr.Shape;
-import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.plan.Planner;
-import org.wren4j.tiles.Tile;
-import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -53,6 +48,7 @@ public final class Wren implements AutoCloseable {
     private final MatrixCatalog catalog;
     private final TileIo io;
     private final boolean deleteScratchOnClose;
+    private final MatrixSources sources;
 
     private Wren(Builder b) {
         this.store = b.store != null ? b.store : TileStore.inMemory();
@@ -70,6 +66,7 @@ public final class Wren implements AutoCloseable {
             return t;
         });
         this.io = new TileIo(store, runner, clientIo);
+        this.sources = new MatrixSources(this, store, clientIo, catalog);
     }
 
     /** A session with every default: in-memory tiles, one worker thread per core. */
@@ -197,19 +194,7 @@ public final class Wren implements AutoCloseable {
      * @throws IllegalArgumentException if the array is empty or ragged (rows of different lengths)
      */
     public BlockMatrix fromArray(double[][] a, int blockSize) {
-        requireNonNull(a, "a is null");
-        checkBlock(blockSize);
-        if (a.length == 0 || a[0] == null || a[0].length == 0) {
-            throw new IllegalArgumentException("fromArray: the array is empty");
-        }
-        for (int r = 0; r < a.length; r++) {
-            if (a[r] == null || a[r].length != a[0].length) {
-                throw new IllegalArgumentException("fromArray: row " + r + " has " + (a[r] == null ? "no" : a[r].length)
-                        + " columns, row 0 has " + a[0].length + ": the array must be rectangular");
-            }
-        }
-        Shape shape = new Shape(a.length, a[0].length);
-        return store(shape, blockSize, "fromArray", (i, j, rows, cols) -> Tile.copyOf(a, (int) (i * blockSize), (int) (j * blockSize), rows, cols));
+        return sources.fromArray(a, blockSize);
     }
 
     public BlockMatrix fromArray(double[][] a) {
@@ -218,34 +203,22 @@ public final class Wren implements AutoCloseable {
 
     /** A matrix of uniform [0, 1) values; the same seed gives the same matrix. */
     public BlockMatrix random(long rows, long cols, int blockSize, long seed) {
-        checkBlock(blockSize);
-        return store(new Shape(rows, cols), blockSize, "random seed " + seed, (i, j, r, c) -> TileGenerator.uniformTile(seed, i, j, r, c));
+        return sources.random(rows, cols, blockSize, seed);
     }
 
     /** A random symmetric positive definite matrix {@code (U + U^T) / 2 + n I}, U uniform [0, 1). */
     public BlockMatrix randomSpd(long n, int blockSize, long seed) {
-        checkBlock(blockSize);
-        return store(new Shape(n, n), blockSize, Structure.SPD, "randomSpd seed " + seed, (i, j, r, c) -> TileGenerator.spdTile(seed, n, i, j, r, c));
+        return sources.randomSpd(n, blockSize, seed);
     }
 
     /** The {@code n x n} identity (symmetric positive definite by construction). */
     public BlockMatrix eye(long n, int blockSize) {
-        checkBlock(blockSize);
-        return store(new Shape(n, n), blockSize, Structure.SPD, "eye", (i, j, r, c) -> {
-            Tile t = Tile.zeros(r, c);
-            if (i == j) {
-                for (int d = 0; d < r; d++) {
-                    t.values()[d * r + d] = 1;
-                }
-            }
-            return t;
-        });
+        return sources.eye(n, blockSize);
     }
 
     /** A matrix of zeros. */
     public BlockMatrix zeros(long rows, long cols, int blockSize) {
-        checkBlock(blockSize);
-        return store(new Shape(rows, cols), blockSize, "zeros", (i, j, r, c) -> Tile.zeros(r, c));
+        return sources.zeros(rows, cols, blockSize);
     }
 
     /**
@@ -261,37 +234,7 @@ public final class Wren implements AutoCloseable {
         return io;
     }
 
-    @FunctionalInterface
-    interface TileSource {
-        Tile tile(long i, long j, int rows, int cols);
-    }
-
-    private BlockMatrix store(Shape shape, int block, String origin, TileSource source) {
-        return store(shape, block, Structure.GENERAL, origin, source);
-    }
-
-    private BlockMatrix store(Shape shape, int block, Structure structure, String origin, TileSource source) {
-        checkFitsInMemory(shape);
-        Leaf leaf = new Leaf(newName(), shape, block, structure);
-        long tr = shape.tileRows(block);
-        long tc = shape.tileCols(block);
-        var writes = new ArrayList<CompletableFuture<Void>>();
-        for (long i = 0; i < tr; i++) {
-            for (long j = 0; j < tc; j++) {
-                long ti = i;
-                long tj = j;
-                int rows = (int) Math.min(block, shape.rows() - i * block);
-                int cols = (int) Math.min(block, shape.cols() - j * block);
-                writes.add(CompletableFuture.supplyAsync(() -> source.tile(ti, tj, rows, cols), clientIo)
-                        .thenCompose(t -> store.write(TileKey.of(leaf.name(), ti, tj), t)));
-            }
-        }
-        TileIo.join(writes, "storing " + leaf.name());
-        catalog.recordGenerated(leaf, origin, List.of());
-        return new BlockMatrix(this, leaf);
-    }
-
-    private String newName() {
+    String newName() {
         return session + "/m" + ids.incrementAndGet();
     }
 
@@ -426,23 +369,6 @@ public final class Wren implements AutoCloseable {
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
     String explain(MatrixExpr expr) {
         return Planner.explain(runner.plan(expr));
-    }
-
-    /**
-     * A matrix held by the in-memory tile store lives on this JVM's heap: refuse one that cannot
-     * fit at once, instead of failing with an OutOfMemoryError half-way through.
-     */
-    private void checkFitsInMemory(Shape shape) {
-        if (!(store.objects() instanceof org.wren4j.tiles.MemoryObjectStore)) {
-            return;
-        }
-        double bytes = (double) shape.rows() * shape.cols() * Double.BYTES;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.5 * heap) {
-            throw new WrenException(String.format("a %s matrix needs %.1f GB in the in-memory tile store, more than half of this "
-                    + "JVM's %.1f GB heap: use a tile store outside the heap (Wren.builder().storeDirectory(dir), CLI --store DIR), "
-                    + "a larger heap (-Xmx, or WREN4J_JAVA_OPTS for bin/wren4j), or a smaller matrix", shape, bytes / 1e9, heap / 1e9));
-        }
     }
 
     static int checkBlock(int blockSize) {

@@ -3,66 +3,18 @@ package org.wren4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.wren4j.api.DenseMath.assertClose;
+import static org.wren4j.planner.plan.Dense.mul;
+import static org.wren4j.planner.plan.Dense.random;
+import static org.wren4j.planner.plan.Dense.t;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.planner.expr.ShapeMismatchException;
 
 /** The lazy algebra through planning, fusion and the embedded runtime, against naive dense math. */
-class AlgebraTest {
-    private static Wren wren;
+class AlgebraTest extends EmbeddedSessionTest {
     private final Random random = new Random(5);
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
-
-    private double[][] rand(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
-    private static double[][] mul(double[][] a, double[][] b) {
-        double[][] o = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < b.length; k++) {
-                for (int j = 0; j < b[0].length; j++) {
-                    o[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return o;
-    }
-
-    private static double[][] t(double[][] a) {
-        double[][] o = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                o[j][i] = a[i][j];
-            }
-        }
-        return o;
-    }
-
-    private static void assertClose(double[][] actual, double[][] expected, double tol) {
-        assertThat(actual.length).isEqualTo(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).containsExactly(expected[i], offset(tol));
-        }
-    }
 
     @Test
     void ridgeRegressionByNormalEquationsAsOneJob() {
@@ -70,8 +22,8 @@ class AlgebraTest {
         int d = 13;
         int b = 8;
         double lambda = 0.3;
-        double[][] xd = rand(n, d);
-        double[][] yd = rand(n, 1);
+        double[][] xd = random(random, n, d);
+        double[][] yd = random(random, n, 1);
         BlockMatrix x = wren.fromArray(xd, b);
         BlockMatrix y = wren.fromArray(yd, b);
         BlockMatrix eye = wren.eye(d, b);
@@ -97,8 +49,8 @@ class AlgebraTest {
 
     @Test
     void nearestNeighboursByDistancesAndArgmin() {
-        double[][] qd = rand(29, 6);
-        double[][] pd = rand(37, 6);
+        double[][] qd = random(random, 29, 6);
+        double[][] pd = random(random, 37, 6);
         BlockMatrix q = wren.fromArray(qd, 8);
         BlockMatrix p = wren.fromArray(pd, 8);
         BlockMatrix dist = q.map(Fn.SQUARE).sum(Axis.ROWS)
@@ -124,8 +76,8 @@ class AlgebraTest {
 
     @Test
     void elementwiseChainFusesIntoOneKernelAndBroadcasts() {
-        double[][] ad = rand(19, 11);
-        double[][] rowd = rand(1, 11);
+        double[][] ad = random(random, 19, 11);
+        double[][] rowd = random(random, 1, 11);
         BlockMatrix a = wren.fromArray(ad, 4);
         BlockMatrix row = wren.fromArray(rowd, 4);
         BlockMatrix e = a.times(2).plus(1).map(Fn.ABS).map(Fn.SQRT).minus(row).negate().divide(4);
@@ -141,7 +93,7 @@ class AlgebraTest {
 
     @Test
     void reductionsTraceAndNorms() {
-        double[][] ad = rand(23, 17);
+        double[][] ad = random(random, 23, 17);
         BlockMatrix a = wren.fromArray(ad, 5);
         double sum = 0;
         double fro = 0;
@@ -171,7 +123,7 @@ class AlgebraTest {
             }
             assertThat(rowMaxArg[i]).isEqualTo(arg);
         }
-        double[][] sq = rand(14, 14);
+        double[][] sq = random(random, 14, 14);
         double tr = 0;
         for (int i = 0; i < 14; i++) {
             tr += sq[i][i];
@@ -181,8 +133,8 @@ class AlgebraTest {
 
     @Test
     void transposedProductsAndGramAreExact() {
-        double[][] xd = rand(33, 9);
-        double[][] yd = rand(33, 5);
+        double[][] xd = random(random, 33, 9);
+        double[][] yd = random(random, 33, 5);
         BlockMatrix x = wren.fromArray(xd, 8);
         BlockMatrix y = wren.fromArray(yd, 8);
         assertClose(x.T().matmul(y).toArray(), mul(t(xd), yd), 1e-13);
@@ -197,7 +149,7 @@ class AlgebraTest {
     void solvesByStructure() {
         BlockMatrix a = wren.randomSpd(45, 8, 3);
         double[][] ad = a.toArray();
-        double[][] bd = rand(45, 3);
+        double[][] bd = random(random, 45, 3);
         BlockMatrix b = wren.fromArray(bd, 8);
         double[][] x = a.solve(b).toArray();
         assertClose(mul(ad, x), bd, 1e-12);
@@ -215,7 +167,7 @@ class AlgebraTest {
         for (int[] dims : new int[][] {{40, 7, 8}, {40, 13, 4}, {12, 12, 4}, {30, 10, 4}, {9, 9, 16}}) {
             int m = dims[0];
             int n = dims[1];
-            double[][] ad = rand(m, n);
+            double[][] ad = random(random, m, n);
             BlockMatrix a = wren.fromArray(ad, dims[2]);
             double[][] r = a.qr().toArray();
             assertThat(r.length).isEqualTo(n);
@@ -226,7 +178,7 @@ class AlgebraTest {
             }
             // R^T R = A^T A
             assertClose(mul(t(r), r), mul(t(ad), ad), 1e-12);
-            double[][] bd = rand(m, 2);
+            double[][] bd = random(random, m, 2);
             double[][] x = a.lstsq(wren.fromArray(bd, dims[2])).toArray();
             // normal equations: A^T (A x - b) = 0
             double[][] ax = mul(ad, x);

@@ -2,10 +2,9 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.api.DenseMath.colMajor;
+import static org.wren4j.planner.plan.Dense.random;
 
-import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,41 +12,7 @@ import org.wren4j.exec.kernels.DenseLinalg;
 import org.wren4j.planner.expr.ShapeMismatchException;
 
 /** Cholesky and GEMM through every layer of the embedded default, against dense references. */
-class EndToEndTest {
-    private static Wren wren;
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
-
-    private static double[][] random(int rows, int cols, long seed) {
-        var r = new Random(seed);
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
-    private static double[] colMajor(double[][] a) {
-        int rows = a.length;
-        int cols = a[0].length;
-        double[] v = new double[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                v[c * rows + r] = a[r][c];
-            }
-        }
-        return v;
-    }
+class EndToEndTest extends EmbeddedSessionTest {
 
     @ParameterizedTest(name = "n={0} block={1}")
     @CsvSource({"1,1", "7,7", "7,16", "10,3", "64,16", "100,32", "257,64"})

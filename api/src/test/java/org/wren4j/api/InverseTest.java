@@ -2,10 +2,13 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.api.DenseMath.colMajor;
+import static org.wren4j.api.DenseMath.fro;
+import static org.wren4j.api.DenseMath.singular;
+import static org.wren4j.planner.plan.Dense.mul;
+import static org.wren4j.planner.plan.Dense.random;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.planner.expr.ShapeMismatchException;
 
@@ -13,50 +16,8 @@ import org.wren4j.planner.expr.ShapeMismatchException;
  * {@link BlockMatrix#inv()} by structure (Cholesky, triangular, LU) on the embedded runtime,
  * against the dense LAPACK inverse of {@link DenseReference}.
  */
-class InverseTest {
-    private static Wren wren;
+class InverseTest extends EmbeddedSessionTest {
     private final Random random = new Random(83);
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
-
-    private double[][] rand(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
-    private static double[] colMajor(double[][] a) {
-        int n = a.length;
-        double[] out = new double[n * a[0].length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                out[j * n + i] = a[i][j];
-            }
-        }
-        return out;
-    }
-
-    private static double fro(double[][] a) {
-        double s = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                s += v * v;
-            }
-        }
-        return Math.sqrt(s);
-    }
 
     private static double[][] minusEye(double[][] a) {
         double[][] o = new double[a.length][];
@@ -80,7 +41,7 @@ class InverseTest {
         long before = wren.jobsStarted();
         double[][] x = inv.toArray();
         assertThat(wren.jobsStarted() - before).as("%s: one job", what).isEqualTo(1);
-        double backward = fro(minusEye(MultiComputeTest.mul(ad, x))) / (fro(ad) * fro(x));
+        double backward = fro(minusEye(mul(ad, x))) / (fro(ad) * fro(x));
         assertThat(backward).as("%s: ||A inv(A) - I|| / (||A|| ||inv(A)||)", what).isLessThan(1e-15 * n);
 
         double[] ref = DenseReference.inverse(colMajor(ad), n);
@@ -106,7 +67,7 @@ class InverseTest {
             BlockMatrix a = wren.randomSpd(c[0], c[1], 7);
             check("randomSpd " + c[0] + " block " + c[1], a, a.toArray(), "cholesky");
         }
-        double[][] xd = rand(30, 17);
+        double[][] xd = random(random, 30, 17);
         BlockMatrix x = wren.fromArray(xd, 8);
         BlockMatrix g = x.gram().plus(wren.eye(17, 8));
         assertThat(g.inv().explain()).contains("cholesky").doesNotContain("calu");
@@ -127,7 +88,7 @@ class InverseTest {
     @Test
     void generalByLu() {
         for (int[] c : new int[][] {{27, 8}, {5, 8}}) {
-            double[][] ad = rand(c[0], c[0]);
+            double[][] ad = random(random, c[0], c[0]);
             for (int i = 0; i < c[0]; i++) {
                 ad[i][i] += 2; // keep the random matrix well conditioned so the forward error bound is tight
             }
@@ -137,17 +98,13 @@ class InverseTest {
 
     @Test
     void nonSquareIsRejectedAtTheCall() {
-        BlockMatrix a = wren.fromArray(rand(7, 5), 4);
+        BlockMatrix a = wren.fromArray(random(random, 7, 5), 4);
         assertThatThrownBy(a::inv).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("inv").hasMessageContaining("7x5");
     }
 
     @Test
     void singularFailsNamingInv() {
-        double[][] ad = rand(12, 12);
-        for (double[] row : ad) {
-            row[5] = 0;
-        }
-        BlockMatrix inv = wren.fromArray(ad, 4).inv();
+        BlockMatrix inv = wren.fromArray(singular(random, 12, 5), 4).inv();
         assertThatThrownBy(inv::compute).isInstanceOf(WrenException.class).hasMessageStartingWith("inv of a 12x12 matrix")
                 .hasMessageContaining("singular");
     }

@@ -2,57 +2,22 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.api.DenseMath.singular;
+import static org.wren4j.planner.plan.Dense.maxAbs;
+import static org.wren4j.planner.plan.Dense.mul;
+import static org.wren4j.planner.plan.Dense.random;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** lu() and general solve() on the embedded runtime, against dense math. */
-class LuTest {
-    private static Wren wren;
+class LuTest extends EmbeddedSessionTest {
     private final Random random = new Random(41);
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
-
-    private double[][] rand(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
-    private static double[][] mul(double[][] a, double[][] b) {
-        double[][] o = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < b.length; k++) {
-                for (int j = 0; j < b[0].length; j++) {
-                    o[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return o;
-    }
-
-    private static double maxAbs(double[][] a) {
-        return Arrays.stream(a).flatMapToDouble(Arrays::stream).map(Math::abs).max().orElse(0);
-    }
 
     @Test
     void factorsReproducePermutedMatrix() {
-        double[][] ad = rand(29, 29);
+        double[][] ad = random(random, 29, 29);
         // tiny leading rows: the pivots of the first panels come from other tile rows
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < 29; j++) {
@@ -86,8 +51,8 @@ class LuTest {
 
     @Test
     void generalSolveRunsAsOneJob() {
-        double[][] ad = rand(37, 37);
-        double[][] bd = rand(37, 3);
+        double[][] ad = random(random, 37, 37);
+        double[][] bd = random(random, 37, 3);
         BlockMatrix x = wren.fromArray(ad, 8).solve(wren.fromArray(bd, 8));
         assertThat(x.explain()).contains("calu", "lu_forward", "trsm_left_upper");
         double[][] xd = x.toArray();
@@ -103,11 +68,8 @@ class LuTest {
 
     @Test
     void singularMatrixFailsClearly() {
-        double[][] ad = rand(12, 12);
-        for (double[] row : ad) {
-            row[5] = 0;
-        }
-        BlockMatrix x = wren.fromArray(ad, 4).solve(wren.fromArray(rand(12, 1), 4));
+        double[][] ad = singular(random, 12, 5);
+        BlockMatrix x = wren.fromArray(ad, 4).solve(wren.fromArray(random(random, 12, 1), 4));
         assertThatThrownBy(x::compute).isInstanceOf(WrenException.class).hasMessageContaining("singular");
     }
 
@@ -116,7 +78,7 @@ class LuTest {
     void partsComeFromOneFactorization() {
         for (int[] c : new int[][] {{29, 8}, {5, 8}}) {
             int n = c[0];
-            double[][] ad = rand(n, n);
+            double[][] ad = random(random, n, n);
             LuFactors f = wren.fromArray(ad, c[1]).lu();
             long before = wren.jobsStarted();
             double[][] u = f.u().toArray();
@@ -143,7 +105,7 @@ class LuTest {
 
     @Test
     void computeRunsOneJobForAllParts() {
-        LuFactors f = wren.fromArray(rand(13, 13), 4).lu();
+        LuFactors f = wren.fromArray(random(random, 13, 13), 4).lu();
         long before = wren.jobsStarted();
         assertThat(f.compute()).isSameAs(f);
         f.permutation().toColumn();
@@ -154,11 +116,7 @@ class LuTest {
 
     @Test
     void singularFactorizationNamesLu() {
-        double[][] ad = rand(12, 12);
-        for (double[] row : ad) {
-            row[5] = 0;
-        }
-        LuFactors f = wren.fromArray(ad, 4).lu();
+        LuFactors f = wren.fromArray(singular(random, 12, 5), 4).lu();
         assertThatThrownBy(f::compute).isInstanceOf(WrenException.class).hasMessageStartingWith("lu of a 12x12 matrix")
                 .hasMessageContaining("singular");
     }

@@ -2,66 +2,24 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.api.DenseMath.maxDiff;
+import static org.wren4j.planner.plan.Dense.mul;
+import static org.wren4j.planner.plan.Dense.random;
 
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link Wren#compute(BlockMatrix...)}: several results from ONE job, against naive dense math. */
-class MultiComputeTest {
-    private static Wren wren;
+class MultiComputeTest extends EmbeddedSessionTest {
     private final Random random = new Random(71);
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
-
-    private double[][] rand(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
-
-    static double[][] mul(double[][] a, double[][] b) {
-        double[][] o = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < b.length; k++) {
-                for (int j = 0; j < b[0].length; j++) {
-                    o[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return o;
-    }
-
-    static double maxDiff(double[][] a, double[][] b) {
-        double d = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                d = Math.max(d, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return d;
-    }
 
     @Test
     void severalResultsInOneJob() {
         // ragged: 19 x 13 and 13 x 11 with tiles of 8
-        double[][] ad = rand(19, 13);
-        double[][] bd = rand(13, 11);
-        double[][] cd = rand(19, 11);
+        double[][] ad = random(random, 19, 13);
+        double[][] bd = random(random, 13, 11);
+        double[][] cd = random(random, 19, 11);
         BlockMatrix a = wren.fromArray(ad, 8);
         BlockMatrix ab = a.matmul(wren.fromArray(bd, 8));
         BlockMatrix sum = ab.plus(wren.fromArray(cd, 8));
@@ -98,7 +56,7 @@ class MultiComputeTest {
 
     @Test
     void computedHandlesAreNotComputedAgain() {
-        BlockMatrix a = wren.fromArray(rand(5, 5), 8); // a 1 x 1 grid
+        BlockMatrix a = wren.fromArray(random(random, 5, 5), 8); // a 1 x 1 grid
         BlockMatrix sq = a.matmul(a);
         sq.compute();
         BlockMatrix t = a.T().plus(a);
@@ -115,7 +73,7 @@ class MultiComputeTest {
 
     @Test
     void explainShowsEveryResult() {
-        BlockMatrix a = wren.fromArray(rand(9, 9), 4);
+        BlockMatrix a = wren.fromArray(random(random, 9, 9), 4);
         String text = wren.explain(a.matmul(a), a.T().matmul(a));
         assertThat(text).contains("expression 1:", "expression 2:", "results 1 = ");
         assertThatThrownBy(() -> wren.explain()).isInstanceOf(IllegalArgumentException.class);
@@ -124,8 +82,8 @@ class MultiComputeTest {
     @Test
     void matricesOfAnotherSessionAreRejected() {
         try (Wren other = Wren.builder().workers(1).build()) {
-            BlockMatrix theirs = other.fromArray(rand(3, 3), 4);
-            BlockMatrix ours = wren.fromArray(rand(3, 3), 4);
+            BlockMatrix theirs = other.fromArray(random(random, 3, 3), 4);
+            BlockMatrix ours = wren.fromArray(random(random, 3, 3), 4);
             assertThatThrownBy(() -> wren.compute(ours, theirs)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("another Wren session");
         }

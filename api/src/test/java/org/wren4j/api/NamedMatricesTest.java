@@ -2,10 +2,10 @@ package org.wren4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wren4j.planner.plan.Dense.random;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wren4j.tiles.TileStore;
@@ -17,17 +17,6 @@ class NamedMatricesTest {
 
     private Wren session() {
         return Wren.builder().workers(2).storeDirectory(dir).build();
-    }
-
-    private static double[][] random(int rows, int cols, long seed) {
-        var r = new Random(seed);
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextDouble() - 0.5;
-            }
-        }
-        return a;
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.planner.expr.ShapeMismatchException;
 
@@ -14,18 +12,7 @@ import org.wren4j.planner.expr.ShapeMismatchException;
  * others need the runtime kernel {@code retile} (their plans are checked against naive loops
  * by the planner's RetileTest with the reference kernels).
  */
-class SliceTest {
-    private static Wren wren;
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
+class SliceTest extends EmbeddedSessionTest {
 
     @Test
     void alignedSliceCopiesWholeTiles() {

@@ -3,26 +3,14 @@ package org.wren4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.wren4j.planner.plan.Dense.t;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Singular values through the band reduction, against matrices built with known singular values. */
-class SvdTest {
-    private static Wren wren;
+class SvdTest extends EmbeddedSessionTest {
     private final Random random = new Random(8);
-
-    @BeforeAll
-    static void start() {
-        wren = Wren.builder().workers(2).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        wren.close();
-    }
 
     /** A reflector I - 2 v v^T / |v|^2 applied to the rows (left) of a. */
     private double[][] reflectRows(double[][] a) {
@@ -43,16 +31,6 @@ class SvdTest {
             }
         }
         return a;
-    }
-
-    private static double[][] t(double[][] a) {
-        double[][] o = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                o[j][i] = a[i][j];
-            }
-        }
-        return o;
     }
 
     /** U diag(s) V^T with orthogonal U, V (products of three reflectors each): singular values s. */

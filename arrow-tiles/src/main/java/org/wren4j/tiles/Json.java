@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for manifests: a writer helper for strings and a reader for any JSON value.
+ * Just enough JSON for manifests: a reader for any JSON value (the writer is
+ * {@link org.wren4j.tiles.internal.JsonWriter}).
  * Objects become insertion-ordered maps, arrays lists, numbers {@link BigDecimal}.
  */
 final class Json {
@@ -27,28 +28,6 @@ final class Json {
             throw p.error("trailing characters");
         }
         return value;
-    }
-
-    static String quote(String s) {
-        var sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private Object value() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.wren4j.tiles.internal.JsonWriter;
 
 /**
  * What a stored matrix is: its name, shape, block (tile) shape, element type, optional structure
@@ -107,13 +108,13 @@ public record MatrixManifest(String name, long rows, long cols, int blockRows, i
 
     byte[] toJson() {
         String json = "{\"format\":" + FORMAT
-                + ",\"name\":" + Json.quote(name)
+                + ",\"name\":" + JsonWriter.quote(name)
                 + ",\"rows\":" + rows + ",\"cols\":" + cols
                 + ",\"blockRows\":" + blockRows + ",\"blockCols\":" + blockCols
-                + ",\"dtype\":" + Json.quote(dtype.label())
-                + ",\"structure\":" + Json.quote(structure)
-                + ",\"createdAt\":" + Json.quote(createdAt.toString())
-                + ",\"creator\":" + Json.quote(creator) + "}\n";
+                + ",\"dtype\":" + JsonWriter.quote(dtype.label())
+                + ",\"structure\":" + JsonWriter.quote(structure)
+                + ",\"createdAt\":" + JsonWriter.quote(createdAt.toString())
+                + ",\"creator\":" + JsonWriter.quote(creator) + "}\n";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 

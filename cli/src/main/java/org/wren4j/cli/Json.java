@@ -2,8 +2,9 @@ package org.wren4j.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wren4j.tiles.internal.JsonWriter;
 
-/** A one-line JSON object writer for figures (numbers, strings, booleans). */
+/** A one-line JSON object writer for figures (numbers, strings, booleans), in insertion order. */
 final class Json {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -14,50 +15,6 @@ final class Json {
 
     @Override
     public String toString() {
-        var sb = new StringBuilder("{");
-        fields.forEach((k, v) -> {
-            if (sb.length() > 1) {
-                sb.append(", ");
-            }
-            sb.append(quote(k)).append(": ").append(value(v));
-        });
-        return sb.append('}').toString();
-    }
-
-    private static String value(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? "null" : Double.toString(d);
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        if (v instanceof java.util.List<?> list) {
-            return "[" + String.join(", ", list.stream().map(Json::value).toList()) + "]";
-        }
-        return quote(v.toString());
-    }
-
-    static String quote(String s) {
-        var sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonWriter.object(fields);
     }
 }

@@ -12,6 +12,7 @@ import org.wren4j.api.Wren;
 import org.wren4j.tiles.TileStore;
 import org.wren4j.tiles.s3.S3ObjectStore;
 import org.wren4j.tiles.s3.S3Options;
+import org.wren4j.tiles.s3.S3ProxyServer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -24,15 +25,15 @@ class S3StoreRoundTripIT extends AbstractStoreRoundTripTest {
 
     @Override
     protected TileStore newTileStore(Path dir) {
-        bucket = S3Server.shared().newBucket();
+        bucket = S3ProxyServer.shared().newBucket();
         S3Options options = S3Options.builder(bucket).keyPrefix(KEY_PREFIX)
                 .multipart(S3Options.MIN_PART_SIZE, S3Options.MIN_PART_SIZE).partConcurrency(2).build();
-        return new TileStore(S3Server.shared().store(options), "wren4j");
+        return new TileStore(S3ProxyServer.shared().connect(options), "wren4j");
     }
 
     /** What the bucket holds, listed with the raw client rather than the store. */
     private List<S3Object> bucketObjects() {
-        return S3Server.shared().client().listObjectsV2(b -> b.bucket(bucket)).join().contents();
+        return S3ProxyServer.shared().client().listObjectsV2(b -> b.bucket(bucket)).join().contents();
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,11 @@ import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.state.redis.RedisRuntimeState;
 import org.wren4j.exec.state.redis.RedisStateOptions;
+import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.testing.LocalRedis;
 import org.wren4j.exec.testing.LocalSqs;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.library.Programs;
-import org.wren4j.tiles.Tile;
-import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
 
 /** A Cholesky on real Redis and ElasticMQ gives the very bits of the same job in memory. */
@@ -51,46 +49,23 @@ class ServicesCholeskyIT {
 
     @Test
     void choleskyOnRedisAndSqsIsBitwiseEqualToMemory() {
-        int n = 150;
-        int b = 32;
-        long tiles = 5;
-        double[] a = spd(n, new SplittableRandom(17));
-        double[] memory = run(new MemoryTaskQueue(), new MemoryRuntimeState(), a, n, b, tiles);
+        var cholesky = new CholeskyCase(150, 32, 17);
+        int n = cholesky.n();
+        double[] a = cholesky.matrix();
+        double[] memory = run(new MemoryTaskQueue(), new MemoryRuntimeState(), cholesky);
         TaskQueue queue = SqsQueueFactory.connect(sqs.endpoint(), "cholesky-it", sqs.options().build()).toCompletableFuture().join();
         RuntimeState state = RedisRuntimeState.connect(redis.uri(), RedisStateOptions.create());
-        double[] services = run(queue, state, a, n, b, tiles);
+        double[] services = run(queue, state, cholesky);
         assertThat(services).containsExactly(memory);
         assertThat(DenseLinalg.choleskyResidual(a, services, n)).isLessThan(1e-14);
     }
 
-    private static double[] spd(int n, SplittableRandom r) {
-        double[] a = new double[n * n];
-        for (int c = 0; c < n; c++) {
-            for (int row = c; row < n; row++) {
-                double v = r.nextDouble();
-                a[c * n + row] = v;
-                a[row * n + c] = v;
-            }
-            a[c * n + c] += n;
-        }
-        return a;
-    }
-
-    private static double[] run(TaskQueue queue, RuntimeState state, double[] a, int n, int b, long tiles) {
+    private static double[] run(TaskQueue queue, RuntimeState state, CholeskyCase cholesky) {
+        int n = cholesky.n();
+        int b = cholesky.block();
+        long tiles = cholesky.tiles();
         TileStore store = TileStore.inMemory();
-        for (long i = 0; i < tiles; i++) {
-            for (long j = 0; j < tiles; j++) {
-                int rows = (int) Math.min(b, n - i * b);
-                int cols = (int) Math.min(b, n - j * b);
-                double[] v = new double[rows * cols];
-                for (int c = 0; c < cols; c++) {
-                    for (int row = 0; row < rows; row++) {
-                        v[c * rows + row] = a[(int) ((j * b + c) * n + i * b + row)];
-                    }
-                }
-                store.write(TileKey.of("A", i, j), Tile.wrap(rows, cols, v)).toCompletableFuture().join();
-            }
-        }
+        cholesky.writeInput(store, "A");
         // leases in whole seconds on SQS: 10 s, renewed every third of it
         var config = EngineConfig.defaults().withMaxWorkers(2)
                 .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(500), 3, Duration.ofMillis(10)));
@@ -109,17 +84,7 @@ class ServicesCholeskyIT {
             // every one of the 20 updates' tiles was deleted when its reader completed, not at job end
             assertThat(result.metrics().temporaryTilesCollected()).isEqualTo(20);
             assertThat(result.metrics().peakLiveTemporaryBytes()).isPositive().isLessThan(result.metrics().temporaryBytesWritten());
-            double[] out = new double[n * n];
-            for (long i = 0; i < tiles; i++) {
-                for (long j = 0; j <= i; j++) {
-                    Tile t = store.read(TileKey.of("L", i, j)).toCompletableFuture().join();
-                    for (int c = 0; c < t.cols(); c++) {
-                        for (int row = 0; row < t.rows(); row++) {
-                            out[(int) ((j * b + c) * n + i * b + row)] = t.get(row, c);
-                        }
-                    }
-                }
-            }
+            double[] out = cholesky.readFactor(store, "L");
             assertThat(store.listMatrixKeys("tmp/S").toCompletableFuture().join()).isEmpty();
             return out;
         }

@@ -9,57 +9,64 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * A real S3-compatible server (s3proxy, in-memory blob store) on 127.0.0.1 and a random port,
- * started once per test JVM from the test classpath and stopped at exit. Fails loudly if it
- * cannot start: S3 tests never skip.
+ * A real S3-compatible server (s3proxy, in-memory blob store) on 127.0.0.1 and a port the OS
+ * picks. Fails loudly if it cannot start: S3 tests never skip. Published in this module's
+ * test-jar for the other modules' tests; they bring their own s3proxy test dependency.
  */
-public final class S3ProxyServer {
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String REGION = "us-east-1";
     static final String ACCESS_KEY = "wren4j-access";
     static final String SECRET_KEY = "wren4j-secret";
-    static final String REGION = "us-east-1";
 
     private static S3ProxyServer shared;
 
     private final S3Proxy proxy;
     private final URI endpoint;
     private final S3AsyncClient client;
+    private final String bucketPrefix;
     private final AtomicInteger buckets = new AtomicInteger();
 
-    private S3ProxyServer() throws Exception {
+    private S3ProxyServer(String accessKey, String secretKey, String bucketPrefix) throws Exception {
+        this.bucketPrefix = bucketPrefix;
         proxy = S3Proxy.builder()
                 .blobStore(BlobStores.create("transient-nio2", new Properties()))
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
             if (System.nanoTime() > deadline) {
+                proxy.stop();
                 throw new IllegalStateException("s3proxy did not start within 30 s (state " + proxy.getState() + ")");
             }
             Thread.sleep(10);
         }
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        client = S3ObjectStore.compatibleClient(endpoint, REGION, ACCESS_KEY, SECRET_KEY);
+        client = S3ObjectStore.compatibleClient(endpoint, REGION, accessKey, secretKey);
     }
 
+    /**
+     * A server of the caller's own, to {@link #close()}.
+     *
+     * @param bucketPrefix what {@link #newBucket()} names start with
+     * @throws IllegalStateException if it cannot start
+     */
+    public static S3ProxyServer start(String accessKey, String secretKey, String bucketPrefix) {
+        try {
+            return new S3ProxyServer(accessKey, secretKey, bucketPrefix);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start s3proxy on 127.0.0.1: " + e, e);
+        }
+    }
+
+    /** One server per test JVM, started on first use and stopped at exit. */
     public static synchronized S3ProxyServer shared() {
         if (shared == null) {
-            try {
-                shared = new S3ProxyServer();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start s3proxy on 127.0.0.1: " + e, e);
-            }
-            S3ProxyServer s = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    s.client.close();
-                    s.proxy.stop();
-                } catch (Exception e) {
-                    // exiting anyway
-                }
-            }));
+            S3ProxyServer s = start(ACCESS_KEY, SECRET_KEY, "wren4j-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+            shared = s;
         }
         return shared;
     }
@@ -68,15 +75,30 @@ public final class S3ProxyServer {
         return endpoint;
     }
 
+    /** The raw client, to look at a bucket behind a store's back. */
+    public S3AsyncClient client() {
+        return client;
+    }
+
     /** A new empty bucket. */
     public String newBucket() {
-        String bucket = "wren4j-test-" + buckets.incrementAndGet();
+        String bucket = bucketPrefix + buckets.incrementAndGet();
         client.createBucket(b -> b.bucket(bucket)).join();
         return bucket;
     }
 
-    /** A store on the shared client; closing it leaves the client open. */
+    /** A store on the shared client; closing it (as a session does) leaves the client open. */
     public S3ObjectStore connect(S3Options options) {
         return new S3ObjectStore(client, options);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+            proxy.stop();
+        } catch (Exception e) {
+            // stopping a test server
+        }
     }
 }

@@ -11,30 +11,15 @@ import java.util.List;
  * absent, so read the result tile by tile, not as a whole. The argument should be a stored
  * matrix: the band reduction's working copies start from its tiles.
  */
-public record BandReduce(MatrixExpr arg) implements MatrixExpr {
+public record BandReduce(MatrixExpr arg) implements SameShapeExpr {
     public BandReduce {
         requireNonNull(arg, "arg is null");
         Checks.square("band reduction", arg);
     }
 
     @Override
-    public Shape shape() {
-        return arg.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.GENERAL;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

@@ -17,4 +17,13 @@ final class Checks {
             throw new ShapeMismatchException(op + ": needs a square matrix, got " + a.shape());
         }
     }
+
+    /** A square A and a B with as many rows and the same block size, as in {@code A X = B}. */
+    static void system(String op, MatrixExpr a, MatrixExpr b) {
+        square(op, a);
+        if (a.shape().rows() != b.shape().rows()) {
+            throw new ShapeMismatchException(op + ": A is " + a.shape() + " but B is " + b.shape() + "; B needs " + a.shape().rows() + " rows");
+        }
+        sameBlock(op, a, b);
+    }
 }

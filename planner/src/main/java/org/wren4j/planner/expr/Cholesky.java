@@ -5,30 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The lower Cholesky factor L of a symmetric positive definite matrix, {@code A = L L^T}. */
-public record Cholesky(MatrixExpr arg) implements MatrixExpr {
+public record Cholesky(MatrixExpr arg) implements SameShapeExpr {
     public Cholesky {
         requireNonNull(arg, "arg is null");
         Checks.square("cholesky", arg);
     }
 
     @Override
-    public Shape shape() {
-        return arg.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.LOWER;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The diagonal of a square matrix as an {@code n x 1} column. */
-public record Diagonal(MatrixExpr arg) implements MatrixExpr {
+public record Diagonal(MatrixExpr arg) implements UnaryExpr {
     public Diagonal {
         requireNonNull(arg, "arg is null");
         Checks.square("diagonal", arg);
@@ -17,18 +17,8 @@ public record Diagonal(MatrixExpr arg) implements MatrixExpr {
     }
 
     @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.GENERAL;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

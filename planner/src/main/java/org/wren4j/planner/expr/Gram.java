@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code arg^T arg} (SYRK): symmetric positive semi-definite, only the lower tiles computed, half the flops of a product. */
-public record Gram(MatrixExpr arg) implements MatrixExpr {
+public record Gram(MatrixExpr arg) implements UnaryExpr {
     public Gram {
         requireNonNull(arg, "arg is null");
     }
@@ -16,18 +16,8 @@ public record Gram(MatrixExpr arg) implements MatrixExpr {
     }
 
     @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.PSD;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

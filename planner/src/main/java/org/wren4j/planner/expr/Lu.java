@@ -9,7 +9,7 @@ import java.util.List;
  * L (ones on the diagonal) or the upper U. Both parts of one A share one factorization when
  * they appear in the same expression; {@link LuPermute} applies P.
  */
-public record Lu(MatrixExpr arg, Part part) implements MatrixExpr {
+public record Lu(MatrixExpr arg, Part part) implements SameShapeExpr {
     public enum Part { L, U }
 
     public Lu {
@@ -19,23 +19,8 @@ public record Lu(MatrixExpr arg, Part part) implements MatrixExpr {
     }
 
     @Override
-    public Shape shape() {
-        return arg.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return part == Part.L ? Structure.LOWER : Structure.UPPER;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

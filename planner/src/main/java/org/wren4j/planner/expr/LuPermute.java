@@ -5,30 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code P B}: B's rows permuted by the row permutation P of {@code P A = L U} (see {@link Lu}). */
-public record LuPermute(MatrixExpr a, MatrixExpr b) implements MatrixExpr {
+public record LuPermute(MatrixExpr a, MatrixExpr b) implements RightHandSideExpr {
     public LuPermute {
         requireNonNull(a, "a is null");
         requireNonNull(b, "b is null");
-        Checks.square("lu permute", a);
-        if (a.shape().rows() != b.shape().rows()) {
-            throw new ShapeMismatchException("lu permute: A is " + a.shape() + " but B is " + b.shape() + "; B needs " + a.shape().rows() + " rows");
-        }
-        Checks.sameBlock("lu permute", a, b);
-    }
-
-    @Override
-    public Shape shape() {
-        return b.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return b.blockSize();
-    }
-
-    @Override
-    public Structure structure() {
-        return Structure.GENERAL;
+        Checks.system("lu permute", a, b);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The {@code n x n} upper triangular R of {@code A = Q R} for a square or tall {@code m x n} A (m >= n). */
-public record QrR(MatrixExpr arg) implements MatrixExpr {
+public record QrR(MatrixExpr arg) implements UnaryExpr {
     public QrR {
         requireNonNull(arg, "arg is null");
         if (arg.shape().rows() < arg.shape().cols()) {
@@ -19,18 +19,8 @@ public record QrR(MatrixExpr arg) implements MatrixExpr {
     }
 
     @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.UPPER;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.wren4j.planner.library.ReduceOp;
  * ({@link Axis#COLUMNS}: {@code 1 x cols}) with sum, 2-norm, min, max, or the index of the min
  * or max (as a double).
  */
-public record Reduction(MatrixExpr arg, ReduceOp op, Axis axis) implements MatrixExpr {
+public record Reduction(MatrixExpr arg, ReduceOp op, Axis axis) implements UnaryExpr {
     public Reduction {
         requireNonNull(arg, "arg is null");
         requireNonNull(op, "op is null");
@@ -23,18 +23,8 @@ public record Reduction(MatrixExpr arg, ReduceOp op, Axis axis) implements Matri
     }
 
     @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return Structure.GENERAL;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
  * Rows {@code rowFrom .. rowTo - 1} and columns {@code colFrom .. colTo - 1} of a matrix, as
  * tiles of {@code blockSize}: a slice, a re-tiling (rebalance) or both.
  */
-public record Retile(MatrixExpr arg, long rowFrom, long rowTo, long colFrom, long colTo, int blockSize) implements MatrixExpr {
+public record Retile(MatrixExpr arg, long rowFrom, long rowTo, long colFrom, long colTo, int blockSize) implements UnaryExpr {
     public Retile {
         requireNonNull(arg, "arg is null");
         Shape s = arg.shape();
@@ -35,11 +35,6 @@ public record Retile(MatrixExpr arg, long rowFrom, long rowTo, long colFrom, lon
     @Override
     public Structure structure() {
         return Structure.GENERAL;
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

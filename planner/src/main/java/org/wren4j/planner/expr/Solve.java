@@ -5,30 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code X} with {@code A X = B}; rewrite rules choose the method from A's structure. */
-public record Solve(MatrixExpr a, MatrixExpr b) implements MatrixExpr {
+public record Solve(MatrixExpr a, MatrixExpr b) implements RightHandSideExpr {
     public Solve {
         requireNonNull(a, "a is null");
         requireNonNull(b, "b is null");
-        Checks.square("solve", a);
-        if (a.shape().rows() != b.shape().rows()) {
-            throw new ShapeMismatchException("solve: A is " + a.shape() + " but B is " + b.shape() + "; B needs " + a.shape().rows() + " rows");
-        }
-        Checks.sameBlock("solve", a, b);
-    }
-
-    @Override
-    public Shape shape() {
-        return b.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return b.blockSize();
-    }
-
-    @Override
-    public Structure structure() {
-        return Structure.GENERAL;
+        Checks.system("solve", a, b);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code arg^T}: free when a consumer absorbs it (rewrite rules), a tile copy otherwise. */
-public record Transpose(MatrixExpr arg) implements MatrixExpr {
+public record Transpose(MatrixExpr arg) implements UnaryExpr {
     public Transpose {
         requireNonNull(arg, "arg is null");
     }
@@ -16,22 +16,12 @@ public record Transpose(MatrixExpr arg) implements MatrixExpr {
     }
 
     @Override
-    public int blockSize() {
-        return arg.blockSize();
-    }
-
-    @Override
     public Structure structure() {
         return switch (arg.structure()) {
             case LOWER -> Structure.UPPER;
             case UPPER -> Structure.LOWER;
             default -> arg.structure();
         };
-    }
-
-    @Override
-    public List<MatrixExpr> children() {
-        return List.of(arg);
     }
 
     @Override

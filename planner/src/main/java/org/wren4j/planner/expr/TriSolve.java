@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code X} with {@code op(T) X = B}, T triangular ({@code lower} or upper), op the transpose when {@code transpose}. */
-public record TriSolve(MatrixExpr t, MatrixExpr b, boolean lower, boolean transpose) implements MatrixExpr {
+public record TriSolve(MatrixExpr t, MatrixExpr b, boolean lower, boolean transpose) implements RightHandSideExpr {
     public TriSolve {
         requireNonNull(t, "t is null");
         requireNonNull(b, "b is null");
@@ -15,21 +15,6 @@ public record TriSolve(MatrixExpr t, MatrixExpr b, boolean lower, boolean transp
                     + b.shape() + " has " + b.shape().rows() + " rows; they must have " + t.shape().rows());
         }
         Checks.sameBlock("triangular solve", t, b);
-    }
-
-    @Override
-    public Shape shape() {
-        return b.shape();
-    }
-
-    @Override
-    public int blockSize() {
-        return b.blockSize();
-    }
-
-    @Override
-    public Structure structure() {
-        return Structure.GENERAL;
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.wren4j.planner.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,36 +11,19 @@ import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.Lu;
 import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatrixExpr;
-import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.ShapeMismatchException;
 import org.wren4j.planner.expr.Solve;
-import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.interp.PlanInterpreter;
 
 /** LU plans run by the reference interpreter: P A = L U with L in the final row order, and general solves. */
 class LuPlanTest {
     private static final int B = 4;
     private final Random random = new Random(23);
-    private final Map<String, double[][]> dense = new HashMap<>();
-
-    private Leaf put(String name, double[][] a) {
-        dense.put(name, a);
-        return new Leaf(name, new Shape(a.length, a[0].length), B, Structure.GENERAL);
-    }
-
-    private double[][] random(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
+    private final DenseInputs dense = new DenseInputs(B);
 
     /** The first tile rows tiny: every panel's pivots come from lower tile rows. */
     private double[][] pivotHungry(int n) {
-        double[][] a = random(n, n);
+        double[][] a = Dense.random(random, n, n);
         for (int i = 0; i < n - B; i++) {
             for (int j = 0; j < n; j++) {
                 a[i][j] *= 1e-3;
@@ -61,18 +42,18 @@ class LuPlanTest {
     }
 
     private double[][] run(MatrixExpr e) {
-        return PlanInterpreter.run(Planner.plan(e), dense);
+        return PlanInterpreter.run(Planner.plan(e), dense.values());
     }
 
     private void assertFactors(String what, double[][] ad) {
         int n = ad.length;
         dense.clear();
-        Leaf a = put("A", ad);
+        Leaf a = dense.put("A", ad);
         double[][] iota = new double[n][1];
         for (int i = 0; i < n; i++) {
             iota[i][0] = i;
         }
-        Leaf index = put("iota", iota);
+        Leaf index = dense.put("iota", iota);
         double[][] l = run(new Lu(a, Lu.Part.L));
         double[][] u = run(new Lu(a, Lu.Part.U));
         double[][] perm = run(new LuPermute(a, index));
@@ -102,9 +83,9 @@ class LuPlanTest {
 
     @Test
     void factorsReproducePermutedMatrix() {
-        assertFactors("random ragged 13x13", random(13, 13));
-        assertFactors("random, whole tiles 12x12", random(12, 12));
-        assertFactors("one ragged tile 3x3", random(3, 3));
+        assertFactors("random ragged 13x13", Dense.random(random, 13, 13));
+        assertFactors("random, whole tiles 12x12", Dense.random(random, 12, 12));
+        assertFactors("one ragged tile 3x3", Dense.random(random, 3, 3));
         assertFactors("pivots from lower tile rows 14x14", pivotHungry(14));
         assertFactors("permutation matrix 11x11", permutationMatrix(11));
     }
@@ -112,14 +93,14 @@ class LuPlanTest {
     @Test
     void generalSolveByLu() {
         for (int n : new int[] {3, 13, 16}) {
-            for (double[][] ad : new double[][][] {random(n, n), pivotHungry(n), permutationMatrix(n)}) {
+            for (double[][] ad : new double[][][] {Dense.random(random, n, n), pivotHungry(n), permutationMatrix(n)}) {
                 dense.clear();
-                Leaf a = put("A", ad);
-                double[][] bd = random(n, 6);
-                Leaf b = put("b", bd);
+                Leaf a = dense.put("A", ad);
+                double[][] bd = Dense.random(random, n, 6);
+                Leaf b = dense.put("b", bd);
                 Plan plan = Planner.plan(new Solve(a, b));
                 assertThat(plan.steps()).extracting(s -> s.program().name()).containsExactly("calu", "lu_forward", "trsm_left_upper");
-                double[][] x = PlanInterpreter.run(plan, dense);
+                double[][] x = PlanInterpreter.run(plan, dense.values());
                 double residual = Dense.maxAbs(Dense.minus(Dense.mul(ad, x), bd));
                 assertThat(residual / (Dense.maxAbs(ad) * Dense.maxAbs(x) * n)).as("relative residual, n = %d", n).isLessThan(1e-13);
             }
@@ -128,37 +109,37 @@ class LuPlanTest {
 
     @Test
     void oneFactorizationServesSolveAndPermutation() {
-        Leaf a = put("A", random(9, 9));
-        Leaf b = put("b", random(9, 1));
+        Leaf a = dense.put("A", Dense.random(random, 9, 9));
+        Leaf b = dense.put("b", Dense.random(random, 9, 1));
         MatrixExpr both = new org.wren4j.planner.expr.MatMul(new LuPermute(a, b), new org.wren4j.planner.expr.Transpose(new Solve(a, b)));
         assertThat(Planner.plan(both).steps()).extracting(s -> s.program().name()).filteredOn("calu"::equals).hasSize(1);
     }
 
     @Test
     void zeroColumnFailsAsSingular() {
-        double[][] ad = random(10, 10);
+        double[][] ad = Dense.random(random, 10, 10);
         for (int i = 0; i < 10; i++) {
             ad[i][6] = 0;
         }
-        Leaf a = put("A", ad);
-        Leaf b = put("b", random(10, 1));
+        Leaf a = dense.put("A", ad);
+        Leaf b = dense.put("b", Dense.random(random, 10, 1));
         assertThatThrownBy(() -> run(new Solve(a, b))).hasStackTraceContaining("singular");
     }
 
     @Test
     void luNeedsSquareMatrix() {
-        Leaf a = put("A", random(7, 5));
+        Leaf a = dense.put("A", Dense.random(random, 7, 5));
         assertThatThrownBy(() -> new Lu(a, Lu.Part.L)).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("7x5");
     }
 
     @Test
     void solveOfAComputedMatrixInOneProgram() {
-        double[][] ad = random(14, 14);
-        double[][] cd = random(14, 14);
-        Leaf a = put("A", ad);
-        Leaf c = put("C", cd);
-        double[][] bd = random(14, 2);
-        Leaf b = put("b", bd);
+        double[][] ad = Dense.random(random, 14, 14);
+        double[][] cd = Dense.random(random, 14, 14);
+        Leaf a = dense.put("A", ad);
+        Leaf c = dense.put("C", cd);
+        double[][] bd = Dense.random(random, 14, 2);
+        Leaf b = dense.put("b", bd);
         double[][] x = run(new Solve(new org.wren4j.planner.expr.MatMul(a, c), b));
         double[][] ac = Dense.mul(ad, cd);
         assertThat(Dense.maxAbs(Dense.minus(Dense.mul(ac, x), bd)) / (Dense.maxAbs(ac) * Dense.maxAbs(x) * 14)).isLessThan(1e-13);
@@ -167,12 +148,12 @@ class LuPlanTest {
     @Test
     void productOfTheFactorsInOnePlanIsThePermutedMatrix() {
         double[][] ad = pivotHungry(13);
-        Leaf a = put("A", ad);
+        Leaf a = dense.put("A", ad);
         double[][] iota = new double[13][1];
         for (int r = 0; r < 13; r++) {
             iota[r][0] = r;
         }
-        double[][] perm = run(new LuPermute(a, put("iota", iota)));
+        double[][] perm = run(new LuPermute(a, dense.put("iota", iota)));
         double[][] lu = run(new org.wren4j.planner.expr.MatMul(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U)));
         for (int r = 0; r < 13; r++) {
             for (int c = 0; c < 13; c++) {

@@ -3,9 +3,7 @@ package org.wren4j.planner.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.wren4j.planner.expr.Elementwise;
@@ -16,9 +14,7 @@ import org.wren4j.planner.expr.Lu;
 import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
-import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
-import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.interp.PlanInterpreter;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.planner.rules.Rules;
@@ -27,22 +23,7 @@ import org.wren4j.planner.rules.Rules;
 class MultiRootPlanTest {
     private static final int B = 4;
     private final Random random = new Random(61);
-    private final Map<String, double[][]> dense = new HashMap<>();
-
-    private Leaf put(String name, double[][] a) {
-        dense.put(name, a);
-        return new Leaf(name, new Shape(a.length, a[0].length), B, Structure.GENERAL);
-    }
-
-    private double[][] random(int rows, int cols) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        return a;
-    }
+    private final DenseInputs dense = new DenseInputs(B);
 
     private static Plan plan(MatrixExpr... roots) {
         return Planner.plan(List.of(roots), Rules.defaults());
@@ -57,15 +38,15 @@ class MultiRootPlanTest {
         for (int i = 0; i < n; i++) {
             iota[i][0] = i;
         }
-        return put("iota", iota);
+        return dense.put("iota", iota);
     }
 
     /** L, U and P of one matrix from one factorization, whichever part comes first, ragged and one-tile sizes. */
     @Test
     void luPartsShareOneFactorizationInAnyOrder() {
         for (int n : new int[] {13, 3}) {
-            double[][] ad = random(n, n);
-            Leaf a = put("A", ad);
+            double[][] ad = Dense.random(random, n, n);
+            Leaf a = dense.put("A", ad);
             Leaf index = iota(n);
             MatrixExpr l = new Lu(a, Lu.Part.L);
             MatrixExpr u = new Lu(a, Lu.Part.U);
@@ -77,7 +58,7 @@ class MultiRootPlanTest {
                 for (String out : plan.outputs()) {
                     assertThat(plan.values().get(out).role()).isEqualTo(MatrixDecl.Role.OUTPUT);
                 }
-                List<double[][]> results = PlanInterpreter.runAll(plan, dense);
+                List<double[][]> results = PlanInterpreter.runAll(plan, dense.values());
                 double[][] ld = results.get(order.indexOf(l));
                 double[][] ud = results.get(order.indexOf(u));
                 double[][] perm = results.get(order.indexOf(p));
@@ -93,26 +74,26 @@ class MultiRootPlanTest {
 
     @Test
     void oneRootProductOfBothFactorsFactorsOnce() {
-        Leaf a = put("A", random(9, 9));
+        Leaf a = dense.put("A", Dense.random(random, 9, 9));
         assertThat(calus(Planner.plan(new MatMul(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U))))).isEqualTo(1);
         assertThat(calus(plan(new Solve(a, iota(9)), new Lu(a, Lu.Part.U)))).isEqualTo(1);
     }
 
     @Test
     void sharedSubExpressionIsComputedOnce() {
-        double[][] ad = random(10, 7);
-        double[][] bd = random(7, 9);
-        double[][] cd = random(10, 9);
-        Leaf a = put("A", ad);
-        Leaf b = put("B", bd);
-        Leaf c = put("C", cd);
+        double[][] ad = Dense.random(random, 10, 7);
+        double[][] bd = Dense.random(random, 7, 9);
+        double[][] cd = Dense.random(random, 10, 9);
+        Leaf a = dense.put("A", ad);
+        Leaf b = dense.put("B", bd);
+        Leaf c = dense.put("C", cd);
         MatrixExpr ab = new MatMul(a, b);
         MatrixExpr abc = new Elementwise(List.of(ab, c), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(EwOp.BinaryFn.ADD)));
         Plan plan = plan(ab, abc, ab);
         assertThat(plan.steps()).extracting(s -> s.program().name()).filteredOn("gemm"::equals).hasSize(1);
         assertThat(plan.outputs().get(0)).as("the same root twice has one output").isEqualTo(plan.outputs().get(2));
         assertThat(plan.values().get(plan.outputs().get(0)).role()).as("an output read by a later step").isEqualTo(MatrixDecl.Role.OUTPUT);
-        List<double[][]> r = PlanInterpreter.runAll(plan, dense);
+        List<double[][]> r = PlanInterpreter.runAll(plan, dense.values());
         double[][] expected = Dense.mul(ad, bd);
         assertThat(Dense.maxAbs(Dense.minus(r.get(0), expected))).isLessThan(1e-14);
         assertThat(Dense.maxAbs(Dense.minus(r.get(1), Dense.plus(expected, cd)))).isLessThan(1e-14);
@@ -121,14 +102,14 @@ class MultiRootPlanTest {
 
     @Test
     void storedRootNeedsNoOutput() {
-        double[][] ad = random(6, 6);
-        Leaf a = put("A", ad);
+        double[][] ad = Dense.random(random, 6, 6);
+        Leaf a = dense.put("A", ad);
         Plan plan = plan(new org.wren4j.planner.expr.Transpose(new org.wren4j.planner.expr.Transpose(a)), new MatMul(a, a));
         assertThat(plan.stored(0)).contains(a);
         assertThat(plan.stored(1)).isEmpty();
         assertThat(plan.outputs().get(0)).isEqualTo("A");
         assertThat(plan.values().values()).filteredOn(v -> v.role() == MatrixDecl.Role.OUTPUT).hasSize(1);
-        List<double[][]> r = PlanInterpreter.runAll(plan, dense);
+        List<double[][]> r = PlanInterpreter.runAll(plan, dense.values());
         assertThat(r.get(0)).isSameAs(ad);
         assertThat(Dense.maxAbs(Dense.minus(r.get(1), Dense.mul(ad, ad)))).isLessThan(1e-14);
 
@@ -139,7 +120,7 @@ class MultiRootPlanTest {
 
     @Test
     void explainNamesEveryRoot() {
-        Leaf a = put("A", random(9, 9));
+        Leaf a = dense.put("A", Dense.random(random, 9, 9));
         String text = Planner.explain(plan(new Lu(a, Lu.Part.L), new Lu(a, Lu.Part.U)));
         assertThat(text).contains("expression 1:", "expression 2:", "results 1 = ", ", 2 = ");
         assertThat(Planner.explain(Planner.plan(new Lu(a, Lu.Part.U)))).contains("expression: ").doesNotContain("expression 1");

@@ -2,6 +2,7 @@ package org.wren4j.exec.services;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wren4j.tiles.internal.JsonWriter;
 
 /** A JSON object of string values only, e.g. a Lambda event naming the services: written and read without a library. */
 public final class FlatJson {
@@ -9,38 +10,7 @@ public final class FlatJson {
     }
 
     public static String write(Map<String, String> map) {
-        var sb = new StringBuilder("{");
-        for (var e : map.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            quote(sb, e.getKey());
-            sb.append(':');
-            quote(sb, e.getValue());
-        }
-        return sb.append('}').toString();
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return JsonWriter.flatObject(map);
     }
 
     /** @throws IllegalArgumentException if {@code json} is not an object of string values */

@@ -2,18 +2,21 @@ package org.wren4j.exec.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wren4j.exec.services.ServiceEndpoints;
+import org.wren4j.tiles.s3.S3ProxyServer;
 
 /** Real Redis, ElasticMQ and s3proxy on loopback, and fresh endpoints (own queue and bucket) for each job. */
 public final class ServicesFixture implements AutoCloseable {
     private static final AtomicInteger QUEUES = new AtomicInteger();
     public final LocalRedis redis;
     public final LocalSqs sqs;
-    public final LocalS3 s3;
+    /** Accepts the credentials {@code wren4j}/{@code wren4j} that {@link org.wren4j.exec.services.Services}
+     * uses by default, so worker processes reach it without configuration. */
+    public final S3ProxyServer s3;
 
     private ServicesFixture(boolean appendOnly) {
         redis = LocalRedis.start(appendOnly, null);
         sqs = LocalSqs.start();
-        s3 = LocalS3.start();
+        s3 = S3ProxyServer.start("wren4j", "wren4j", "wren4j-exec-" + ProcessHandle.current().pid() + "-");
     }
 
     public static ServicesFixture start(boolean redisAppendOnly) {
