@@ -73,6 +73,12 @@ final class BenchCommand {
      * all workers' rate.
      */
     private static int simulated(double gflops, long n, int block, long rhs, int workers, int reps, PrintStream out) {
+        // warm-up, as in real mode, but at a rate that makes every modelled task take nanoseconds:
+        // the JIT compiles the analysis and the control plane without minutes of modelled time
+        try (var warm = new SimulatedSolve(workers, 1e9, n, block, rhs)) {
+            warm.fused();
+            warm.sequential();
+        }
         try (var sim = new SimulatedSolve(workers, gflops, n, block, rhs)) {
             for (int r = 0; r < reps; r++) {
                 SimulatedSolve.Run fused;
