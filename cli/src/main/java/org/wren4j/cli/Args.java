@@ -81,6 +81,21 @@ final class Args {
         return (int) x;
     }
 
+    /** A required finite number {@code > 0}. */
+    double positiveDouble(String name) {
+        String v = options.get(name);
+        double x;
+        try {
+            x = Double.parseDouble(v == null ? "" : v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+        }
+        if (!(x > 0) || Double.isInfinite(x)) {
+            throw new UsageException("--" + name + " must be a finite number above 0, got " + v);
+        }
+        return x;
+    }
+
     long anyLong(String name, long def) {
         String v = options.get(name);
         if (v == null) {

@@ -8,19 +8,24 @@ import org.wren4j.api.JobReport;
 import org.wren4j.api.Wren;
 
 /**
- * {@code wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R]}: the same SPD
- * solve run as ONE fused program (Cholesky and both triangular solves in one job, so forward
- * substitution starts while the factorization runs) and as three jobs one after another; prints
- * one JSON line per repetition with both times, alternating which runs first.
+ * {@code wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R]}:
+ * the same SPD solve run as ONE fused program (Cholesky and both triangular solves in one job, so
+ * forward substitution starts while the factorization runs) and as three jobs one after another;
+ * prints one JSON line per repetition with both times, alternating which runs first. With
+ * {@code --simulate-gflops} nothing is computed: see {@link SimulatedSolve}.
  */
 final class BenchCommand {
-    static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R]";
+    static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R]\n"
+            + "  --simulate-gflops R  simulated time: models time and does NOT compute. No matrix is made and no tile is read or written;\n"
+            + "                       each task holds its worker for its kernel's flops / (R GFLOP/s), so the real queue, runtime state\n"
+            + "                       and provisioner can drive many more workers than cores (e.g. 64 on 2 cores): the serverless case.\n"
+            + "                       40 is about one core of a desktop dgemm; measure yours with a single-threaded dgemm.";
 
     private BenchCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed"), Set.of());
+        Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed", "simulate-gflops"), Set.of());
         if (args.positional().size() != 1 || !args.positional().get(0).equals("fusion")) {
             throw new UsageException("bench takes one benchmark: fusion");
         }
@@ -33,6 +38,9 @@ final class BenchCommand {
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         int reps = args.positiveInt("reps", 3);
         long seed = args.anyLong("seed", 42);
+        if (args.has("simulate-gflops")) {
+            return simulated(args.positiveDouble("simulate-gflops"), n, block, rhs, workers, reps, out);
+        }
         try (Wren wren = Wren.builder().workers(workers).blockSize(block).build()) {
             BlockMatrix a = wren.randomSpd(n, block, seed);
             BlockMatrix b = wren.random(n, rhs, block, seed + 1);
@@ -47,7 +55,7 @@ final class BenchCommand {
                     sequential = sequential(wren, a, b);
                     fused = fused(wren, a, b);
                 }
-                out.println(new Json().put("bench", "fusion").put("op", "solve").put("n", n).put("block", block).put("rhs", rhs)
+                out.println(new Json().put("bench", "fusion").put("op", "solve").put("mode", "real").put("n", n).put("block", block).put("rhs", rhs)
                         .put("workers", workers).put("rep", r)
                         .put("fused_seconds", RunCommand.round(fused[0], 4)).put("fused_tasks", (long) fused[1])
                         .put("sequential_seconds", RunCommand.round(sequential[0], 4)).put("sequential_tasks", (long) sequential[1])
@@ -56,6 +64,51 @@ final class BenchCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * Simulated time: per repetition, fused and sequential wall seconds of the modelled run and,
+     * for reference, lower bounds from the modelled task times: the longest path through each
+     * schedule's DAG (sequential: the sum over its three jobs) and the work bound, total flops over
+     * all workers' rate.
+     */
+    private static int simulated(double gflops, long n, int block, long rhs, int workers, int reps, PrintStream out) {
+        // warm-up, as in real mode, but at a rate that makes every modelled task take nanoseconds:
+        // the JIT compiles the analysis and the control plane without minutes of modelled time
+        try (var warm = new SimulatedSolve(workers, 1e9, n, block, rhs)) {
+            warm.fused();
+            warm.sequential();
+        }
+        try (var sim = new SimulatedSolve(workers, gflops, n, block, rhs)) {
+            for (int r = 0; r < reps; r++) {
+                SimulatedSolve.Run fused;
+                SimulatedSolve.Run sequential;
+                if (r % 2 == 0) {
+                    fused = sim.fused();
+                    sequential = sim.sequential();
+                } else {
+                    sequential = sim.sequential();
+                    fused = sim.fused();
+                }
+                double work = fused.flops() / (workers * gflops * 1e9);
+                out.println(new Json().put("bench", "fusion").put("op", "solve").put("mode", "simulated").put("simulate_gflops", gflops)
+                        .put("n", n).put("block", block).put("rhs", rhs).put("workers", workers).put("rep", r)
+                        .put("fused_seconds", RunCommand.round(fused.seconds(), 4)).put("fused_tasks", fused.tasks())
+                        .put("sequential_seconds", RunCommand.round(sequential.seconds(), 4)).put("sequential_tasks", sequential.tasks())
+                        .put("speedup", RunCommand.round(sequential.seconds() / fused.seconds(), 3))
+                        .put("flops", fused.flops())
+                        .put("work_bound_seconds", significant(work))
+                        .put("fused_critical_path_seconds", significant(fused.criticalPathSeconds()))
+                        .put("sequential_critical_path_seconds", significant(sequential.criticalPathSeconds()))
+                        .put("fused_lower_bound_seconds", significant(Math.max(work, fused.criticalPathSeconds()))));
+            }
+        }
+        return 0;
+    }
+
+    /** Six significant digits: bounds at tiny test sizes are microseconds, at large ones minutes. */
+    private static double significant(double x) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
     }
 
     /** {seconds, tasks, a checksum} of solve(A, B) as one job; its result is deleted after. */

@@ -12,7 +12,7 @@ import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.TileStore;
 
-/** Re-attaching to a job by id from another engine, dry runs, and the counters a job reports. */
+/** Re-attaching to a job by id from another engine, dry runs, simulated runs, and the counters a job reports. */
 class JobLifecycleTest {
     private static final EngineConfig CONFIG = EngineConfig.defaults().withMaxWorkers(2)
             .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(300), 3, Duration.ofMillis(10)));
@@ -76,6 +76,36 @@ class JobLifecycleTest {
             assertThat(r.metrics().bytesRead()).isZero();
             assertThat(r.metrics().bytesWritten()).isZero();
         }
+        assertThat(store.listMatrixKeys("L").toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void aSimulatedRunCompletesEveryTaskHoldingWorkersForTheModelledFlopsWithoutTiles() {
+        var c = new CholeskyCase(8 * 64, 64, 1);
+        double gflops = 1.0;
+        TileStore store = TileStore.inMemory();
+        try (var engine = ExecEngine.embedded(store, CONFIG)) {
+            JobResult r = engine.run(c.spec("sim", "A", "L").asSimulated(gflops), ProgressListener.NONE);
+            assertThat(r.tasks()).isEqualTo(c.tasks());
+            assertThat(r.executions()).isEqualTo(c.tasks());
+            assertThat(r.metrics().bytesRead()).isZero();
+            assertThat(r.metrics().bytesWritten()).isZero();
+            // every task parked at least its modelled time: chol b^3/3, trsm b^3, diagonal syrk b(b+1)b, other updates 2b^3 + b^2
+            long n = c.tiles();
+            double b = c.block();
+            double flops = 0;
+            for (long i = 0; i < n; i++) {
+                flops += b * b * b / 3;
+                for (long j = i + 1; j < n; j++) {
+                    flops += b * b * b;
+                    for (long k = i + 1; k <= j; k++) {
+                        flops += k == j ? b * (b + 1) * b : 2 * b * b * b + b * b;
+                    }
+                }
+            }
+            assertThat(r.metrics().computeSeconds()).isGreaterThanOrEqualTo(flops / (gflops * 1e9) * 0.999);
+        }
+        assertThat(store.listMatrixKeys("A").toCompletableFuture().join()).isEmpty();
         assertThat(store.listMatrixKeys("L").toCompletableFuture().join()).isEmpty();
     }
 }

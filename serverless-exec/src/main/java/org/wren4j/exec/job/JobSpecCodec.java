@@ -17,11 +17,11 @@ import org.wren4j.planner.lambdapack.ProgramCodec;
 /**
  * The stored form of a {@link JobSpec}: what a worker in another process (or a re-attaching
  * client) downloads to run tasks of the job. Layout: magic {@code "WJ"}, version, job id,
- * operation, dry-run flag, program bytes ({@link ProgramCodec}), arguments, bindings; maps are
+ * operation, dry-run flag, simulated GFLOP/s, program bytes ({@link ProgramCodec}), arguments, bindings; maps are
  * written in key order so the same spec always has the same bytes.
  */
 public final class JobSpecCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final Structure[] STRUCTURES = Structure.values();
 
     private JobSpecCodec() {
@@ -37,6 +37,7 @@ public final class JobSpecCodec {
             out.writeUTF(spec.jobId());
             out.writeUTF(spec.operation());
             out.writeBoolean(spec.dryRun());
+            out.writeDouble(spec.simulatedGflops());
             byte[] program = ProgramCodec.encode(spec.program());
             out.writeInt(program.length);
             out.write(program);
@@ -74,6 +75,7 @@ public final class JobSpecCodec {
             String jobId = in.readUTF();
             String operation = in.readUTF();
             boolean dryRun = in.readBoolean();
+            double simulatedGflops = in.readDouble();
             byte[] program = new byte[in.readInt()];
             in.readFully(program);
             Program p = ProgramCodec.decode(program);
@@ -88,7 +90,7 @@ public final class JobSpecCodec {
                 String name = in.readUTF();
                 bindings.put(name, new MatrixBinding(in.readUTF(), in.readLong(), in.readLong(), in.readInt(), STRUCTURES[in.readByte()]));
             }
-            return new JobSpec(jobId, operation, p, args, bindings, dryRun);
+            return new JobSpec(jobId, operation, p, args, bindings, dryRun, simulatedGflops);
         } catch (IOException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("truncated or corrupt job spec: " + e, e);
         }

@@ -91,7 +91,7 @@ final class TaskRunner {
             }
             return doneAlready.thenCompose(done -> done
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
-                    : job.spec().dryRun()
+                    : !job.spec().computes()
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, new Tile[0], 0, 0, false))
                     : readInputs(lease, job, node));
         }, ctx.io());
@@ -149,12 +149,16 @@ final class TaskRunner {
         });
     }
 
-    /** Runs the kernel on the calling thread. */
+    /** Runs the kernel on the calling thread (in a simulated job: holds the thread for its modelled time). */
     Tile[] compute(Prepared p) {
+        ProgramAnalysis a = p.job().analysis();
         if (p.job().spec().dryRun()) {
             return new Tile[0];
         }
-        ProgramAnalysis a = p.job().analysis();
+        if (p.job().spec().simulated()) {
+            SimulatedKernel.run(p.job().spec(), a, p.node());
+            return new Tile[0];
+        }
         return KernelLibrary.run(a.statement(p.node().statement()).kernel(), p.inputs(), a.scalars(p.node()));
     }
 
@@ -165,7 +169,7 @@ final class TaskRunner {
         }
         JobRegistry.Entry job = p.job();
         long start = System.nanoTime();
-        boolean writesTiles = outputs != null && !job.spec().dryRun();
+        boolean writesTiles = outputs != null && job.spec().computes();
         CompletableFuture<Void> writes = writesTiles ? write(job, p.node(), outputs) : CompletableFuture.completedFuture(null);
         return writes.thenCompose(v -> {
             java.util.Map<String, Long> counters;

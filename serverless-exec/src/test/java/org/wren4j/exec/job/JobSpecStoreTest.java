@@ -31,6 +31,8 @@ class JobSpecStoreTest {
         assertThat(ProgramCodec.encode(back.program())).isEqualTo(ProgramCodec.encode(spec.program()));
         assertThat(JobSpecCodec.encode(back)).isEqualTo(JobSpecCodec.encode(spec));
         assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("x"))).dryRun()).isFalse();
+        assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("x"))).simulated()).isFalse();
+        assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("y").asSimulated(37.5))).simulatedGflops()).isEqualTo(37.5);
     }
 
     @Test
