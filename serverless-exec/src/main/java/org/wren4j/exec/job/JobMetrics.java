@@ -17,6 +17,8 @@ public final class JobMetrics {
     public static final String EXECUTIONS = "executions";
     public static final String REPEATED = "repeated_executions";
     public static final String SKIPPED = "skipped_done";
+    /** Executions a worker ran ahead of their parent's completion (see the worker's RunAhead). */
+    public static final String RUN_AHEAD = "run_ahead";
     public static final String READ_NANOS = "read_ns";
     public static final String COMPUTE_NANOS = "compute_ns";
     public static final String WRITE_NANOS = "write_ns";
@@ -40,6 +42,7 @@ public final class JobMetrics {
     private final LongAdder executions = new LongAdder();
     private final LongAdder repeated = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder runAhead = new LongAdder();
     private final LongAdder readNanos = new LongAdder();
     private final LongAdder computeNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
@@ -71,6 +74,7 @@ public final class JobMetrics {
         executions.add(counters.getOrDefault(EXECUTIONS, 0L));
         repeated.add(counters.getOrDefault(REPEATED, 0L));
         skipped.add(counters.getOrDefault(SKIPPED, 0L));
+        runAhead.add(counters.getOrDefault(RUN_AHEAD, 0L));
         readNanos.add(counters.getOrDefault(READ_NANOS, 0L));
         computeNanos.add(counters.getOrDefault(COMPUTE_NANOS, 0L));
         writeNanos.add(counters.getOrDefault(WRITE_NANOS, 0L));
@@ -107,6 +111,11 @@ public final class JobMetrics {
 
     public long skipped() {
         return skipped.sum();
+    }
+
+    /** Executions run ahead of their parent's completion, from its outputs in the worker's hands. */
+    public long runAhead() {
+        return runAhead.sum();
     }
 
     public double readSeconds() {

@@ -40,6 +40,11 @@ public final class DuplicatingTaskQueue implements TaskQueue {
     }
 
     @Override
+    public CompletionStage<Void> sendDelayed(List<TaskMessage> messages, Duration delay) {
+        return delegate.sendDelayed(messages, delay);
+    }
+
+    @Override
     public CompletionStage<List<Lease>> lease(int max, Duration visibility, Duration wait) {
         return delegate.lease(max, visibility, wait);
     }

@@ -71,6 +71,21 @@ public final class MemoryTaskQueue implements TaskQueue {
     }
 
     @Override
+    public CompletionStage<Void> sendDelayed(List<TaskMessage> messages, Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return send(messages);
+        }
+        synchronized (lock) {
+            checkOpen();
+            long at = clock.getAsLong() + delay.toNanos();
+            for (TaskMessage m : messages) {
+                delayed.add(new Entry(m, seq++, 0, at));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<List<Lease>> lease(int max, Duration visibility, Duration wait) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be >= 1, got " + max);

@@ -13,6 +13,13 @@ public interface TaskQueue extends AutoCloseable {
     CompletionStage<Void> send(List<TaskMessage> messages);
 
     /**
+     * Sends messages that become visible only after {@code delay}: the backup of work this
+     * process has started itself, leased by someone else only if this process never finishes it.
+     * A queue may cap the delay (SQS: 15 minutes).
+     */
+    CompletionStage<Void> sendDelayed(List<TaskMessage> messages, Duration delay);
+
+    /**
      * Leases up to {@code max} messages, highest priority (lowest value) first, waiting up to
      * {@code wait} for one to arrive. Completes with an empty list when none came.
      */

@@ -9,11 +9,12 @@ import org.wren4j.exec.worker.WorkerConfig;
  * A {@link WorkerConfig} (and worker-side fault injection) as string options, for the command
  * line of a worker process and the event of a Lambda invocation: {@code pipeline}, {@code lease-ms},
  * {@code idle-ms}, {@code max-attempts}, {@code retry-ms}, {@code max-runtime-ms},
- * {@code store-faults} (a fraction of tile reads and writes that fail transiently).
+ * {@code run-ahead} ({@code true|false}), {@code store-faults} (a fraction of tile reads and
+ * writes that fail transiently).
  */
 public final class WorkerOptions {
     public static final java.util.List<String> OPTIONS =
-            java.util.List.of("pipeline", "lease-ms", "idle-ms", "max-attempts", "retry-ms", "max-runtime-ms", "store-faults");
+            java.util.List.of("pipeline", "lease-ms", "idle-ms", "max-attempts", "retry-ms", "max-runtime-ms", "run-ahead", "store-faults");
 
     private WorkerOptions() {
     }
@@ -27,6 +28,9 @@ public final class WorkerOptions {
         m.put("retry-ms", Long.toString(c.retryBase().toMillis()));
         if (!c.maxRuntime().equals(WorkerConfig.UNLIMITED)) {
             m.put("max-runtime-ms", Long.toString(c.maxRuntime().toMillis()));
+        }
+        if (!c.runAhead()) {
+            m.put("run-ahead", "false");
         }
         if (storeFaults > 0) {
             m.put("store-faults", Double.toString(storeFaults));
@@ -43,7 +47,8 @@ public final class WorkerOptions {
                 millis(m, "idle-ms", d.idleTimeout()),
                 Integer.parseInt(m.getOrDefault("max-attempts", Integer.toString(d.maxAttempts()))),
                 millis(m, "retry-ms", d.retryBase()),
-                millis(m, "max-runtime-ms", d.maxRuntime()));
+                millis(m, "max-runtime-ms", d.maxRuntime()),
+                Boolean.parseBoolean(m.getOrDefault("run-ahead", Boolean.toString(d.runAhead()))));
     }
 
     public static double storeFaults(Map<String, String> m) {

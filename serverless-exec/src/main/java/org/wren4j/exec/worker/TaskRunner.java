@@ -164,6 +164,15 @@ final class TaskRunner {
 
     /** Writes outputs (if any), completes the task, enqueues ready children, then acks. */
     CompletableFuture<Void> finish(Prepared p, Tile[] outputs, long readNanos, long computeNanos) {
+        return finish(p, outputs, readNanos, computeNanos, null);
+    }
+
+    /**
+     * As {@link #finish(Prepared, Tile[], long, long)}; {@code runAhead}, if not null, is a child
+     * this worker runs itself from the outputs in hand ({@link RunAhead}): when it becomes ready it
+     * is sent with a delay of one lease, as the backup should this worker never complete it.
+     */
+    CompletableFuture<Void> finish(Prepared p, Tile[] outputs, long readNanos, long computeNanos, Node runAhead) {
         if (p.job() == null) {
             return ack(p.lease());
         }
@@ -197,8 +206,41 @@ final class TaskRunner {
                     garbage = garbage(job, p.node(), null, null); // a replay: retries deletes that may have been lost
                 }
             }
-            return completeAndRelease(job, p.node(), p.lease(), counters, garbage);
+            return completeAndRelease(job, p.node(), p.lease(), counters, garbage, runAhead);
         });
+    }
+
+    /** The inputs of {@code node}, read (mostly from the cache) for a task run ahead: no lease. */
+    CompletableFuture<Prepared> prepareAhead(JobRegistry.Entry job, Node node) {
+        return readInputs(null, job, node);
+    }
+
+    /**
+     * Finishes a task run ahead: writes its outputs, waits for {@code parent} (the finish of the
+     * task it ran ahead of) and completes it, enqueuing its ready children and deleting what it
+     * was the last reader of. There is no message to acknowledge; the delayed backup of the task
+     * finds it done.
+     */
+    CompletableFuture<Void> finishAhead(Prepared p, Tile[] outputs, long computeNanos, CompletableFuture<Void> parent, Node runAhead) {
+        JobRegistry.Entry job = p.job();
+        long start = System.nanoTime();
+        return write(job, p.node(), outputs).thenCombine(parent, (x, y) -> (Void) null).thenCompose(v -> {
+            long written = 0;
+            for (Tile t : outputs) {
+                written += t.sizeBytes();
+            }
+            var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, System.nanoTime() - start, p.bytesRead(),
+                    written, false));
+            counters.merge(JobMetrics.RUN_AHEAD, 1L, Long::sum);
+            return completeAndRelease(job, p.node(), null, counters, garbage(job, p.node(), outputs, p.inputs()), runAhead);
+        });
+    }
+
+    /** The message a kernel failure fails the job with (a bad input: retrying cannot help). */
+    CompletableFuture<Void> failJob(JobRegistry.Entry job, Node node, KernelFailure failure) {
+        String message = job.spec().operation() + " failed at task " + job.analysis().describe(node) + inputNames(job, node) + ": "
+                + failure.getMessage();
+        return ctx.state().fail(job.spec().jobId(), message).toCompletableFuture();
     }
 
     private CompletableFuture<Void> write(JobRegistry.Entry job, Node node, Tile[] outputs) {
@@ -274,7 +316,7 @@ final class TaskRunner {
     }
 
     private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease, java.util.Map<String, Long> counters,
-                                                       Garbage garbage) {
+                                                       Garbage garbage, Node runAhead) {
         ProgramAnalysis a = job.analysis();
         List<Node> children = a.children(node);
         List<ChildCount> counts = new ArrayList<>(children.size());
@@ -294,12 +336,18 @@ final class TaskRunner {
                         return deletes;
                     }
                     List<TaskMessage> msgs = new ArrayList<>(ready.size());
+                    List<TaskMessage> backups = new ArrayList<>(1);
                     for (String key : ready) {
-                        msgs.add(new TaskMessage(jobId, key, a.priority(Node.parse(key))));
+                        var m = new TaskMessage(jobId, key, a.priority(Node.parse(key)));
+                        (runAhead != null && key.equals(runAhead.key()) ? backups : msgs).add(m);
                     }
-                    return ctx.queue().send(msgs).toCompletableFuture().thenCombine(deletes, (x, y) -> (Void) null);
+                    CompletableFuture<Void> sent = msgs.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.queue().send(msgs).toCompletableFuture();
+                    if (!backups.isEmpty()) {
+                        sent = sent.thenCombine(ctx.queue().sendDelayed(backups, config.visibility()), (x, y) -> (Void) null);
+                    }
+                    return sent.thenCombine(deletes, (x, y) -> (Void) null);
                 }, ctx.io())
-                .thenCompose(v -> ack(lease));
+                .thenCompose(v -> lease == null ? CompletableFuture.<Void>completedFuture(null) : ack(lease));
     }
 
     private CompletableFuture<Void> ack(Lease lease) {

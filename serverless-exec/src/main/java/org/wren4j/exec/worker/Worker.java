@@ -76,7 +76,7 @@ public final class Worker implements Runnable {
                 }
                 continue;
             }
-            process(pipeline.poll());
+            process(pipeline.poll(), pipeline);
             lastWork = System.nanoTime();
             // back-pressure: never let more writes pile up than the pipeline is wide
             while (finishing.get() >= config.pipelineWidth() && !stop) {
@@ -87,11 +87,7 @@ public final class Worker implements Runnable {
             leasing.join().forEach(l -> ctx.queue().release(l, java.time.Duration.ZERO));
         }
         // returning leases we hold but did not start lets other workers take them at once
-        for (InFlight f : pipeline) {
-            ctx.leases().untrack(f.lease());
-            ctx.queue().release(f.lease(), java.time.Duration.ZERO);
-            f.done();
-        }
+        giveBack(pipeline);
         while (finishing.get() > 0) {
             sleepQuietly();
         }
@@ -113,7 +109,7 @@ public final class Worker implements Runnable {
         }
     }
 
-    private void process(InFlight f) {
+    private void process(InFlight f, Deque<InFlight> pipeline) {
         TaskRunner.Prepared p;
         try {
             p = f.prepared().join();
@@ -137,9 +133,65 @@ public final class Worker implements Runnable {
             return;
         }
         long computeNanos = System.nanoTime() - start;
-        track(f, runner.finish(p, out, p.readNanos(), computeNanos)
+        org.wren4j.planner.analysis.Node ahead = RunAhead.candidate(ctx, config, p.job(), p.node());
+        if (ahead != null) {
+            RunAhead.cacheOutputs(ctx, p.job(), p.node(), out);
+        }
+        CompletableFuture<Void> finished = runner.finish(p, out, p.readNanos(), computeNanos, ahead);
+        track(f, finished
                 .handle((v, e) -> e == null ? CompletableFuture.<Void>completedFuture(null) : runner.failed(p.lease(), p.job(), p.node(), e))
                 .thenCompose(x -> x));
+        if (ahead != null) {
+            // the tasks leased but not started would wait behind the run ahead while another
+            // worker may be idle: give them back
+            giveBack(pipeline);
+            runAhead(p.job(), ahead, finished);
+        }
+    }
+
+    private void giveBack(Deque<InFlight> pipeline) {
+        for (InFlight held; (held = pipeline.poll()) != null; ) {
+            ctx.leases().untrack(held.lease());
+            ctx.queue().release(held.lease(), java.time.Duration.ZERO);
+            held.done();
+        }
+    }
+
+    /**
+     * Runs {@code node} (and then its own candidate, up to {@link RunAhead#MAX_CHAIN}) on this
+     * thread, ahead of the completion of {@code parent}'s task; see {@link RunAhead}.
+     */
+    private void runAhead(org.wren4j.exec.job.JobRegistry.Entry job, org.wren4j.planner.analysis.Node node, CompletableFuture<Void> parent) {
+        for (int steps = 0; node != null && steps < RunAhead.MAX_CHAIN && !stop; steps++) {
+            job.inflight().incrementAndGet();
+            org.wren4j.tiles.Tile[] out;
+            TaskRunner.Prepared c;
+            long start;
+            try {
+                c = runner.prepareAhead(job, node).join();
+                start = System.nanoTime();
+                out = runner.compute(c);
+            } catch (org.wren4j.exec.kernels.KernelFailure e) {
+                runner.failJob(job, node, e).whenComplete((v, x) -> job.inflight().decrementAndGet());
+                return;
+            } catch (RuntimeException e) {
+                job.inflight().decrementAndGet(); // the backup message runs it
+                return;
+            }
+            long computeNanos = System.nanoTime() - start;
+            org.wren4j.planner.analysis.Node next = RunAhead.candidate(ctx, config, job, node);
+            if (next != null) {
+                RunAhead.cacheOutputs(ctx, job, node, out);
+            }
+            CompletableFuture<Void> finished = runner.finishAhead(c, out, computeNanos, parent, next);
+            finishing.incrementAndGet();
+            finished.whenComplete((v, e) -> {
+                finishing.decrementAndGet();
+                job.inflight().decrementAndGet();
+            });
+            parent = finished;
+            node = next;
+        }
     }
 
     private static org.wren4j.planner.analysis.Node parseOrNull(String key) {

@@ -8,15 +8,22 @@ import java.time.Duration;
  * How a worker behaves: tasks in flight at once ({@code pipelineWidth}), lease length, how long
  * it waits idle before exiting, attempts before a task fails its job, the retry backoff base, and
  * how long it may run at most ({@code maxRuntime}: it stops leasing before then, finishes what
- * it holds and exits, so a platform limit such as Lambda's 15 minutes never cuts a task).
+ * it holds and exits, so a platform limit such as Lambda's 15 minutes never cuts a task), and
+ * whether it runs a ready-on-completion child ahead from the outputs in hand ({@link RunAhead}).
  */
 public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase,
-                           Duration maxRuntime) {
+                           Duration maxRuntime, boolean runAhead) {
     /** No runtime limit. */
     public static final Duration UNLIMITED = Duration.ofDays(3650);
 
     public WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase) {
         this(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, UNLIMITED);
+    }
+
+    /** Runs ahead as {@link RunAhead#DEFAULT} says (on, unless {@code -Dwren4j.runAhead=false}). */
+    public WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase,
+                        Duration maxRuntime) {
+        this(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, maxRuntime, RunAhead.DEFAULT);
     }
 
     public WorkerConfig {
@@ -37,7 +44,12 @@ public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idle
     }
 
     public WorkerConfig withMaxRuntime(Duration limit) {
-        return new WorkerConfig(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, limit);
+        return new WorkerConfig(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, limit, runAhead);
+    }
+
+    /** This config with running ahead ({@link RunAhead}) on or off. */
+    public WorkerConfig withRunAhead(boolean on) {
+        return new WorkerConfig(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, maxRuntime, on);
     }
 
     /** Exponential backoff with full jitter for the {@code delivery}-th failed attempt. */

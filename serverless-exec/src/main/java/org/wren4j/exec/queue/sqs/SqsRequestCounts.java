@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SqsRequestCounts {
     /** The SQS APIs a {@link SqsTaskQueue} calls. */
-    public enum Api { RECEIVE, SEND_BATCH, DELETE_BATCH, CHANGE_VISIBILITY, GET_ATTRIBUTES }
+    public enum Api { RECEIVE, SEND, SEND_BATCH, DELETE_BATCH, CHANGE_VISIBILITY, GET_ATTRIBUTES }
 
     private final LongAdder[] requests = new LongAdder[Api.values().length];
     private final LongAdder emptyReceives = new LongAdder();

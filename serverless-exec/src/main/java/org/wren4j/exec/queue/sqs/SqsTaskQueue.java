@@ -123,6 +123,33 @@ public final class SqsTaskQueue implements TaskQueue {
         });
     }
 
+    /** SQS caps a message's delay at 15 minutes. */
+    static final long MAX_DELAY_SECONDS = 900;
+
+    @Override
+    public CompletionStage<Void> sendDelayed(List<TaskMessage> messages, Duration delay) {
+        requireNonNull(messages, "messages is null");
+        checkOpen();
+        int seconds = (int) Math.min(MAX_DELAY_SECONDS, ceilSeconds(delay));
+        if (seconds == 0) {
+            return send(messages);
+        }
+        // rare (one per task a worker runs ahead), so not batched across callers
+        var calls = new CompletableFuture<?>[messages.size()];
+        for (int i = 0; i < calls.length; i++) {
+            TaskMessage m = messages.get(i);
+            int band = options.bands().band(m.priority());
+            counts.request(SqsRequestCounts.Api.SEND);
+            calls[i] = client.sendMessage(r -> r.queueUrl(bandUrls.get(band)).messageBody(MessageCodec.encode(m)).delaySeconds(seconds));
+        }
+        return CompletableFuture.allOf(calls).handle((v, e) -> {
+            if (e != null) {
+                throw new java.util.concurrent.CompletionException(SqsErrors.unwrap(e));
+            }
+            return null;
+        });
+    }
+
     @Override
     public CompletionStage<List<Lease>> lease(int max, Duration visibility, Duration wait) {
         if (max < 1) {
