@@ -34,7 +34,8 @@ class RunAheadTest {
     @Test
     void choleskyRunsAheadAlongItsCriticalPathAndStaysExact() {
         var c = new CholeskyCase(200, 32, 11); // 7 x 7 tiles
-        TileStore store = TileStore.inMemory();
+        // writes that take a while, as an object store's do (on plain memory nobody runs ahead)
+        TileStore store = new TileStore(new SlowWrites(new MemoryObjectStore()), "wren4j");
         c.writeInput(store, "A");
         JobResult r;
         try (var engine = ExecEngine.embedded(store, config(Duration.ofSeconds(30)))) {
@@ -69,6 +70,32 @@ class RunAheadTest {
         assertThat(r.tasks()).isEqualTo(c.tasks());
         assertThat(failedOnce.get()).as("writes failed").isGreaterThanOrEqualTo((int) c.tasks());
         assertThat(DenseLinalg.choleskyResidual(c.matrix(), c.readFactor(store, "L"), c.n())).isLessThan(1e-14);
+    }
+
+    @Test
+    void nobodyRunsAheadOnAnInMemoryStore() {
+        var c = new CholeskyCase(200, 32, 11);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        JobResult r;
+        try (var engine = ExecEngine.embedded(store, config(Duration.ofSeconds(30)))) {
+            r = engine.run(c.spec("no-ahead", "A", "L"), ProgressListener.NONE);
+        }
+        assertThat(r.metrics().runAhead()).isZero();
+        assertThat(DenseLinalg.choleskyResidual(c.matrix(), c.readFactor(store, "L"), c.n())).isLessThan(1e-14);
+    }
+
+    /** Each write completes 20 ms late, on another thread. */
+    private static final class SlowWrites extends ForwardingObjectStore {
+        SlowWrites(MemoryObjectStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public CompletionStage<PutResult> putIfAbsent(String key, byte[] bytes) {
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(20, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> super.putIfAbsent(key, bytes));
+        }
     }
 
     /** Fails the first write of each key (while armed) with a transient error. */

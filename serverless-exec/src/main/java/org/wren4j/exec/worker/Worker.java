@@ -133,7 +133,10 @@ public final class Worker implements Runnable {
             return;
         }
         long computeNanos = System.nanoTime() - start;
-        org.wren4j.planner.analysis.Node ahead = RunAhead.candidate(ctx, config, p.job(), p.node());
+        // Only a worker holding no other lease runs ahead: leased tasks would wait behind the run
+        // while another worker may be idle, and giving them back would count as a delivery
+        // against their attempt limit. So it happens where it matters, where ready tasks are few.
+        org.wren4j.planner.analysis.Node ahead = pipeline.isEmpty() ? RunAhead.candidate(ctx, config, p.job(), p.node()) : null;
         if (ahead != null) {
             RunAhead.cacheOutputs(ctx, p.job(), p.node(), out);
         }
@@ -142,9 +145,6 @@ public final class Worker implements Runnable {
                 .handle((v, e) -> e == null ? CompletableFuture.<Void>completedFuture(null) : runner.failed(p.lease(), p.job(), p.node(), e))
                 .thenCompose(x -> x));
         if (ahead != null) {
-            // the tasks leased but not started would wait behind the run ahead while another
-            // worker may be idle: give them back
-            giveBack(pipeline);
             runAhead(p.job(), ahead, finished);
         }
     }
