@@ -28,7 +28,7 @@ class RunAheadTest {
 
     private static EngineConfig config(Duration visibility) {
         return EngineConfig.defaults().withMaxWorkers(2)
-                .withWorker(new WorkerConfig(2, visibility, Duration.ofMillis(300), 3, Duration.ofMillis(10)));
+                .withWorker(new WorkerConfig(2, visibility, Duration.ofMillis(300), 3, Duration.ofMillis(10)).withRunAhead(true));
     }
 
     @Test

@@ -195,7 +195,7 @@ final class TaskRunner {
                 }
             } else {
                 counters = JobMetrics.skippedDone();
-                if (p.lease().deliveries() == 1) {
+                if (p.lease().deliveries() == 1 && !p.lease().message().backup()) {
                     // A first delivery of a done task is a duplicate copy: the copy that completed it
                     // enqueued its children, or (if its worker died first) comes back redelivered and
                     // heals that. Re-enqueueing here would multiply duplicates into a message storm.
@@ -339,7 +339,11 @@ final class TaskRunner {
                     List<TaskMessage> backups = new ArrayList<>(1);
                     for (String key : ready) {
                         var m = new TaskMessage(jobId, key, a.priority(Node.parse(key)));
-                        (runAhead != null && key.equals(runAhead.key()) ? backups : msgs).add(m);
+                        if (runAhead != null && key.equals(runAhead.key())) {
+                            backups.add(m.asBackup());
+                        } else {
+                            msgs.add(m);
+                        }
                     }
                     CompletableFuture<Void> sent = msgs.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.queue().send(msgs).toCompletableFuture();
                     if (!backups.isEmpty()) {

@@ -197,6 +197,20 @@ public abstract class AbstractTaskQueueTest {
         assertThat(timedOut.get(5, TimeUnit.SECONDS)).isEmpty();
     }
 
+    /** A delayed message (the backup of a task run ahead) is invisible until its delay is over, then leased as any. */
+    @Test
+    void delayedMessageAppearsAfterItsDelay() throws Exception {
+        join(queue.sendDelayed(List.of(msg("later", MIDDLE)), Duration.ofSeconds(2)));
+        assertThat(lease(1)).as("not before its delay").isEmpty();
+        elapse(Duration.ofMillis(2500));
+        List<Lease> got = List.of();
+        for (int i = 0; i < 30 && got.isEmpty(); i++) {
+            got = join(queue.lease(1, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        }
+        assertThat(keys(got)).containsExactly("later");
+        assertThat(got.get(0).deliveries()).isEqualTo(1);
+    }
+
     @Test
     void sendingNothingIsFine() {
         join(queue.send(List.of()));

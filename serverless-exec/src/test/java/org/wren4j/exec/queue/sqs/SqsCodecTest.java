@@ -15,10 +15,13 @@ class SqsCodecTest {
                 new TaskMessage("job", "chol(0)", 0),
                 new TaskMessage("a|b|3|", "|x|", -7),
                 new TaskMessage("", "", Long.MAX_VALUE),
-                new TaskMessage("j\u00e9", "k\u20ac", Long.MIN_VALUE)}) {
+                new TaskMessage("j\u00e9", "k\u20ac", Long.MIN_VALUE),
+                new TaskMessage("job", "chol(0)", 3).asBackup(),
+                new TaskMessage("b|", "b", -1, true)}) {
             assertThat(MessageCodec.decode(MessageCodec.encode(m))).isEqualTo(m);
         }
         assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5))).isEqualTo("1|5|3|jobt(1)");
+        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5, true))).isEqualTo("1|5b|3|jobt(1)");
     }
 
     @Test
