@@ -39,8 +39,7 @@ class ReattachIT {
             ServiceEndpoints e = fixture.endpoints();
             String jobId = "reattach-" + ProcessHandle.current().pid();
             var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // the killed client runs ahead, so its backups must heal what it left
-                    "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx1g", "-Dwren4j.runAhead=true", "-cp", System.getProperty("java.class.path"),
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     SubmitMain.class.getName(), Integer.toString(CASE.n()), Integer.toString(CASE.block()),
                     Long.toString(CASE.seed()), jobId));
             cmd.addAll(e.toArgs());
@@ -70,7 +69,7 @@ class ReattachIT {
                 assertThat(Files.readString(log)).doesNotContain("finished");
 
                 var config = EngineConfig.defaults().withMaxWorkers(2)
-                        .withWorker(new WorkerConfig(2, Duration.ofSeconds(3), Duration.ofMillis(500), 5, Duration.ofMillis(20)).withRunAhead(true));
+                        .withWorker(new WorkerConfig(2, Duration.ofSeconds(3), Duration.ofMillis(500), 5, Duration.ofMillis(20)));
                 try (var engine = ExecEngine.withServices(s.store(), s.queue(), s.state(), config)) {
                     JobResult r = engine.await(jobId, Optional.of(Duration.ofMinutes(3)), ProgressListener.NONE);
                     System.out.printf("re-attach: client killed at %d/%d tasks; the new client finished in %.1f s (%d executions, %d repeated)%n",

@@ -20,7 +20,7 @@ public record WorkerConfig(int pipelineWidth, Duration visibility, Duration idle
         this(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, UNLIMITED);
     }
 
-    /** Runs ahead as {@link RunAhead#DEFAULT} says (on, unless {@code -Dwren4j.runAhead=false}). */
+    /** Runs ahead as {@link RunAhead#DEFAULT} says (off, unless {@code -Dwren4j.runAhead=true}). */
     public WorkerConfig(int pipelineWidth, Duration visibility, Duration idleTimeout, int maxAttempts, Duration retryBase,
                         Duration maxRuntime) {
         this(pipelineWidth, visibility, idleTimeout, maxAttempts, retryBase, maxRuntime, RunAhead.DEFAULT);
