@@ -276,7 +276,12 @@ final class TaskRunner {
                 }
             }
         }
-        java.util.Map<ConcreteTile, Integer> readers = a.temporaryInputReaders(node);
+        java.util.Map<ConcreteTile, Integer> readers = new java.util.HashMap<>(a.temporaryInputReaders(node));
+        // A symmetric (or triangular) temporary serves reads of its upper tiles from the stored
+        // lower ones, a mapping of the binding the program's reader counts do not see: such a
+        // tile could be deleted while a mirrored read of it is still to come. Those wait for the
+        // job-end sweep.
+        readers.keySet().removeIf(t -> job.spec().binding(t.matrix()).structure() != org.wren4j.exec.job.Structure.GENERAL);
         if (readers.isEmpty()) {
             return written == 0 ? Garbage.NONE : new Garbage(written, List.of(), java.util.Map.of());
         }
