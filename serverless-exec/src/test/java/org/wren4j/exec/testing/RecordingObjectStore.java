@@ -1,21 +1,19 @@
 package org.wren4j.exec.testing;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.wren4j.tiles.ForwardingObjectStore;
 import org.wren4j.tiles.MemoryObjectStore;
-import org.wren4j.tiles.ObjectStore;
 
 /**
  * An in-memory object store that records, for keys under one prefix (a temporary matrix), the
  * keys ever created and the most alive at once, and every key deleted anywhere, in order.
  */
-public final class RecordingObjectStore implements ObjectStore {
-    private final ObjectStore delegate = new MemoryObjectStore();
+public final class RecordingObjectStore extends ForwardingObjectStore {
     private final String watched;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
@@ -25,6 +23,7 @@ public final class RecordingObjectStore implements ObjectStore {
 
     /** Watches keys starting with {@code watchedPrefix}, e.g. {@code "wren4j/L-tmp/"}. */
     public RecordingObjectStore(String watchedPrefix) {
+        super(new MemoryObjectStore());
         this.watched = watchedPrefix;
     }
 
@@ -35,7 +34,7 @@ public final class RecordingObjectStore implements ObjectStore {
 
     @Override
     public CompletionStage<PutResult> putIfAbsent(String key, byte[] bytes) {
-        return delegate.putIfAbsent(key, bytes).thenApply(r -> {
+        return super.putIfAbsent(key, bytes).thenApply(r -> {
             if (r == PutResult.CREATED && key.startsWith(watched)) {
                 created.add(key);
                 synchronized (this) {
@@ -48,29 +47,14 @@ public final class RecordingObjectStore implements ObjectStore {
     }
 
     @Override
-    public CompletionStage<Void> put(String key, byte[] bytes) {
-        return delegate.put(key, bytes);
-    }
-
-    @Override
-    public CompletionStage<Optional<byte[]>> get(String key) {
-        return delegate.get(key);
-    }
-
-    @Override
     public CompletionStage<Void> delete(String key) {
-        return delegate.delete(key).thenRun(() -> {
+        return super.delete(key).thenRun(() -> {
             deleted.add(key);
             synchronized (this) {
                 live.remove(key);
             }
             onDelete.accept(key);
         });
-    }
-
-    @Override
-    public CompletionStage<List<String>> list(String prefix) {
-        return delegate.list(prefix);
     }
 
     @Override
@@ -90,10 +74,5 @@ public final class RecordingObjectStore implements ObjectStore {
 
     public List<String> deleted() {
         return List.copyOf(deleted);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
