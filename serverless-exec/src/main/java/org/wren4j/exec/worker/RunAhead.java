@@ -5,13 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.wren4j.exec.job.JobRegistry;
-import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.planner.analysis.ConcreteTile;
 import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.tiles.MemoryObjectStore;
 import org.wren4j.tiles.Tile;
-import org.wren4j.tiles.TileKey;
 
 /**
  * Which child a worker may run ahead: a task's outputs are in the worker's hands well before
@@ -94,9 +92,7 @@ final class RunAhead {
     static void cacheOutputs(WorkerContext ctx, JobRegistry.Entry job, Node node, Tile[] outputs) {
         List<ConcreteTile> outs = job.analysis().outputs(node);
         for (int i = 0; i < outs.size(); i++) {
-            ConcreteTile t = outs.get(i);
-            MatrixBinding b = job.spec().binding(t.matrix());
-            ctx.cache().put(new TileKey(b.storeMatrix(), t.indices()), outputs[i]);
+            ctx.cache().put(TaskRunner.storeKey(job, outs.get(i)), outputs[i]);
         }
     }
 }

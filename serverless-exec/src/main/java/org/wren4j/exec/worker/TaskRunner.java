@@ -106,11 +106,7 @@ final class TaskRunner {
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Tile[] tiles = reads.stream().map(CompletableFuture::join).toArray(Tile[]::new);
-            long bytes = 0;
-            for (Tile t : tiles) {
-                bytes += t.sizeBytes();
-            }
-            return new Prepared(lease, job, node, tiles, System.nanoTime() - start, bytes, false);
+            return new Prepared(lease, job, node, tiles, System.nanoTime() - start, sizeBytes(tiles), false);
         }).exceptionallyCompose(err -> {
             if (!(unwrap(err) instanceof MissingTileException)) {
                 return CompletableFuture.failedFuture(err);
@@ -135,7 +131,7 @@ final class TaskRunner {
             idx[idx.length - 1] = src.row();
             return readCached(new TileKey(b.storeMatrix(), idx)).thenApply(Tile::transpose);
         }
-        return readCached(new TileKey(b.storeMatrix(), src.indices()));
+        return readCached(storeKey(job, src));
     }
 
     private CompletableFuture<Tile> readCached(TileKey key) {
@@ -184,11 +180,7 @@ final class TaskRunner {
             java.util.Map<String, Long> counters;
             Garbage garbage = Garbage.NONE;
             if (outputs != null) {
-                long written = 0;
-                for (Tile t : outputs) {
-                    written += t.sizeBytes();
-                }
-                counters = JobMetrics.execution(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), written,
+                counters = JobMetrics.execution(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), sizeBytes(outputs),
                         p.lease().deliveries() > 1);
                 if (writesTiles) {
                     garbage = garbage(job, p.node(), outputs, p.inputs());
@@ -225,12 +217,8 @@ final class TaskRunner {
         JobRegistry.Entry job = p.job();
         long start = System.nanoTime();
         return write(job, p.node(), outputs).thenCombine(parent, (x, y) -> (Void) null).thenCompose(v -> {
-            long written = 0;
-            for (Tile t : outputs) {
-                written += t.sizeBytes();
-            }
             var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, System.nanoTime() - start, p.bytesRead(),
-                    written, false));
+                    sizeBytes(outputs), false));
             counters.merge(JobMetrics.RUN_AHEAD, 1L, Long::sum);
             return completeAndRelease(job, p.node(), null, counters, garbage(job, p.node(), outputs, p.inputs()), runAhead);
         });
@@ -238,19 +226,36 @@ final class TaskRunner {
 
     /** The message a kernel failure fails the job with (a bad input: retrying cannot help). */
     CompletableFuture<Void> failJob(JobRegistry.Entry job, Node node, KernelFailure failure) {
-        String message = job.spec().operation() + " failed at task " + job.analysis().describe(node) + inputNames(job, node) + ": "
-                + failure.getMessage();
-        return ctx.state().fail(job.spec().jobId(), message).toCompletableFuture();
+        String jobId = job.spec().jobId();
+        return ctx.state().fail(jobId, failureMessage(jobId, node.key(), job, node, failure.getMessage())).toCompletableFuture();
+    }
+
+    /** "OPERATION failed at task TASK (input tiles: ...): WHY"; the job and node may be unknown (null). */
+    private static String failureMessage(String jobId, String taskKey, JobRegistry.Entry job, Node node, String why) {
+        String operation = job == null ? "job " + jobId : job.spec().operation();
+        String task = node == null || job == null ? taskKey : job.analysis().describe(node);
+        return operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+    }
+
+    private static long sizeBytes(Tile[] tiles) {
+        long bytes = 0;
+        for (Tile t : tiles) {
+            bytes += t.sizeBytes();
+        }
+        return bytes;
+    }
+
+    /** Where {@code tile} of the job's program is stored: its matrix's store name and its indices. */
+    static TileKey storeKey(JobRegistry.Entry job, ConcreteTile tile) {
+        return new TileKey(job.spec().binding(tile.matrix()).storeMatrix(), tile.indices());
     }
 
     private CompletableFuture<Void> write(JobRegistry.Entry job, Node node, Tile[] outputs) {
         List<ConcreteTile> outs = job.analysis().outputs(node);
         var writes = new CompletableFuture<?>[outs.size()];
         for (int i = 0; i < writes.length; i++) {
-            ConcreteTile t = outs.get(i);
             Tile tile = outputs[i];
-            MatrixBinding b = job.spec().binding(t.matrix());
-            TileKey key = new TileKey(b.storeMatrix(), t.indices());
+            TileKey key = storeKey(job, outs.get(i));
             writes[i] = CompletableFuture.supplyAsync(() -> ctx.store().write(key, tile), ctx.io())
                     .thenCompose(s -> s)
                     .thenRun(() -> ctx.cache().put(key, tile));
@@ -297,7 +302,7 @@ final class TaskRunner {
         readers.forEach((tile, count) -> {
             String key = tile.toString();
             reads.add(new TileReaders(key, count, sizes.getOrDefault(tile, 0L)));
-            keys.put(key, new TileKey(job.spec().binding(tile.matrix()).storeMatrix(), tile.indices()));
+            keys.put(key, storeKey(job, tile));
         });
         return new Garbage(written, reads, keys);
     }
@@ -371,13 +376,11 @@ final class TaskRunner {
     CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
         Throwable cause = unwrap(error);
         String jobId = lease.message().jobId();
-        String operation = job == null ? "job " + jobId : job.spec().operation();
-        String task = node == null || job == null ? lease.message().taskKey() : job.analysis().describe(node);
         if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
             String why = cause instanceof KernelFailure
                     ? cause.getMessage()
                     : "gave up after " + lease.deliveries() + " attempts: " + cause;
-            String message = operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+            String message = failureMessage(jobId, lease.message().taskKey(), job, node, why);
             return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
                 if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
                     return ack(lease); // failed, or a job the state no longer knows: nothing to run

@@ -20,11 +20,12 @@ import org.wren4j.exec.queue.Lease;
  * Before it, each worker polled on its own, so most receives brought one message or none, and
  * receives were half of what a task cost the queue service.
  *
- * <p>Order: a band other than the last that was found empty within {@link #EMPTY_MEMORY_NANOS}
- * (and was not sent to from here since) is presumed empty and skipped; otherwise short polls go
- * band 0 first, one at a time, and long polls (all bands at once) start only when every band is
- * presumed empty and some consumer can wait a second or more. A demand completes as soon as it
- * holds a lease (it does not wait to fill up), or empty when its wait is over. Messages a long
+ * <p>Order: a band found drained (fewer messages than asked) within {@link #EMPTY_MEMORY_NANOS},
+ * and not sent or released to from here since, is presumed empty and skipped; otherwise short
+ * polls go band 0 first, one at a time, and long polls (all bands at once) start only when every
+ * band is presumed empty and some consumer can wait a second or more. A demand is answered once
+ * full, or with what it holds once the round of short polls is over, or empty when its wait is
+ * over. Messages a long
  * poll brings beyond the demand wait in a small buffer, highest priority first, for the next
  * demand; one held longer than a quarter of its visibility goes back to the queue instead, so a
  * consumer never starts on a lease about to lapse.
@@ -248,15 +249,11 @@ final class ReceivePump {
     /** The first band, in priority order, not presumed empty and with no receive in flight; -1 if none. */
     private int firstBandToShortPoll(long now) {
         for (int b = 0; b < bands; b++) {
-            boolean presumedEmpty = b < bands - 1 && emptySince[b] != 0 && now - emptySince[b] < emptyMemoryNanos;
-            if (presumedEmpty) {
-                continue;
+            // the last band too, or an idle pump would spin on it
+            boolean presumedEmpty = emptySince[b] != 0 && now - emptySince[b] < emptyMemoryNanos;
+            if (!presumedEmpty) {
+                return inFlight[b] ? -1 : b;
             }
-            // the last band counts as empty for a short while too, or an idle pump would spin on it
-            if (b == bands - 1 && emptySince[b] != 0 && now - emptySince[b] < emptyMemoryNanos) {
-                return -1;
-            }
-            return inFlight[b] ? -1 : b;
         }
         return -1;
     }
