@@ -8,6 +8,7 @@ import org.wren4j.api.JobReport;
 import org.wren4j.api.Wren;
 
 /**
+ * {@code wren4j bench backends ...}: see {@link BackendsBench}.
  * {@code wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R]}:
  * the same SPD solve run as ONE fused program (Cholesky and both triangular solves in one job, so
  * forward substitution starts while the factorization runs) and as three jobs one after another;
@@ -16,6 +17,7 @@ import org.wren4j.api.Wren;
  */
 final class BenchCommand {
     static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R]\n"
+            + "       wren4j " + BackendsBench.USAGE + "\n"
             + "  --simulate-gflops R  simulated time: models time and does NOT compute. No matrix is made and no tile is read or written;\n"
             + "                       each task holds its worker for its kernel's flops / (R GFLOP/s), so the real queue, runtime state\n"
             + "                       and provisioner can drive many more workers than cores (e.g. 64 on 2 cores): the serverless case.\n"
@@ -25,9 +27,18 @@ final class BenchCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (!argv.isEmpty() && argv.get(0).equals("backends")) {
+            var valued = new java.util.HashSet<>(BackendsBench.OPTIONS);
+            valued.addAll(Backend.OPTIONS);
+            Args args = new Args(argv, valued, Set.of());
+            if (args.positional().size() != 1) {
+                throw new UsageException("bench takes one benchmark, got " + args.positional());
+            }
+            return BackendsBench.run(argv, args, out);
+        }
         Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed", "simulate-gflops"), Set.of());
         if (args.positional().size() != 1 || !args.positional().get(0).equals("fusion")) {
-            throw new UsageException("bench takes one benchmark: fusion");
+            throw new UsageException("bench takes one benchmark: fusion or backends");
         }
         if (!args.has("n")) {
             throw new UsageException("bench fusion needs --n");

@@ -16,7 +16,7 @@ public final class Main {
             "  export    write a stored matrix as a Parquet/Arrow file                  " + ExportCommand.USAGE.substring(7),
             "  list      list the matrices in a store                                   " + ListCommand.USAGE.substring(7),
             "  analyze   program size and dependency-analysis cost at a matrix size     " + AnalyzeCommand.USAGE.substring(7),
-            "  bench     fused (one program) vs sequential (one job per operation) solve  " + BenchCommand.USAGE.substring(7),
+            "  bench     fusion: fused vs sequential solve; backends: embedded vs services  " + BenchCommand.USAGE.substring(7),
             "  services  start/stop local Redis, ElasticMQ and s3proxy for --backend services: up|down [--dir DIR]",
             "  worker    run one single-core worker on the services until idle: --redis URI --sqs URL --bucket NAME [--s3 URL]",
             "  help      show this text");
