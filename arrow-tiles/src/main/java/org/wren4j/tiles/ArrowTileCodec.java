@@ -32,10 +32,11 @@ final class ArrowTileCodec {
     }
 
     byte[] encode(Tile tile, DType dtype) {
-        double[] v = tile.values();
+        TileLayout layout = TileLayout.of(tile);
+        double[] v = layout.pack(tile.values(), tile.rows());
         ByteBuffer bytes = ByteBuffer.allocate(v.length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         int crc = TileValues.put(v, dtype, bytes.array(), 0);
-        var meta = new TileMetadata(tile.rows(), tile.cols(), dtype, crc);
+        var meta = new TileMetadata(tile.rows(), tile.cols(), dtype, crc, layout);
         try (BufferAllocator child = allocator.newChildAllocator("tile-encode", 0, Long.MAX_VALUE);
              VectorSchemaRoot root = VectorSchemaRoot.create(TileIpcWriter.schema(meta, dtype), child)) {
             FieldVector vec = root.getVector(0);
@@ -93,7 +94,8 @@ final class ArrowTileCodec {
             }
             meta.checkCount(key, filled);
             meta.checkCrc(key, (int) crc.getValue());
-            return meta.count() == 0 ? Tile.empty(meta.rows(), meta.cols()) : Tile.wrap(meta.rows(), meta.cols(), values);
+            return meta.count() == 0 ? Tile.empty(meta.rows(), meta.cols())
+                    : Tile.wrap(meta.rows(), meta.cols(), meta.layout().unpack(values, meta.rows(), meta.cols()));
         } catch (CorruptTileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -10,9 +10,12 @@ import org.apache.arrow.memory.RootAllocator;
  * Encodes a tile as one Arrow IPC stream: a single non-null Float64 (or Float32) column holding
  * the values in column-major order, with schema metadata {@code wren4j.format} (version),
  * {@code wren4j.rows}, {@code wren4j.cols}, {@code wren4j.layout}, {@code wren4j.dtype} and
- * {@code wren4j.crc32c} (of the little-endian value bytes, 8 hex digits). Any Arrow reader can
- * read a tile; decoding checks version, layout, shape and checksum. Equal tiles encode to equal
- * bytes in every process. Thread-safe.
+ * {@code wren4j.crc32c} (of the little-endian value bytes, 8 hex digits). A square tile that is
+ * exactly triangular or symmetric is stored packed, its layout then {@code lower-packed},
+ * {@code upper-packed} or {@code symmetric-lower-packed}: the column holds the triangle column
+ * by column, about half the bytes (see {@link TileLayout}). Any Arrow reader can read a tile;
+ * decoding checks version, layout, shape and checksum and returns the dense tile. Equal tiles
+ * encode to equal bytes in every process. Thread-safe.
  *
  * <p>The canonical stream is written and read in place on the heap with one copy of the values
  * (the checksum is computed during that copy); other valid Arrow streams, e.g. several record

@@ -31,7 +31,9 @@ final class TileIpcWriter {
     static byte[] encode(Tile tile, DType dtype) {
         int rows = tile.rows();
         int cols = tile.cols();
-        long n = tile.values().length;
+        TileLayout layout = TileLayout.of(tile);
+        double[] stored = layout.pack(tile.values(), rows);
+        long n = stored.length;
         long validityLength = (n + 7) / 8;
         long dataOffset = align8(validityLength);
         long dataLength = n * dtype.bytes();
@@ -39,7 +41,7 @@ final class TileIpcWriter {
 
         // The header length does not depend on the checksum (fixed-width hex), so the body can be
         // written, and checksummed, before the real schema message exists; crc 0 is the placeholder.
-        ByteBuffer placeholder = schemaMessage(new TileMetadata(rows, cols, dtype, 0), dtype);
+        ByteBuffer placeholder = schemaMessage(new TileMetadata(rows, cols, dtype, 0, layout), dtype);
         ByteBuffer batch = batchMessage(n, validityLength, dataOffset, dataLength, bodyLength);
         long bodyStart = framedLength(placeholder) + framedLength(batch);
         long total = bodyStart + bodyLength + PREFIX;
@@ -49,9 +51,9 @@ final class TileIpcWriter {
         }
         byte[] out = new byte[(int) total];
         setValidity(out, (int) bodyStart, n);
-        int crc = TileValues.put(tile.values(), dtype, out, (int) (bodyStart + dataOffset));
+        int crc = TileValues.put(stored, dtype, out, (int) (bodyStart + dataOffset));
 
-        ByteBuffer schema = schemaMessage(new TileMetadata(rows, cols, dtype, crc), dtype);
+        ByteBuffer schema = schemaMessage(new TileMetadata(rows, cols, dtype, crc, layout), dtype);
         if (framedLength(schema) != framedLength(placeholder)) {
             throw new IllegalStateException("schema header length changed with the checksum value");
         }

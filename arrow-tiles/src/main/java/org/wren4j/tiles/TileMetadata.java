@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The schema metadata of an encoded tile, parsed and checked; messages name the tile. */
-record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
+record TileMetadata(int rows, int cols, DType dtype, int crc32c, TileLayout layout) {
     static final String FORMAT_VERSION = "1";
     static final String KEY_FORMAT = "wren4j.format";
     static final String KEY_ROWS = "wren4j.rows";
@@ -12,10 +12,10 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
     static final String KEY_LAYOUT = "wren4j.layout";
     static final String KEY_DTYPE = "wren4j.dtype";
     static final String KEY_CRC = "wren4j.crc32c";
-    static final String LAYOUT = "column-major";
 
+    /** How many values the stream holds (fewer than {@code rows * cols} for a packed layout). */
     long count() {
-        return (long) rows * cols;
+        return layout.storedCount(rows, cols);
     }
 
     /**
@@ -28,7 +28,7 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
         m.put(KEY_FORMAT, FORMAT_VERSION);
         m.put(KEY_ROWS, Integer.toString(rows));
         m.put(KEY_COLS, Integer.toString(cols));
-        m.put(KEY_LAYOUT, LAYOUT);
+        m.put(KEY_LAYOUT, layout.label);
         m.put(KEY_DTYPE, dtype.label());
         m.put(KEY_CRC, String.format("%08x", crc32c));
         return m;
@@ -44,8 +44,10 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
             throw new CorruptTileException(where(key) + "unknown tile format version " + version + " (this build reads " + FORMAT_VERSION
                     + "); upgrade wren4j to read it");
         }
-        if (!LAYOUT.equals(meta.get(KEY_LAYOUT))) {
-            throw new CorruptTileException(where(key) + "unsupported layout " + meta.get(KEY_LAYOUT) + " (expected " + LAYOUT + ")");
+        TileLayout layout = TileLayout.fromLabel(meta.get(KEY_LAYOUT));
+        if (layout == null) {
+            throw new CorruptTileException(where(key) + "unsupported layout " + meta.get(KEY_LAYOUT) + " (this build reads "
+                    + java.util.Arrays.stream(TileLayout.values()).map(l -> l.label).collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
         DType dtype;
         try {
@@ -56,6 +58,9 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
         }
         int rows = dimension(key, meta, KEY_ROWS);
         int cols = dimension(key, meta, KEY_COLS);
+        if (layout != TileLayout.DENSE && rows != cols) {
+            throw new CorruptTileException(where(key) + "layout " + layout.label + " needs a square tile, metadata says " + rows + "x" + cols);
+        }
         String crc = meta.get(KEY_CRC);
         long crcValue;
         try {
@@ -66,7 +71,7 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
         if (crcValue < 0 || crcValue > 0xFFFF_FFFFL) {
             throw new CorruptTileException(where(key) + "malformed checksum metadata '" + crc + "'");
         }
-        return new TileMetadata(rows, cols, dtype, (int) crcValue);
+        return new TileMetadata(rows, cols, dtype, (int) crcValue, layout);
     }
 
     private static int dimension(TileKey key, Map<String, String> meta, String name) {
@@ -84,7 +89,7 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c) {
 
     void checkCount(TileKey key, long values) {
         if (values != count()) {
-            throw new CorruptTileException(where(key) + "wrong shape: metadata says " + rows + "x" + cols + " (" + count()
+            throw new CorruptTileException(where(key) + "wrong shape: metadata says " + rows + "x" + cols + " " + layout.label + " (" + count()
                     + " values) but the stream holds " + values + " values");
         }
     }
