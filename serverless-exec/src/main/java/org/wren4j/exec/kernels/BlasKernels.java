@@ -33,9 +33,28 @@ final class BlasKernels {
         return new Tile[] {Tile.wrap(n, n, v)};
     }
 
-    /** C - A B^T. */
+    /**
+     * C - A B^T. The diagonal update of Cholesky (B is A, C symmetric) forms only the lower half
+     * (dsyrk: half the flops of the product) and mirrors it, so the result is exactly symmetric,
+     * which also lets the tile store keep it packed. Any other input takes the full product.
+     */
     static Tile[] syrkUpdate(Tile[] in, double[] scalars) {
+        Tile c = in[0];
+        Tile a = in[1];
+        if (c.rows() == c.cols() && a.rows() == c.rows() && sameValues(a, in[2]) && org.wren4j.tiles.Symmetry.isSymmetric(c)) {
+            int n = c.rows();
+            DoublePointer cc = Blas.load(2, c);
+            Blas.syrkLower(n, a.cols(), -1.0, Blas.load(0, a), a.rows(), 1.0, cc, n);
+            double[] v = Blas.values(cc, n * n);
+            org.wren4j.tiles.Symmetry.mirrorLower(v, n);
+            return new Tile[] {Tile.wrap(n, n, v)};
+        }
         return new Tile[] {update("syrk_update", in, Blas.NO_TRANS, Blas.TRANS)};
+    }
+
+    /** The same tile (one read of it) or equal values. */
+    private static boolean sameValues(Tile a, Tile b) {
+        return a == b || a.rows() == b.rows() && a.cols() == b.cols() && java.util.Arrays.equals(a.values(), b.values());
     }
 
     static Tile[] gemmSubNn(Tile[] in, double[] scalars) {

@@ -101,8 +101,10 @@ final class TaskRunner {
         long start = System.nanoTime();
         List<ConcreteTile> inputs = job.analysis().inputs(node);
         List<CompletableFuture<Tile>> reads = new ArrayList<>(inputs.size());
+        // a tile the task reads twice (Cholesky's diagonal update reads L_jk as A and as B) is read once
+        var distinct = new java.util.HashMap<ConcreteTile, CompletableFuture<Tile>>();
         for (ConcreteTile t : inputs) {
-            reads.add(read(job, t));
+            reads.add(distinct.computeIfAbsent(t, x -> read(job, x)));
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Tile[] tiles = reads.stream().map(CompletableFuture::join).toArray(Tile[]::new);

@@ -131,6 +131,43 @@ class BlasKernelsTest {
     }
 
     @Test
+    void diagonalSyrkUpdateIsExactlySymmetricAndMatchesTheProduct() {
+        for (int n : new int[] {1, 5, 70, 131}) { // 131: several 64-wide mirror blocks, ragged
+            int k = n + 3;
+            Tile p = rand(n, k);
+            double[] cv = rand(n, n).values().clone();
+            org.wren4j.tiles.Symmetry.mirrorLower(cv, n);
+            Tile c = Tile.wrap(n, n, cv);
+            double[][] expected = mul(dense(p), dense(p), true);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    expected[i][j] = c.get(i, j) - expected[i][j];
+                }
+            }
+            // the same tile twice (one read) and an equal copy (two reads) both take the symmetric route
+            for (Tile q : new Tile[] {p, Tile.wrap(n, k, p.values().clone())}) {
+                Tile s = KernelLibrary.run("syrk_update", new Tile[] {c, p, q}, new double[0])[0];
+                assertThat(org.wren4j.tiles.Symmetry.isSymmetric(s)).as("n=%d", n).isTrue();
+                assertClose(expected, s, 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void syrkUpdateOfANonSymmetricCKeepsItsUpperTriangle() {
+        int n = 9;
+        Tile p = rand(n, 4);
+        Tile c = rand(n, n); // not symmetric: the full product, not the mirrored lower half
+        double[][] expected = mul(dense(p), dense(p), true);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                expected[i][j] = c.get(i, j) - expected[i][j];
+            }
+        }
+        assertClose(expected, KernelLibrary.run("syrk_update", new Tile[] {c, p, p}, new double[0])[0], 1e-12);
+    }
+
+    @Test
     void notPositiveDefiniteFailsWithTheMinor() {
         Tile a = Tile.wrap(2, 2, new double[] {1, 2, 2, 1}); // eigenvalues 3 and -1
         assertThatThrownBy(() -> KernelLibrary.run("chol", new Tile[] {a}, new double[0]))
