@@ -63,6 +63,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBackendsNamesWhatIsMissingOrWrong() {
+        assertThat(run("bench", "backends", "--op", "qr", "--n", "256")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench backends runs --op cholesky or --op gemm, got 'qr'");
+        err.reset();
+        assertThat(run("bench", "backends", "--op", "gemm")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench backends needs --n");
+        err.reset();
+        assertThat(run("bench", "backends", "--n", "256")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--backend services needs --redis --sqs --bucket");
+        err.reset();
+        assertThat(run("bench", "backends", "--n", "256", "--backend", "embedded")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--backend does not apply");
+        err.reset();
+        assertThat(run("bench", "sideways")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fusion or backends");
+    }
+
+    @Test
     void usageSaysTheModeModelsTimeAndDoesNotCompute() {
         assertThat(run("help")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--simulate-gflops R", "models time and does NOT compute");

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code services up}, then {@code run cholesky --backend services} with the flags it printed
- * (worker threads, then worker processes with half of them killed at 30% and duplicated deliveries), then
- * {@code services down}: real Redis, ElasticMQ and s3proxy on 127.0.0.1.
+ * (worker threads, then {@code bench backends}, then worker processes with half of them killed at
+ * 30% and duplicated deliveries), then {@code services down}: real Redis, ElasticMQ and s3proxy on 127.0.0.1.
  */
 class ServicesBackendIT {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,6 +52,18 @@ class ServicesBackendIT {
             System.out.println("threads: " + json);
             assertThat(json).contains("\"backend\": \"services\"").contains("\"tasks\": 20,");
             assertThat(residual(json)).isLessThan(1e-12);
+
+            // the same job on both backends from one process: warm-up, one rep, the medians
+            var bench = new ArrayList<>(List.of("bench", "backends", "--op", "cholesky", "--n", "512", "--block", "128", "--workers", "2",
+                    "--reps", "1"));
+            bench.addAll(List.of(flags.split(" ")));
+            assertThat(run(bench)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<String> lines = stdout().lines().toList();
+            System.out.println("bench backends: " + lines);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).contains("\"rep\": \"warm-up\"", "\"tasks\": 20,", "\"same_result\": true");
+            assertThat(lines.get(1)).contains("\"rep\": \"0\"", "\"same_result\": true").matches(".*\"ratio\": [0-9.]+.*");
+            assertThat(lines.get(2)).contains("\"reps\": 1").matches(".*\"median_ratio\": [0-9.]+.*");
 
             argv.addAll(List.of("--launcher", "processes", "--kill-workers", "0.5@0.3", "--duplicate-deliveries", "0.1"));
             assertThat(run(argv)).as(err.toString(StandardCharsets.UTF_8)).isZero();
