@@ -59,7 +59,7 @@ public final class Wren implements AutoCloseable {
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
         this.catalog = new MatrixCatalog(store, runner);
-        this.deleteScratchOnClose = b.deleteScratchOnClose;
+        this.deleteScratchOnClose = b.deleteScratchOnClose != null ? b.deleteScratchOnClose : b.storeIsDirectory;
         this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
             Thread t = new Thread(r, "wren4j-client-io");
             t.setDaemon(true);
@@ -87,7 +87,8 @@ public final class Wren implements AutoCloseable {
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
-        private boolean deleteScratchOnClose;
+        private boolean storeIsDirectory;
+        private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
         private java.util.function.BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
 
@@ -139,7 +140,18 @@ public final class Wren implements AutoCloseable {
         /** Where tiles live (default: in memory). The session closes it. */
         public Builder tileStore(TileStore store) {
             this.store = requireNonNull(store, "store is null");
-            this.deleteScratchOnClose = false;
+            this.storeIsDirectory = false;
+            return this;
+        }
+
+        /**
+         * Whether {@link Wren#close()} deletes the matrices this session stored under generated
+         * names (inputs it made, results not saved): its scratch. The default is yes for a
+         * {@link #storeDirectory} and no for a {@link #tileStore}, where a client that re-attaches to
+         * a job by id may still read its result; say yes for a bucket that should not keep them.
+         */
+        public Builder deleteScratchOnClose(boolean delete) {
+            this.deleteScratchOnClose = delete;
             return this;
         }
 
@@ -150,7 +162,7 @@ public final class Wren implements AutoCloseable {
          */
         public Builder storeDirectory(Path directory) {
             this.store = TileStore.inDirectory(requireNonNull(directory, "directory is null"));
-            this.deleteScratchOnClose = true;
+            this.storeIsDirectory = true;
             return this;
         }
 

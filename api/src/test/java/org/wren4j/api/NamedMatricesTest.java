@@ -49,6 +49,36 @@ class NamedMatricesTest {
     }
 
     @Test
+    void aSessionOnAGivenTileStoreKeepsItsScratchUnlessAskedToDeleteIt() {
+        for (boolean delete : new boolean[] {false, true}) {
+            var memory = new org.wren4j.tiles.MemoryObjectStore();
+            // a bucket outlives the sessions that close their handle on it
+            var objects = new org.wren4j.tiles.ForwardingObjectStore(memory) {
+                @Override
+                public void close() {
+                }
+            };
+            var builder = Wren.builder().workers(2).tileStore(new TileStore(objects, "w"));
+            if (delete) {
+                builder.deleteScratchOnClose(true);
+            }
+            try (Wren w = builder.build()) {
+                BlockMatrix a = w.fromArray(random(20, 20, 4), 8);
+                a.matmul(a).compute();
+                a.save("kept");
+                assertThat(w.list()).contains("kept").hasSizeGreaterThan(1);
+            }
+            try (Wren w = Wren.builder().workers(1).tileStore(new TileStore(objects, "w")).build()) {
+                if (delete) {
+                    assertThat(w.list()).containsExactly("kept");
+                } else {
+                    assertThat(w.list()).contains("kept").hasSizeGreaterThan(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void symmetricResultsKeepLowerTilesOnlyAndReopenAsTheFullMatrix() {
         double[][] x = random(40, 24, 3);
         double[][] gram;

@@ -93,7 +93,8 @@ final class BackendsBench {
     }
 
     private static Side open(String name, Backend backend, String op, long n, int block, int workers, long seed) {
-        var builder = Wren.builder().workers(workers).blockSize(block);
+        // inputs and results are scratch: a bench leaves nothing in the bucket
+        var builder = Wren.builder().workers(workers).blockSize(block).deleteScratchOnClose(true);
         Backend.Session session = backend.open();
         if (session.store() != null) {
             builder.tileStore(session.store());

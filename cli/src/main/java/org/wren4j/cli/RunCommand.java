@@ -56,7 +56,8 @@ final class RunCommand {
         builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
         Backend.Session session = backend.open();
         if (session.store() != null) {
-            builder.tileStore(session.store());
+            // the generated input and the result of a run are scratch: leave nothing in the bucket
+            builder.tileStore(session.store()).deleteScratchOnClose(true);
         }
         builder.engine(session.engine());
         try (Wren wren = builder.build()) {
