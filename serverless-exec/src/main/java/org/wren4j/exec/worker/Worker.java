@@ -41,6 +41,7 @@ public final class Worker implements Runnable {
 
     @Override
     public void run() {
+        ComputePriority.lowerCurrentThread();
         Deque<InFlight> pipeline = new ArrayDeque<>();
         long lastWork = System.nanoTime();
         long idleNanos = config.idleTimeout().toNanos();
