@@ -35,30 +35,23 @@ public final class Symmetry {
 
     /** Square, and every element above the diagonal is +0.0. */
     public static boolean isLowerTriangular(Tile t) {
-        if (t.rows() != t.cols()) {
-            return false;
-        }
-        int n = t.rows();
-        double[] v = t.values();
-        for (int c = 1; c < n; c++) {
-            for (int i = c * n, end = c * n + c; i < end; i++) {
-                if (Double.doubleToRawLongBits(v[i]) != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return zeroTriangle(t, true);
     }
 
     /** Square, and every element below the diagonal is +0.0. */
     public static boolean isUpperTriangular(Tile t) {
+        return zeroTriangle(t, false);
+    }
+
+    /** Whether the strict upper ({@code above}) or lower triangle holds only +0.0: one contiguous run per column. */
+    private static boolean zeroTriangle(Tile t, boolean above) {
         if (t.rows() != t.cols()) {
             return false;
         }
         int n = t.rows();
         double[] v = t.values();
-        for (int c = 0; c < n - 1; c++) {
-            for (int i = c * n + c + 1, end = (c + 1) * n; i < end; i++) {
+        for (int c = 0; c < n; c++) {
+            for (int i = above ? c * n : c * n + c + 1, end = above ? c * n + c : (c + 1) * n; i < end; i++) {
                 if (Double.doubleToRawLongBits(v[i]) != 0) {
                     return false;
                 }

@@ -58,13 +58,7 @@ enum TileLayout {
             return v;
         }
         double[] p = new double[(int) storedCount(n, n)];
-        int at = 0;
-        for (int c = 0; c < n; c++) {
-            int from = this == UPPER ? c * n : c * n + c;
-            int len = this == UPPER ? c + 1 : n - c;
-            System.arraycopy(v, from, p, at, len);
-            at += len;
-        }
+        copyTriangle(v, p, n, true);
         return p;
     }
 
@@ -75,16 +69,25 @@ enum TileLayout {
         }
         int n = rows;
         double[] v = new double[n * n];
-        int at = 0;
-        for (int c = 0; c < n; c++) {
-            int to = this == UPPER ? c * n : c * n + c;
-            int len = this == UPPER ? c + 1 : n - c;
-            System.arraycopy(p, at, v, to, len);
-            at += len;
-        }
+        copyTriangle(p, v, n, false);
         if (this == SYMMETRIC) {
             Symmetry.mirrorLower(v, n);
         }
         return v;
+    }
+
+    /** Copies the stored triangle, column by column, from the dense array to the packed one ({@code pack}) or back. */
+    private void copyTriangle(double[] from, double[] to, int n, boolean pack) {
+        int packed = 0;
+        for (int c = 0; c < n; c++) {
+            int dense = this == UPPER ? c * n : c * n + c;
+            int len = this == UPPER ? c + 1 : n - c;
+            if (pack) {
+                System.arraycopy(from, dense, to, packed, len);
+            } else {
+                System.arraycopy(from, packed, to, dense, len);
+            }
+            packed += len;
+        }
     }
 }

@@ -40,4 +40,19 @@ final class ArrowStreams {
         }
         return out.toByteArray();
     }
+
+    /** wren4j tile metadata for {@code values} written as one float64 column: version 1, the given shape and layout, their CRC32C. */
+    static Map<String, String> metadata(String rows, String cols, String layout, double[] values) {
+        var bytes = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.asDoubleBuffer().put(values);
+        var crc = new java.util.zip.CRC32C();
+        crc.update(bytes.array());
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("wren4j.format", "1");
+        m.put("wren4j.rows", rows);
+        m.put("wren4j.cols", cols);
+        m.put("wren4j.layout", layout);
+        m.put("wren4j.crc32c", Long.toHexString(crc.getValue()));
+        return m;
+    }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -192,16 +190,6 @@ class TileCodecTest {
     }
 
     private static Map<String, String> metadata(String rows, String cols, double[] values) {
-        var bytes = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(values);
-        var crc = new CRC32C();
-        crc.update(bytes.array());
-        var m = new LinkedHashMap<String, String>();
-        m.put("wren4j.format", "1");
-        m.put("wren4j.rows", rows);
-        m.put("wren4j.cols", cols);
-        m.put("wren4j.layout", "column-major");
-        m.put("wren4j.crc32c", Long.toHexString(crc.getValue()));
-        return m;
+        return ArrowStreams.metadata(rows, cols, "column-major", values);
     }
 }

@@ -3,9 +3,6 @@ package org.wren4j.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.CRC32C;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -122,13 +119,13 @@ class TileLayoutTest {
     void packedLayoutOnANonSquareShapeOrAnUnknownLayoutIsCorrupt() throws Exception {
         try (BufferAllocator allocator = new RootAllocator()) {
             double[] v = {1, 2, 3};
-            byte[] nonSquare = ArrowStreams.write(allocator, metadata("3", "1", "lower-packed", v), v);
+            byte[] nonSquare = ArrowStreams.write(allocator, ArrowStreams.metadata("3", "1", "lower-packed", v), v);
             assertThatThrownBy(() -> TileCodec.decode(KEY, nonSquare)).isInstanceOf(CorruptTileException.class)
                     .hasMessageContaining("lower-packed needs a square tile").hasMessageContaining("3x1").hasMessageContaining("matrix L");
-            byte[] unknown = ArrowStreams.write(allocator, metadata("2", "2", "diagonal", v), v);
+            byte[] unknown = ArrowStreams.write(allocator, ArrowStreams.metadata("2", "2", "diagonal", v), v);
             assertThatThrownBy(() -> TileCodec.decode(KEY, unknown)).isInstanceOf(CorruptTileException.class)
                     .hasMessageContaining("unsupported layout diagonal").hasMessageContaining("symmetric-lower-packed");
-            byte[] tooFew = ArrowStreams.write(allocator, metadata("3", "3", "symmetric-lower-packed", v), v);
+            byte[] tooFew = ArrowStreams.write(allocator, ArrowStreams.metadata("3", "3", "symmetric-lower-packed", v), v);
             assertThatThrownBy(() -> TileCodec.decode(KEY, tooFew)).isInstanceOf(CorruptTileException.class)
                     .hasMessageContaining("wrong shape").hasMessageContaining("3x3 symmetric-lower-packed (6 values)");
         }
@@ -156,19 +153,5 @@ class TileLayoutTest {
             v[i * n + i] = 1;
         }
         return Tile.wrap(n, n, v);
-    }
-
-    private static Map<String, String> metadata(String rows, String cols, String layout, double[] values) {
-        var bytes = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(values);
-        var crc = new CRC32C();
-        crc.update(bytes.array());
-        var m = new LinkedHashMap<String, String>();
-        m.put("wren4j.format", "1");
-        m.put("wren4j.rows", rows);
-        m.put("wren4j.cols", cols);
-        m.put("wren4j.layout", layout);
-        m.put("wren4j.crc32c", Long.toHexString(crc.getValue()));
-        return m;
     }
 }
