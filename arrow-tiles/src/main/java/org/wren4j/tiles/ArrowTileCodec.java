@@ -94,8 +94,7 @@ final class ArrowTileCodec {
             }
             meta.checkCount(key, filled);
             meta.checkCrc(key, (int) crc.getValue());
-            return meta.count() == 0 ? Tile.empty(meta.rows(), meta.cols())
-                    : Tile.wrap(meta.rows(), meta.cols(), meta.layout().unpack(values, meta.rows(), meta.cols()));
+            return meta.tile(values);
         } catch (CorruptTileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

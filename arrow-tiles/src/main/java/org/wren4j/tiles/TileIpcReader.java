@@ -110,8 +110,7 @@ final class TileIpcReader {
         }
         double[] values = new double[(int) meta.count()];
         meta.checkCrc(key, TileValues.get(data, bodyStart + (int) buffer.offset(), meta.dtype(), values));
-        return meta.count() == 0 ? Tile.empty(meta.rows(), meta.cols())
-                : Tile.wrap(meta.rows(), meta.cols(), meta.layout().unpack(values, meta.rows(), meta.cols()));
+        return meta.tile(values);
     }
 
     static void checkField(TileKey key, Schema schema, DType dtype) {

@@ -62,12 +62,11 @@ enum TileLayout {
         return p;
     }
 
-    /** The column-major {@code rows x cols} values of a tile stored as {@code p}. */
-    double[] unpack(double[] p, int rows, int cols) {
+    /** The column-major values of a tile stored as {@code p}; {@code n} is its side (a packed tile is square). */
+    double[] unpack(double[] p, int n) {
         if (this == DENSE) {
             return p;
         }
-        int n = rows;
         double[] v = new double[n * n];
         copyTriangle(p, v, n, false);
         if (this == SYMMETRIC) {

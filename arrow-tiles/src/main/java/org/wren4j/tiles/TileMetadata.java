@@ -18,6 +18,11 @@ record TileMetadata(int rows, int cols, DType dtype, int crc32c, TileLayout layo
         return layout.storedCount(rows, cols);
     }
 
+    /** The dense tile of the {@link #count()} values the stream held. */
+    Tile tile(double[] stored) {
+        return stored.length == 0 ? Tile.empty(rows, cols) : Tile.wrap(rows, cols, layout.unpack(stored, rows));
+    }
+
     /**
      * Insertion-ordered so equal tiles encode to equal bytes in every process (write-once
      * comparison depends on it). The checksum is 8 hex digits so the header length does not

@@ -60,9 +60,19 @@ final class Backend {
         this.storeFaults = storeFaults;
     }
 
+    /** Everything in this JVM, without faults. */
+    static Backend embedded() {
+        return new Backend("embedded", null, false, 0, 0, 0, 0);
+    }
+
     /** @throws UsageException naming what is missing or wrong */
     static Backend from(Args args) {
-        String name = args.string("backend", "embedded");
+        return from(args, "embedded");
+    }
+
+    /** As {@link #from(Args)}, with {@code defaultName} when {@code --backend} is not given. */
+    static Backend from(Args args, String defaultName) {
+        String name = args.string("backend", defaultName);
         if (!name.equals("embedded") && !name.equals("services")) {
             throw new UsageException("unknown backend '" + name + "' (available: embedded, services)");
         }
@@ -170,6 +180,16 @@ final class Backend {
 
     /** {@code queueRequests}: the SQS queue's request counts, null for the in-memory queue. */
     record Session(TileStore store, SqsRequestCounts queueRequests, BiFunction<TileStore, EngineConfig, ExecEngine> engine) {
+        /**
+         * Points {@code builder} at this session's engine and, with services, its bucket, where the
+         * matrices a command generates (inputs, results) are scratch: deleted when the session closes.
+         */
+        org.wren4j.api.Wren.Builder configure(org.wren4j.api.Wren.Builder builder) {
+            if (store != null) {
+                builder.tileStore(store).deleteScratchOnClose(true);
+            }
+            return builder.engine(engine);
+        }
     }
 
     private TaskQueue withDuplicates(TaskQueue q) {

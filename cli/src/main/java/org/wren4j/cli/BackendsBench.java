@@ -1,9 +1,7 @@
 package org.wren4j.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.JobReport;
@@ -22,9 +20,16 @@ import org.wren4j.api.Wren;
 final class BackendsBench {
     static final String USAGE = "bench backends --op cholesky|gemm --n N [--block B] [--workers W] [--reps R] "
             + "--redis URI --sqs URL --s3 URL --bucket NAME";
-    static final Set<String> OPTIONS = Set.of("op", "n", "block", "workers", "reps", "seed");
+    /** Its own options and the services flags of {@link Backend}. */
+    static final Set<String> OPTIONS = options();
 
     private BackendsBench() {
+    }
+
+    private static Set<String> options() {
+        var all = new java.util.HashSet<>(Set.of("op", "n", "block", "workers", "reps", "seed"));
+        all.addAll(Backend.OPTIONS);
+        return Set.copyOf(all);
     }
 
     /** One backend's session with its inputs. */
@@ -39,7 +44,7 @@ final class BackendsBench {
     private record Run(double seconds, long tasks, double checksum) {
     }
 
-    static int run(List<String> argv, Args args, PrintStream out) {
+    static int run(Args args, PrintStream out) {
         String op = args.string("op", "cholesky");
         if (!op.equals("cholesky") && !op.equals("gemm")) {
             throw new UsageException("bench backends runs --op cholesky or --op gemm, got '" + op + "'");
@@ -55,12 +60,8 @@ final class BackendsBench {
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         int reps = args.positiveInt("reps", 3);
         long seed = args.anyLong("seed", 42);
-        var servicesArgv = new ArrayList<>(argv);
-        servicesArgv.addAll(List.of("--backend", "services"));
-        var valued = new java.util.HashSet<>(OPTIONS);
-        valued.addAll(Backend.OPTIONS);
-        Backend services = Backend.from(new Args(servicesArgv, valued, Set.of()));
-        Backend embedded = Backend.from(new Args(List.of(), valued, Set.of()));
+        Backend services = Backend.from(args, "services");
+        Backend embedded = Backend.embedded();
         try (Side e = open("embedded", embedded, op, n, block, workers, seed);
              Side s = open("services", services, op, n, block, workers, seed)) {
             var ratios = new double[reps];
@@ -93,14 +94,8 @@ final class BackendsBench {
     }
 
     private static Side open(String name, Backend backend, String op, long n, int block, int workers, long seed) {
-        // inputs and results are scratch: a bench leaves nothing in the bucket
-        var builder = Wren.builder().workers(workers).blockSize(block).deleteScratchOnClose(true);
-        Backend.Session session = backend.open();
-        if (session.store() != null) {
-            builder.tileStore(session.store());
-        }
-        builder.engine(session.engine());
-        Wren wren = builder.build();
+        // with services, its inputs and results are scratch: the bench leaves nothing in the bucket
+        Wren wren = backend.open().configure(Wren.builder().workers(workers).blockSize(block)).build();
         try {
             BlockMatrix a = op.equals("cholesky") ? wren.randomSpd(n, block, seed) : wren.random(n, n, block, seed);
             BlockMatrix b = op.equals("gemm") ? wren.random(n, n, block, seed + 1) : null;

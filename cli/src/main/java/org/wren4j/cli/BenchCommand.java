@@ -28,13 +28,11 @@ final class BenchCommand {
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (!argv.isEmpty() && argv.get(0).equals("backends")) {
-            var valued = new java.util.HashSet<>(BackendsBench.OPTIONS);
-            valued.addAll(Backend.OPTIONS);
-            Args args = new Args(argv, valued, Set.of());
+            Args args = new Args(argv, BackendsBench.OPTIONS, Set.of());
             if (args.positional().size() != 1) {
                 throw new UsageException("bench takes one benchmark, got " + args.positional());
             }
-            return BackendsBench.run(argv, args, out);
+            return BackendsBench.run(args, out);
         }
         Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed", "simulate-gflops"), Set.of());
         if (args.positional().size() != 1 || !args.positional().get(0).equals("fusion")) {

@@ -54,13 +54,7 @@ final class RunCommand {
         }
         var builder = Inputs.session(args).workers(workers).blockSize(block);
         builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
-        Backend.Session session = backend.open();
-        if (session.store() != null) {
-            // the generated input and the result of a run are scratch: leave nothing in the bucket
-            builder.tileStore(session.store()).deleteScratchOnClose(true);
-        }
-        builder.engine(session.engine());
-        try (Wren wren = builder.build()) {
+        try (Wren wren = backend.open().configure(builder).build()) {
             Workload.Outcome o = linalg
                     ? LinalgWorkloads.run(wren, op, m, n, k, block, seed, !args.flag("no-check"))
                     : Workload.run(wren, op, Inputs.matrix(wren, args), m, n, k, block, seed, !args.flag("no-check"), args.flag("baseline"));

@@ -102,7 +102,6 @@ final class Blas {
         return bytes;
     }
 
-    /** {@code C = alpha op(A) op(B) + beta C} on column-major buffers with the given leading dimensions. */
     /** {@code C := alpha A A^T + beta C} on the lower triangle of the {@code n x n} C; A is {@code n x k}. */
     static void syrkLower(int n, int k, double alpha, DoublePointer a, int lda, double beta, DoublePointer c, int ldc) {
         if (n == 0) {
@@ -111,6 +110,7 @@ final class Blas {
         openblas.cblas_dsyrk(COL_MAJOR, openblas.CblasLower, NO_TRANS, n, k, alpha, a, Math.max(1, lda), beta, c, Math.max(1, ldc));
     }
 
+    /** {@code C = alpha op(A) op(B) + beta C} on column-major buffers with the given leading dimensions. */
     static void gemm(int transA, int transB, int m, int n, int k, double alpha, DoublePointer a, int lda,
                      DoublePointer b, int ldb, double beta, DoublePointer c, int ldc) {
         if (m == 0 || n == 0) {
