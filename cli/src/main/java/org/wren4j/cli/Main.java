@@ -60,6 +60,9 @@ public final class Main {
             err.println("wren4j: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (org.wren4j.exec.services.ServiceUnavailableException e) {
+            err.println("wren4j: error: " + e.getMessage() + " (is it running? 'wren4j services up' starts local servers)");
+            return 1;
         } catch (WrenException | IllegalArgumentException e) {
             err.println("wren4j: error: " + e.getMessage());
             return 1;

@@ -36,6 +36,25 @@ class BackendFlagsTest {
     }
 
     @Test
+    void servicesThatDoNotAnswerFailWithOneLineAndExitCode1() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // released: nothing listens there
+        }
+        for (String[] argv : new String[][] {
+                {"run", "cholesky", "--n", "64"},
+                {"bench", "backends", "--n", "64"}}) {
+            var all = new java.util.ArrayList<>(List.of(argv));
+            all.addAll(List.of("--backend", "services", "--redis", "redis://127.0.0.1:" + port, "--sqs", "http://127.0.0.1:" + port,
+                    "--s3", "http://127.0.0.1:" + port, "--bucket", "b"));
+            assertThat(run(all.toArray(String[]::new))).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(1);
+            assertThat(firstErrorLine()).startsWith("wren4j: error: cannot reach Redis (runtime state) at redis://127.0.0.1:" + port + ": ")
+                    .endsWith("(is it running? 'wren4j services up' starts local servers)");
+        }
+    }
+
+    @Test
     void faultFlagsAreChecked() {
         assertThat(run("run", "cholesky", "--n", "64", "--kill-workers", "0.5@0.3")).isEqualTo(2);
         assertThat(firstErrorLine()).contains("--launcher processes");

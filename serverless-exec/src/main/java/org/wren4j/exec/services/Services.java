@@ -2,6 +2,7 @@ package org.wren4j.exec.services;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.util.function.UnaryOperator;
 import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.exec.queue.sqs.SqsQueueFactory;
@@ -45,15 +46,30 @@ public final class Services implements AutoCloseable {
         String access = setting("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "wren4j");
         String secret = setting("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "wren4j");
         S3Options s3 = S3Options.builder(endpoints.bucket()).build();
-        ObjectStore objects = endpoints.s3().isPresent()
-                ? S3ObjectStore.connect(endpoints.s3().get(), region, access, secret, s3)
-                : S3ObjectStore.create(s3);
+        ObjectStore objects;
+        try {
+            objects = endpoints.s3().isPresent()
+                    ? S3ObjectStore.connect(endpoints.s3().get(), region, access, secret, s3)
+                    : S3ObjectStore.create(s3);
+        } catch (RuntimeException e) {
+            // AWS S3 without an endpoint needs a region and credentials from the environment
+            throw new ServiceUnavailableException("S3 (tile store)", endpoints.s3().map(URI::toString).orElse("s3://" + endpoints.bucket()), e);
+        }
         TileStore store = new TileStore(wrapObjects.apply(objects), endpoints.prefix());
         RuntimeState state = null;
         try {
-            state = RedisRuntimeState.connect(endpoints.redis(), RedisStateOptions.create());
+            try {
+                state = RedisRuntimeState.connect(endpoints.redis(), RedisStateOptions.create());
+            } catch (RuntimeException e) {
+                throw new ServiceUnavailableException("Redis (runtime state)", endpoints.redis(), e);
+            }
             SqsQueueOptions options = SqsQueueOptions.builder().region(region).staticCredentials(access, secret).build();
-            TaskQueue queue = SqsQueueFactory.connect(endpoints.sqs(), endpoints.queue(), options).toCompletableFuture().join();
+            TaskQueue queue;
+            try {
+                queue = SqsQueueFactory.connect(endpoints.sqs(), endpoints.queue(), options).toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                throw new ServiceUnavailableException("SQS (task queue)", endpoints.sqs().toString(), e);
+            }
             return new Services(endpoints, store, queue, state);
         } catch (RuntimeException e) {
             if (state != null) {
