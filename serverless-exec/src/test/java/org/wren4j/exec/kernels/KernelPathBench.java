@@ -7,19 +7,14 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.wren4j.tiles.Tile;
 
 /**
  * How much of a kernel call is the BLAS call itself: for gemm, trsm_lln and chol on n x n tiles,
  * the median time of the bare OpenBLAS call on native memory prepared in advance, against the
  * whole {@link KernelLibrary#run} (shape checks, copies in and out of native memory, the result
- * tile). One BLAS thread, as on a worker. Prints one JSON object. On a shared, noisy machine the
- * columns {@code nd4j_copy_ms} (the former path: each input copied into a new ND4J array, the
- * result copied out with {@code asDouble}) and {@code scratch_copy_ms} (the current path: bulk
- * {@code put} into reused thread-local buffers, one bulk {@code get}) compare the two copy paths
- * interleaved in the same rounds, so load on the machine hits both alike.
+ * tile). One BLAS thread, as on a worker. Prints one JSON object; {@code scratch_copy_ms} is the
+ * copy path alone (bulk {@code put} into reused thread-local buffers, one bulk {@code get}).
  *
  * <p>With {@code lapack=N} it also times the QR and LU kernels on N x N tiles against the
  * planner's plain-Java reference they replaced ({@code kernel_ms} median of reps, {@code reference_ms}
@@ -56,8 +51,8 @@ public final class KernelPathBench {
                 double[] r = measure(kernel, n, reps);
                 json.append(sep).append(String.format(Locale.ROOT,
                         "\n  {\"kernel\": \"%s\", \"n\": %d, \"blas_ms\": %.2f, \"kernel_ms\": %.2f, \"overhead_ms\": %.2f, \"overhead_pct\": %.1f, "
-                                + "\"nd4j_copy_ms\": %.2f, \"scratch_copy_ms\": %.2f}",
-                        kernel, n, r[0], r[1], r[1] - r[0], 100 * (r[1] - r[0]) / r[0], r[2], r[3]));
+                                + "\"scratch_copy_ms\": %.2f}",
+                        kernel, n, r[0], r[1], r[1] - r[0], 100 * (r[1] - r[0]) / r[0], r[2]));
                 sep = ",";
             }
         }
@@ -77,7 +72,7 @@ public final class KernelPathBench {
         System.out.println(json.append("}"));
     }
 
-    /** Median ms of (bare BLAS call, whole kernel, ND4J copy path, scratch copy path). */
+    /** Median ms of (bare BLAS call, whole kernel, scratch copy path). */
     private static double[] measure(String kernel, int n, int reps) {
         SplittableRandom random = new SplittableRandom(n);
         Tile a = kernel.equals("chol") ? spd(n, random) : kernel.equals("trsm_lln") ? lower(n, random) : uniform(n, random);
@@ -85,7 +80,6 @@ public final class KernelPathBench {
         Tile[] in = kernel.equals("chol") ? new Tile[] {a} : new Tile[] {a, b};
         double[] blas = new double[reps];
         double[] whole = new double[reps];
-        double[] nd4j = new double[reps];
         double[] scratch = new double[reps];
         long len = (long) n * n;
         try (DoublePointer pa = new DoublePointer(len); DoublePointer pb = new DoublePointer(len);
@@ -112,27 +106,14 @@ public final class KernelPathBench {
                 }
                 Blas.scratch(2, len).get(result, 0, (int) len);
                 long t3 = System.nanoTime();
-                INDArray[] arrays = new INDArray[in.length];
-                for (int p = 0; p < in.length; p++) {
-                    arrays[p] = Nd4j.create(in[p].values(), new long[] {n, n}, 'f');
-                }
-                double[] copied = arrays[0].data().asDouble();
-                long t4 = System.nanoTime();
-                for (INDArray x : arrays) {
-                    x.close();
-                }
                 if (rep >= 0) {
                     blas[rep] = (t1 - t0) / 1e6;
                     whole[rep] = (t2 - t1) / 1e6;
                     scratch[rep] = (t3 - t2) / 1e6;
-                    nd4j[rep] = (t4 - t3) / 1e6;
-                }
-                if (copied.length != result.length) {
-                    throw new AssertionError();
                 }
             }
         }
-        return new double[] {median(blas), median(whole), median(nd4j), median(scratch)};
+        return new double[] {median(blas), median(whole), median(scratch)};
     }
 
     /** (median ms of the kernel, ms of one reference run) on n x n tiles. */
