@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * {@code wren4j services up|down [--dir D]}: local Redis, ElasticMQ (SQS) and s3proxy (S3) on
@@ -26,6 +25,8 @@ final class ServicesCommand {
     static final String USAGE = "usage: wren4j services up|down [--dir DIR]";
     static final String BUCKET = "wren4j";
     private static final List<String> SERVERS = List.of("redis", "sqs", "s3");
+    /** The servers' entry point in the dev-services artifact, on the CLI's run-time class path only. */
+    private static final String LOCAL_SERVER = "org.wren4j.devservices.LocalServer";
 
     private ServicesCommand() {
     }
@@ -51,14 +52,14 @@ final class ServicesCommand {
             int redisPort = freePort();
             int sqsPort = freePort();
             int s3Port = freePort();
-            start(dir, "redis", List.of(redisBinary().toString(), "--bind", "127.0.0.1", "--port", Integer.toString(redisPort),
-                    "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"), redisPort);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
-            start(dir, "sqs", List.of(java, "-Xmx512m", "-cp", cp, LocalServer.class.getName(), "sqs", Integer.toString(sqsPort)), sqsPort);
+            start(dir, "redis", List.of(redisBinary(java, cp, dir), "--bind", "127.0.0.1", "--port", Integer.toString(redisPort),
+                    "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"), redisPort);
+            start(dir, "sqs", List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "sqs", Integer.toString(sqsPort)), sqsPort);
             Path blobs = dir.resolve("s3");
             deleteTree(blobs); // a fresh start: tiles of servers that were stopped are gone, as with Redis
-            start(dir, "s3", List.of(java, "-Xmx512m", "-cp", cp, LocalServer.class.getName(), "s3", Integer.toString(s3Port), BUCKET,
+            start(dir, "s3", List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "s3", Integer.toString(s3Port), BUCKET,
                     blobs.toString()), s3Port);
             String line = "--backend services --redis redis://127.0.0.1:" + redisPort + " --sqs http://127.0.0.1:" + sqsPort
                     + " --s3 http://127.0.0.1:" + s3Port + " --bucket " + BUCKET;
@@ -167,21 +168,19 @@ final class ServicesCommand {
         }
     }
 
-    private static Path redisBinary() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(File.pathSeparator)) {
-                Path p = Path.of(d, "redis-server");
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
+    /** The redis-server to run, as dev-services finds it (the system's, else the one embedded-redis ships). */
+    private static String redisBinary(String java, String cp, Path dir) throws IOException {
+        Process p = new ProcessBuilder(java, "-cp", cp, LOCAL_SERVER, "redis-binary", dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            return ExecutableProvider.newJarResourceProvider().get().toPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no redis-server on the PATH and embedded-redis could not unpack its binary", e);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("cannot find a redis-server: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for redis-server", e);
         }
+        return out;
     }
 
     private static boolean accepts(int port) {
