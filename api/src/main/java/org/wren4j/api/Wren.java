@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.services.ServiceUnavailableException;
+import org.wren4j.exec.services.Services;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
@@ -51,10 +53,17 @@ public final class Wren implements AutoCloseable {
     private final MatrixSources sources;
 
     private Wren(Builder b) {
-        this.store = b.store != null ? b.store : TileStore.inMemory();
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
         EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
-        this.engine = b.engine.apply(store, config);
+        if (b.services != null) {
+            Services services = openServices(b.services);
+            this.store = services.store();
+            // the engine closes the queue and the state, the session the store
+            this.engine = ExecEngine.withServices(store, services.queue(), services.state(), config);
+        } else {
+            this.store = b.store != null ? b.store : TileStore.inMemory();
+            this.engine = b.engine.apply(store, config);
+        }
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
@@ -67,6 +76,14 @@ public final class Wren implements AutoCloseable {
         });
         this.io = new TileIo(store, runner, clientIo);
         this.sources = new MatrixSources(this, store, clientIo, catalog);
+    }
+
+    private static Services openServices(ServiceEndpoints e) {
+        try {
+            return Services.open(new org.wren4j.exec.services.ServiceEndpoints(e.redis(), e.sqs(), e.queue(), e.s3(), e.bucket(), e.prefix()));
+        } catch (ServiceUnavailableException ex) {
+            throw new WrenException(ex.getMessage(), ex);
+        }
     }
 
     /** A session with every default: in-memory tiles, one worker thread per core. */
@@ -87,6 +104,7 @@ public final class Wren implements AutoCloseable {
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
+        private ServiceEndpoints services;
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
@@ -140,6 +158,21 @@ public final class Wren implements AutoCloseable {
         /** Where tiles live (default: in memory). The session closes it. */
         public Builder tileStore(TileStore store) {
             this.store = requireNonNull(store, "store is null");
+            this.services = null;
+            this.storeIsDirectory = false;
+            return this;
+        }
+
+        /**
+         * Computes on real services: tiles in S3, tasks on SQS, the runtime state in Redis, with
+         * {@link #workers} worker threads in this JVM (workers elsewhere join through the same
+         * services). {@link #build()} connects to all three and fails with a {@link WrenException}
+         * naming the service and endpoint that does not answer. Replaces a {@link #tileStore} or
+         * {@link #storeDirectory}; the session closes the connections.
+         */
+        public Builder services(ServiceEndpoints endpoints) {
+            this.services = requireNonNull(endpoints, "endpoints is null");
+            this.store = null;
             this.storeIsDirectory = false;
             return this;
         }
@@ -162,6 +195,7 @@ public final class Wren implements AutoCloseable {
          */
         public Builder storeDirectory(Path directory) {
             this.store = TileStore.inDirectory(requireNonNull(directory, "directory is null"));
+            this.services = null;
             this.storeIsDirectory = true;
             return this;
         }
