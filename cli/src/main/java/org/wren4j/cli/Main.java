@@ -19,6 +19,7 @@ public final class Main {
             "  bench     fusion: fused vs sequential solve; backends: embedded vs services  " + BenchCommand.USAGE.substring(7),
             "  services  start/stop local Redis, ElasticMQ and s3proxy for --backend services: up|down [--dir DIR]",
             "  worker    run one single-core worker on the services until idle: --redis URI --sqs URL --bucket NAME [--s3 URL]",
+            "  classpath print the client's class path (api, interop and their libraries) for scripts and notebooks",
             "  help      show this text");
 
     private Main() {
