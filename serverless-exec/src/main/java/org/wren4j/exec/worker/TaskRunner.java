@@ -229,14 +229,7 @@ final class TaskRunner {
     /** The message a kernel failure fails the job with (a bad input: retrying cannot help). */
     CompletableFuture<Void> failJob(JobRegistry.Entry job, Node node, KernelFailure failure) {
         String jobId = job.spec().jobId();
-        return ctx.state().fail(jobId, failureMessage(jobId, node.key(), job, node, failure.getMessage())).toCompletableFuture();
-    }
-
-    /** "OPERATION failed at task TASK (input tiles: ...): WHY"; the job and node may be unknown (null). */
-    private static String failureMessage(String jobId, String taskKey, JobRegistry.Entry job, Node node, String why) {
-        String operation = job == null ? "job " + jobId : job.spec().operation();
-        String task = node == null || job == null ? taskKey : job.analysis().describe(node);
-        return operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+        return ctx.state().fail(jobId, FailureMessages.kernelFailure(jobId, node.key(), job, node, failure)).toCompletableFuture();
     }
 
     private static long sizeBytes(Tile[] tiles) {
@@ -379,10 +372,10 @@ final class TaskRunner {
         Throwable cause = unwrap(error);
         String jobId = lease.message().jobId();
         if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
-            String why = cause instanceof KernelFailure
-                    ? cause.getMessage()
-                    : "gave up after " + lease.deliveries() + " attempts: " + cause;
-            String message = failureMessage(jobId, lease.message().taskKey(), job, node, why);
+            String taskKey = lease.message().taskKey();
+            String message = cause instanceof KernelFailure kf
+                    ? FailureMessages.kernelFailure(jobId, taskKey, job, node, kf)
+                    : FailureMessages.failure(jobId, taskKey, job, node, "gave up after " + lease.deliveries() + " attempts: " + cause);
             return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
                 if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
                     return ack(lease); // failed, or a job the state no longer knows: nothing to run
@@ -394,21 +387,6 @@ final class TaskRunner {
         }
         ctx.leases().untrack(lease);
         return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
-    }
-
-    /** " (input tiles: A[0, 0] -> matrix m1 tile (0, 0), ...)" so errors name stored tiles. */
-    private static String inputNames(JobRegistry.Entry job, Node node) {
-        if (node == null) {
-            return "";
-        }
-        var parts = new ArrayList<String>();
-        for (ConcreteTile t : job.analysis().inputs(node)) {
-            ConcreteTile src = job.analysis().source(t);
-            MatrixBinding b = job.spec().binding(src.matrix());
-            String stored = b.rows() > 0 ? "tile (" + src.row() + ", " + src.col() + ") of " + b.storeMatrix() : "an intermediate tile";
-            parts.add(t + " = " + stored);
-        }
-        return parts.isEmpty() ? "" : " (inputs: " + String.join("; ", parts) + ")";
     }
 
     static Throwable unwrap(Throwable e) {
