@@ -16,8 +16,16 @@ final class FailureMessages {
     /** "OPERATION failed at task TASK (inputs: ...): WHY"; the job and node may be unknown (null). */
     static String failure(String jobId, String taskKey, JobRegistry.Entry job, Node node, String why) {
         String operation = job == null ? "job " + jobId : job.spec().operation();
-        String task = node == null || job == null ? taskKey : job.analysis().describe(node);
+        String task = node == null || job == null ? taskKey : describe(job, node, taskKey);
         return operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+    }
+
+    private static String describe(JobRegistry.Entry job, Node node, String taskKey) {
+        try {
+            return job.analysis().describe(node);
+        } catch (RuntimeException e) {
+            return taskKey; // not a task of the program: the key is all there is to name
+        }
     }
 
     /** The failure of a kernel: a non-finite value is named by the stored tile and element it is in. */
@@ -60,9 +68,13 @@ final class FailureMessages {
             return "";
         }
         var parts = new ArrayList<String>();
-        for (ConcreteTile t : job.analysis().inputs(node)) {
-            ConcreteTile src = job.analysis().source(t);
-            parts.add(t + " = " + stored(src, job.spec().binding(src.matrix())));
+        try {
+            for (ConcreteTile t : job.analysis().inputs(node)) {
+                ConcreteTile src = job.analysis().source(t);
+                parts.add(t + " = " + stored(src, job.spec().binding(src.matrix())));
+            }
+        } catch (RuntimeException e) {
+            return ""; // not a task of the program: it has no inputs to name
         }
         return parts.isEmpty() ? "" : " (inputs: " + String.join("; ", parts) + ")";
     }

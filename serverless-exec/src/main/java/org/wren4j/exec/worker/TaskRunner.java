@@ -63,21 +63,20 @@ final class TaskRunner {
     CompletableFuture<Prepared> prepare(Lease lease) {
         TaskMessage m = lease.message();
         JobRegistry.Entry job;
-        Node node;
-        try {
-            node = Node.parse(m.taskKey());
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false)); // garbage: drop it
-        }
         try {
             job = ctx.jobs().find(m.jobId());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // the spec store failed: retried like any transient error
         }
         if (job == null) {
-            // a message of a job whose spec is gone (finished and cleaned up): drop it
+            // a message of a job whose spec is gone (finished and cleaned up), or of no job at all: drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
+        TaskMessageValidator.Verdict verdict = TaskMessageValidator.validate(m, job);
+        if (verdict instanceof TaskMessageValidator.Refused refused) {
+            return refuse(lease, job, refused.reason());
+        }
+        Node node = ((TaskMessageValidator.Accepted) verdict).node();
         // both questions at once: one round trip to the state store, not two in a row
         CompletableFuture<Boolean> doneAlready = ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture();
         return ctx.state().state(m.jobId()).toCompletableFuture().exceptionally(err -> {
@@ -95,6 +94,18 @@ final class TaskRunner {
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, new Tile[0], 0, 0, false))
                     : readInputs(lease, job, node));
         }, ctx.io());
+    }
+
+    /**
+     * Drops a message that names no task of its job, before anything runs: logged, counted in the
+     * job's {@link JobMetrics#REFUSED_MESSAGES}, then acknowledged so it never comes back; the job goes on.
+     */
+    private CompletableFuture<Prepared> refuse(Lease lease, JobRegistry.Entry job, String reason) {
+        String jobId = job.spec().jobId();
+        LOG.log(System.Logger.Level.WARNING, "job " + jobId + ": refused a task message: " + reason);
+        Prepared drop = new Prepared(lease, null, null, null, 0, 0, false);
+        return ctx.state().addCounters(jobId, JobMetrics.refusedMessage()).toCompletableFuture()
+                .handle((v, e) -> drop); // a job the state no longer knows: nothing to count
     }
 
     private CompletableFuture<Prepared> readInputs(Lease lease, JobRegistry.Entry job, Node node) {
