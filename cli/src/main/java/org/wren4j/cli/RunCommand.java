@@ -6,7 +6,10 @@ import java.util.Set;
 import org.wren4j.api.JobReport;
 import org.wren4j.api.Wren;
 
-/** {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line. */
+/**
+ * {@code wren4j run <op> --n N [...]}: one operation, figures as text or one JSON line; exits 1 when
+ * the check against dense LAPACK is not finite.
+ */
 final class RunCommand {
     static final String USAGE = "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq|lu|svd> --n N [--m M] [--k K] [--block B] [--workers W] [--seed S] "
             + "[--json] [--no-check] [--baseline] " + Backend.USAGE
@@ -64,6 +67,12 @@ final class RunCommand {
                         : figures + ", " + backend.workersKilled() + " worker processes killed";
             }
             out.println(figures);
+            if (!args.flag("no-check") && !Double.isFinite(o.residual())) {
+                // a NaN or infinite residual means the result holds NaN or an infinity: never a quiet success
+                err.println("wren4j run: the check of " + op + " against dense LAPACK is not finite (residual " + o.residual()
+                        + "): the result or the input holds NaN or an infinity");
+                return 1;
+            }
         }
         return 0;
     }
@@ -112,7 +121,7 @@ final class RunCommand {
         };
         var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions)",
                 what, o.block(), o.workers(), j.seconds(), o.gflops(), j.tasks(), j.executions()));
-        if (!Double.isNaN(o.residual())) {
+        if (Double.isFinite(o.residual())) {
             sb.append(String.format(", residual %.2e", o.residual()));
         }
         if (!Double.isNaN(o.baselineSeconds())) {

@@ -52,6 +52,25 @@ class StoreCommandsTest {
         return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    @Test
+    void runExitsNonZeroWhenItsCheckIsNotFinite() {
+        double[][] withNan = new double[6][3];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 3; j++) {
+                withNan[i][j] = i + j;
+            }
+        }
+        withNan[4][1] = Double.NaN; // gemm propagates it, as numpy does: the job succeeds, the check is NaN
+        Path nan = tmp.resolve("nan.parquet");
+        try (Wren w = Wren.builder().workers(1).build()) {
+            Tables.writeParquet(w.fromArray(withNan, 4), nan, List.of("a", "b", "c"));
+        }
+        assertThat(run("run", "gemm", "--input", nan.toString(), "--json")).as(stdout() + stderr()).isEqualTo(1);
+        assertThat(stderr()).contains("not finite").doesNotContain("\tat ");
+        assertThat(stdout()).contains("\"residual\": null");
+        assertThat(run("run", "gemm", "--input", table.toString(), "--json")).as(stderr()).isZero();
+    }
+
     private String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

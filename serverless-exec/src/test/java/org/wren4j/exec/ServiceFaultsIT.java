@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
+import org.wren4j.exec.queue.TaskMessage;
+import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.exec.services.ServiceEndpoints;
 import org.wren4j.exec.services.Services;
 import org.wren4j.exec.testing.CholeskyCase;
@@ -24,7 +28,7 @@ import org.wren4j.tiles.TileStore;
 /**
  * Faults of the services themselves, with worker threads on real Redis (append-only file on),
  * ElasticMQ and s3proxy: Redis killed and restarted mid-run, transient S3 failures, duplicated
- * deliveries. Each job still gives the bits of the fault-free in-memory run.
+ * deliveries, forged task messages. Each job still gives the bits of the fault-free in-memory run.
  */
 class ServiceFaultsIT {
     private static final CholeskyCase CASE = new CholeskyCase(1024, 64, 7);
@@ -51,6 +55,11 @@ class ServiceFaultsIT {
     }
 
     private static JobResult run(String jobId, UnaryOperator<ObjectStore> storeFaults, double duplicates, Consumer<Long> atThirtyPercent) {
+        return run(jobId, storeFaults, duplicates, (queue, done) -> atThirtyPercent.accept(done));
+    }
+
+    private static JobResult run(String jobId, UnaryOperator<ObjectStore> storeFaults, double duplicates,
+                                 BiConsumer<TaskQueue, Long> atThirtyPercent) {
         ServiceEndpoints e = services.endpoints();
         Services clean = Services.open(e);
         CASE.writeInput(clean.store(), "A");
@@ -62,7 +71,7 @@ class ServiceFaultsIT {
             engine.submit(CASE.spec(jobId, "A", "L"));
             JobResult r = engine.await(jobId, Optional.of(Duration.ofMinutes(4)), (op, done, total, sec) -> {
                 if (done >= 0.3 * total && fired.getAndIncrement() == 0) {
-                    atThirtyPercent.accept(done);
+                    atThirtyPercent.accept(queue, done);
                 }
             });
             assertThat(r.tasks()).isEqualTo(CASE.tasks());
@@ -103,5 +112,15 @@ class ServiceFaultsIT {
         System.out.printf("duplicates: %d tasks, %d executions, %d skipped as done, %.1f s%n",
                 r.tasks(), r.executions(), r.metrics().skipped(), r.seconds());
         assertThat(r.executions() + r.metrics().skipped()).isGreaterThan(r.tasks());
+    }
+
+    @Test
+    void forgedTaskMessagesAreRefusedAndCounted() {
+        List<String> forged = List.of("s0:1000", "s0:-1", "s99:0", "s2:0,1,99", "not-a-task");
+        JobResult r = run("forged", UnaryOperator.identity(), 0, (queue, done) -> queue.send(
+                forged.stream().map(k -> new TaskMessage("forged", k, Long.MIN_VALUE)).toList()).toCompletableFuture().join());
+        System.out.printf("forged: %d refused; %d tasks, %d executions, %.1f s%n",
+                r.metrics().refusedMessages(), r.tasks(), r.executions(), r.seconds());
+        assertThat(r.metrics().refusedMessages()).isEqualTo(forged.size());
     }
 }

@@ -20,7 +20,16 @@ public final class KernelSpecs {
     private static final Map<String, KernelSpec> BY_NAME = new LinkedHashMap<>();
 
     private static KernelSpec k(String name, int inputs, int outputs, int scalars, String semantics) {
-        var spec = new KernelSpec(name, inputs, outputs, scalars, semantics);
+        return register(new KernelSpec(name, inputs, outputs, scalars, semantics));
+    }
+
+    /** A kernel of a factorization or solve: its results must be finite ({@link KernelSpec.NonFinite#REFUSE}). */
+    private static KernelSpec solver(String name, int inputs, int outputs, int scalars, String semantics) {
+        return register(new KernelSpec(name, inputs, outputs, scalars, semantics, KernelSpec.NonFinite.REFUSE));
+    }
+
+    private static KernelSpec register(KernelSpec spec) {
+        String name = spec.name();
         if (BY_NAME.put(name, spec) != null) {
             throw new IllegalStateException("kernel " + name + " declared twice");
         }
@@ -28,12 +37,12 @@ public final class KernelSpecs {
     }
 
     // ---- Cholesky and products
-    public static final KernelSpec CHOL = k("chol", 1, 1, 0,
+    public static final KernelSpec CHOL = solver("chol", 1, 1, 0,
             "L = chol(A): lower Cholesky factor of the symmetric positive definite tile A (its lower triangle is read), "
                     + "strictly upper part of L zero; fails if A is not positive definite");
-    public static final KernelSpec TRSM_RLT = k("trsm_rlt", 2, 1, 0,
+    public static final KernelSpec TRSM_RLT = solver("trsm_rlt", 2, 1, 0,
             "X = B L^-T for lower triangular L = in[0] and B = in[1] (right side, lower, transposed): solves X L^T = B");
-    public static final KernelSpec SYRK_UPDATE = k("syrk_update", 3, 1, 0,
+    public static final KernelSpec SYRK_UPDATE = solver("syrk_update", 3, 1, 0,
             "C - A B^T for C = in[0], A = in[1], B = in[2] (the trailing update of Cholesky; symmetric when A == B)");
     public static final KernelSpec GEMM = k("gemm", 2, 1, 0, "A B for A = in[0], B = in[1]");
     public static final KernelSpec GEMM_ACC = k("gemm_acc", 3, 1, 0, "C + A B for C = in[0], A = in[1], B = in[2]");
@@ -42,9 +51,9 @@ public final class KernelSpecs {
     public static final KernelSpec GEMM_TN_SUM = k("gemm_tn_sum", N, 1, 0,
             "sum over p of in[2p]^T in[2p+1]: a leaf of the Gram (X^T X) reduction tree");
     public static final KernelSpec SUM_N = k("sum_n", N, 1, 0, "sum of the input tiles (all the same shape); one input: a copy");
-    public static final KernelSpec GEMM_SUB_NN = k("gemm_sub_nn", 3, 1, 0, "C - A B for C = in[0], A = in[1], B = in[2]");
-    public static final KernelSpec GEMM_SUB_TN = k("gemm_sub_tn", 3, 1, 0, "C - A^T B for C = in[0], A = in[1], B = in[2]");
-    public static final KernelSpec GEMM_SUB_NT = k("gemm_sub_nt", 3, 1, 0, "C - A B^T for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUB_NN = solver("gemm_sub_nn", 3, 1, 0, "C - A B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUB_TN = solver("gemm_sub_tn", 3, 1, 0, "C - A^T B for C = in[0], A = in[1], B = in[2]");
+    public static final KernelSpec GEMM_SUB_NT = solver("gemm_sub_nt", 3, 1, 0, "C - A B^T for C = in[0], A = in[1], B = in[2]");
 
     // ---- triangular solves on one diagonal tile: trsm_<side l|r><uplo l|u><trans n|t>
     static {
@@ -58,7 +67,7 @@ public final class KernelSpecs {
                     String tri = (uplo.equals("l") ? "lower" : "upper") + " triangular T = in[0] (only that triangle is read, non-unit diagonal)";
                     String opT = trans.equals("n") ? "T" : "T^T";
                     String eq = side.equals("l") ? "X = " + opT + "^-1 B, i.e. solves " + opT + " X = B" : "X = B " + opT + "^-1, i.e. solves X " + opT + " = B";
-                    k(name, 2, 1, 0, eq + ", for " + tri + " and B = in[1]");
+                    solver(name, 2, 1, 0, eq + ", for " + tri + " and B = in[1]");
                 }
             }
         }
@@ -110,7 +119,7 @@ public final class KernelSpecs {
     }
 
     // ---- QR
-    public static final KernelSpec QR_R = k("qr_r", N, 1, 0,
+    public static final KernelSpec QR_R = solver("qr_r", N, 1, 0,
             "R factor of the input tiles stacked vertically (all with the same n columns): the n x n upper triangular R "
                     + "with non-negative diagonal of a Householder QR, rows below min(total rows, n) zero; R^T R = sum of in[p]^T in[p]. "
                     + "Leaf and combine of the TSQR tree");
@@ -138,31 +147,31 @@ public final class KernelSpecs {
     // T (K x K upper triangular): (m + K) x K, so m = rows - cols.
     private static final String HOUSEHOLDER = "H = (m + K) x K tile, V (m x K) over T (K x K), Q = I - V T V^T in the dgeqrt convention "
             + "(K = min(m, n); diagonal of R may be negative)";
-    public static final KernelSpec QR_FACTOR = k("qr_factor", 1, 2, 0,
+    public static final KernelSpec QR_FACTOR = solver("qr_factor", 1, 2, 0,
             "Householder QR of the m x n tile A = in[0]: out[0] = Q^T A (m x n, upper trapezoidal, exact zeros below the diagonal), "
                     + "out[1] = " + HOUSEHOLDER);
-    public static final KernelSpec QR_LEAF_QT = k("qr_leaf_qt", 2, 1, 0,
+    public static final KernelSpec QR_LEAF_QT = solver("qr_leaf_qt", 2, 1, 0,
             "Q^T C for the Q of H = in[0] (from qr_factor) and C = in[1] with m rows: C - V T^T V^T C");
-    public static final KernelSpec QR_LEAF_Q = k("qr_leaf_q", 2, 1, 0,
+    public static final KernelSpec QR_LEAF_Q = solver("qr_leaf_q", 2, 1, 0,
             "Q C for the Q of H = in[0] and C = in[1] with m rows: C - V T V^T C");
-    public static final KernelSpec QR_PAIR_FACTOR = k("qr_pair_factor", 2, 2, 0,
+    public static final KernelSpec QR_PAIR_FACTOR = solver("qr_pair_factor", 2, 2, 0,
             "Householder QR (as qr_factor) of the stacked [top; bottom] = [in[0]; in[1]] (same n columns, h1 + h2 rows; in TSQR/CAQR "
                     + "both upper trapezoidal with zeros below): out[0] = the first h1 rows of Q^T [top; bottom] (R; the h2 rows below are "
                     + "zero and not returned, which needs min(h1 + h2, n) <= h1), out[1] = H (m = h1 + h2): a node of the TSQR tree");
-    public static final KernelSpec QR_PAIR_QT = k("qr_pair_qt", 3, 2, 0,
+    public static final KernelSpec QR_PAIR_QT = solver("qr_pair_qt", 3, 2, 0,
             "Q^T [top; bottom] for the Q of H = in[0] (from qr_pair_factor), top = in[1] (h1 rows), bottom = in[2] (h2 rows), "
                     + "h1 + h2 = m: out[0] = its first h1 rows, out[1] = the last h2 rows");
-    public static final KernelSpec QR_PAIR_Q = k("qr_pair_q", 3, 2, 0,
+    public static final KernelSpec QR_PAIR_Q = solver("qr_pair_q", 3, 2, 0,
             "Q [top; bottom] for the Q of H = in[0], top = in[1], bottom = in[2]: out[0] = its first h1 rows, out[1] = the last h2 rows");
-    public static final KernelSpec LQ_FACTOR = k("lq_factor", 1, 2, 0,
+    public static final KernelSpec LQ_FACTOR = solver("lq_factor", 1, 2, 0,
             "LQ by the QR of the transpose: for A = in[0] (m x n) and (Q^T A^T, H) = qr_factor(A^T): out[0] = (Q^T A^T)^T = A Q "
                     + "(lower trapezoidal), out[1] = H (of n reflector rows)");
-    public static final KernelSpec LQ_LEAF_APPLY = k("lq_leaf_apply", 2, 1, 0,
+    public static final KernelSpec LQ_LEAF_APPLY = solver("lq_leaf_apply", 2, 1, 0,
             "C Q for the Q of H = in[0] (from lq_factor) and C = in[1] with n columns: (qr_leaf_qt(H, C^T))^T");
-    public static final KernelSpec LQ_PAIR_FACTOR = k("lq_pair_factor", 2, 2, 0,
+    public static final KernelSpec LQ_PAIR_FACTOR = solver("lq_pair_factor", 2, 2, 0,
             "LQ of the side-by-side [left right] = [in[0] in[1]]: with (R, H) = qr_pair_factor(left^T, right^T): out[0] = R^T "
                     + "(the left w1 columns of [left right] Q; the right ones are zero), out[1] = H");
-    public static final KernelSpec LQ_PAIR_APPLY = k("lq_pair_apply", 3, 2, 0,
+    public static final KernelSpec LQ_PAIR_APPLY = solver("lq_pair_apply", 3, 2, 0,
             "[left right] Q for the Q of H = in[0] (from lq_pair_factor), left = in[1], right = in[2]: the transposes of "
                     + "qr_pair_qt(H, left^T, right^T): out[0] = the left columns, out[1] = the right ones");
 
@@ -175,23 +184,23 @@ public final class KernelSpecs {
     private static final String EXCHANGE = "the panel interchange of the pivot tile P: with S = its rows (tile, row) in order, c = rows(P), "
             + "D = rows r < c of tile k not in S (ascending), V = members of S outside rows 0..c-1 of tile k (ascending by tile, then row): "
             + "row r < c of tile k becomes S_r, row V_t becomes D_t (the old row r = D_t of tile k), every other row stays";
-    public static final KernelSpec LU_CAND = k("lu_cand", N, 1, 1,
+    public static final KernelSpec LU_CAND = solver("lu_cand", N, 1, 1,
             "tournament leaf: the input tiles (tile rows scalar[0], scalar[0] + 1, ... of one tile column, n columns) stacked; out = "
                     + CANDIDATES + ", " + GEPP);
-    public static final KernelSpec LU_CAND_MERGE = k("lu_cand_merge", N, 1, 0,
+    public static final KernelSpec LU_CAND_MERGE = solver("lu_cand_merge", N, 1, 0,
             "tournament node: the candidate tiles stacked; out = the candidate tile of the " + GEPP);
-    public static final KernelSpec LU_DIAG = k("lu_diag", 2, 2, 1,
+    public static final KernelSpec LU_DIAG = solver("lu_diag", 2, 2, 1,
             "diagonal block of panel k = scalar[0]: P = in[0] (the root candidate tile, c rows), X = in[1] (tile (k, k), h x n); "
                     + "E = X after " + EXCHANGE + "; out[0] = L (h x c: unit lower triangular on top, diagonal stored as 1), "
                     + "out[1] = U (c x n upper trapezoidal) with L U = E, no further pivoting; fails if a pivot U[r][r] is zero (singular)");
-    public static final KernelSpec LU_PICK = k("lu_pick", N, 1, 1,
+    public static final KernelSpec LU_PICK = solver("lu_pick", N, 1, 1,
             "in[0] = P (c candidate rows), in[1..] = tiles of tile rows scalar[0], scalar[0] + 1, ... of one tile column: out = c x w tile "
                     + "whose row r is row S_r.row of the input of tile row S_r.tile if it is among the inputs, zero otherwise (a leaf of the "
                     + "sum that gathers the pivot rows of a column)");
-    public static final KernelSpec LU_L = k("lu_l", 4, 1, 2,
+    public static final KernelSpec LU_L = solver("lu_l", 4, 1, 2,
             "L tile below the diagonal: P = in[0], X_kk = in[1], X_ik = in[2], U_kk = in[3], k = scalar[0], i = scalar[1] > k: "
                     + "E = X_ik after " + EXCHANGE + " (tile i's rows V_t take rows D_t of X_kk); out = E U_kk^-1 (U_kk square upper triangular)");
-    public static final KernelSpec LU_UPDATE = k("lu_update", 5, 1, 2,
+    public static final KernelSpec LU_UPDATE = solver("lu_update", 5, 1, 2,
             "trailing update: P = in[0], X_kj = in[1], X_ij = in[2], L_ik = in[3], U_kj = in[4], k = scalar[0], i = scalar[1] > k: "
                     + "E - L_ik U_kj with E = X_ij after the panel interchange (as lu_l)");
 

@@ -19,6 +19,8 @@ public final class JobMetrics {
     public static final String SKIPPED = "skipped_done";
     /** Executions a worker ran ahead of their parent's completion (see the worker's RunAhead). */
     public static final String RUN_AHEAD = "run_ahead";
+    /** Task messages refused before running: they named no task of the job's program (forged or corrupted). */
+    public static final String REFUSED_MESSAGES = "refused_messages";
     public static final String READ_NANOS = "read_ns";
     public static final String COMPUTE_NANOS = "compute_ns";
     public static final String WRITE_NANOS = "write_ns";
@@ -43,6 +45,7 @@ public final class JobMetrics {
     private final LongAdder repeated = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder runAhead = new LongAdder();
+    private final LongAdder refusedMessages = new LongAdder();
     private final LongAdder readNanos = new LongAdder();
     private final LongAdder computeNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
@@ -69,12 +72,18 @@ public final class JobMetrics {
         return Map.of(SKIPPED, 1L);
     }
 
+    /** The counters of one task message refused by validation. */
+    public static Map<String, Long> refusedMessage() {
+        return Map.of(REFUSED_MESSAGES, 1L);
+    }
+
     /** Adds counters as stored in the runtime state. */
     public void addCounters(Map<String, Long> counters) {
         executions.add(counters.getOrDefault(EXECUTIONS, 0L));
         repeated.add(counters.getOrDefault(REPEATED, 0L));
         skipped.add(counters.getOrDefault(SKIPPED, 0L));
         runAhead.add(counters.getOrDefault(RUN_AHEAD, 0L));
+        refusedMessages.add(counters.getOrDefault(REFUSED_MESSAGES, 0L));
         readNanos.add(counters.getOrDefault(READ_NANOS, 0L));
         computeNanos.add(counters.getOrDefault(COMPUTE_NANOS, 0L));
         writeNanos.add(counters.getOrDefault(WRITE_NANOS, 0L));
@@ -116,6 +125,11 @@ public final class JobMetrics {
     /** Executions run ahead of their parent's completion, from its outputs in the worker's hands. */
     public long runAhead() {
         return runAhead.sum();
+    }
+
+    /** Task messages refused before running because they named no task of the job (see {@link #REFUSED_MESSAGES}). */
+    public long refusedMessages() {
+        return refusedMessages.sum();
     }
 
     public double readSeconds() {

@@ -13,6 +13,7 @@ import org.wren4j.planner.analysis.ProgramAnalysis;
  * processes and re-attaching clients find every job whose spec is stored.
  */
 public final class JobRegistry {
+    private static final System.Logger LOG = System.getLogger(JobRegistry.class.getName());
     /** A known job: its spec, its analysis, its live metrics, when this process learned of it, and its tasks running in this process. */
     public record Entry(JobSpec spec, ProgramAnalysis analysis, JobMetrics metrics, long submittedNanos, AtomicInteger inflight) {
     }
@@ -55,13 +56,22 @@ public final class JobRegistry {
         return e;
     }
 
-    /** The job (loading it from the spec store if needed), or null if it is unknown. */
+    /**
+     * The job (loading it from the spec store if needed), or null if it is unknown, also when the
+     * spec stored under {@code jobId} names another job.
+     */
     public Entry find(String jobId) {
         Entry e = jobs.get(jobId);
         if (e != null || specs.isEmpty()) {
             return e;
         }
         Optional<JobSpec> spec = specs.get().load(jobId).toCompletableFuture().join();
+        if (spec.isPresent() && !spec.get().jobId().equals(jobId)) {
+            // a spec stored under another job's name (copied, forged or corrupted): never run it as this job
+            LOG.log(System.Logger.Level.WARNING, "the spec stored for job " + jobId + " is the spec of job " + spec.get().jobId()
+                    + ": job " + jobId + " is treated as unknown");
+            return null;
+        }
         return spec.map(s -> jobs.computeIfAbsent(jobId, id -> entry(s))).orElse(null);
     }
 

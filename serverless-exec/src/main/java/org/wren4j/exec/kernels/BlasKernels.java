@@ -17,11 +17,12 @@ final class BlasKernels {
         Shapes.requireSquare("chol", a);
         int n = a.rows();
         DoublePointer l = Blas.load(0, a);
-        // _work: no NaN scan of the input (a NaN pivot is reported as not positive definite)
+        // _work: no NaN scan of the input. OpenBLAS's dpotrf tests only ajj <= 0, so a NaN pivot
+        // passes and spreads NaN into L: the library's finite check of the result refuses it
         int info = openblas.LAPACKE_dpotrf_work(Blas.LAPACK_COL_MAJOR, (byte) 'L', n, l, n);
         if (info > 0) {
             throw new KernelFailure("not positive definite: the leading minor of order " + info
-                    + " of this " + n + "x" + n + " diagonal tile is not positive (pivot " + info + " <= 0 or NaN)");
+                    + " of this " + n + "x" + n + " diagonal tile is not positive (pivot " + info + " <= 0)");
         }
         if (info < 0) {
             throw new IllegalStateException("dpotrf rejected argument " + (-info));

@@ -110,10 +110,14 @@ public final class KernelLibrary {
     }
 
     /**
-     * Runs {@code name}, checking the catalogue's arity (tiles and scalars).
+     * Runs {@code name}, checking the catalogue's arity (tiles and scalars) and, for factorizations
+     * and solves, that the results are finite (one pass over each result; the inputs are scanned
+     * only to explain a failure).
      *
      * @throws IllegalArgumentException for an unknown kernel, wrong arity or tile shapes that do not agree
-     * @throws KernelFailure if the input makes the operation impossible
+     * @throws KernelFailure if the input makes the operation impossible; for a kernel that refuses
+     *     non-finite values ({@link KernelSpec#refusesNonFinite()}: factorizations and solves), a
+     *     {@link NonFiniteValueException} if an input or a result holds NaN or an infinity
      */
     public static Tile[] run(String name, Tile[] inputs, double[] scalars) {
         KernelSpec spec = KernelSpecs.byName(name);
@@ -126,9 +130,32 @@ public final class KernelLibrary {
         if (!spec.variadicScalars() && scalars.length != spec.scalars()) {
             throw new IllegalArgumentException("kernel " + name + " takes " + spec.scalars() + " scalars, got " + scalars.length);
         }
-        var out = kernel(name).apply(inputs, scalars);
+        if (!spec.refusesNonFinite()) {
+            return checkedCount(spec, kernel(name).apply(inputs, scalars));
+        }
+        Tile[] out;
+        try {
+            out = checkedCount(spec, kernel(name).apply(inputs, scalars));
+        } catch (NonFiniteValueException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a NaN pivot or an infinity seen as "not positive definite" or "singular", or LAPACKE's
+            // own NaN scan rejecting an argument: the non-finite input is the root cause
+            try {
+                FiniteCheck.requireFiniteInputs(name, inputs);
+            } catch (NonFiniteValueException nonFinite) {
+                nonFinite.addSuppressed(e);
+                throw nonFinite;
+            }
+            throw e;
+        }
+        FiniteCheck.requireFinite(name, inputs, out);
+        return out;
+    }
+
+    private static Tile[] checkedCount(KernelSpec spec, Tile[] out) {
         if (out.length != spec.outputs()) {
-            throw new IllegalStateException("kernel " + name + " returned " + out.length + " tiles, spec says " + spec.outputs());
+            throw new IllegalStateException("kernel " + spec.name() + " returned " + out.length + " tiles, spec says " + spec.outputs());
         }
         return out;
     }

@@ -63,21 +63,20 @@ final class TaskRunner {
     CompletableFuture<Prepared> prepare(Lease lease) {
         TaskMessage m = lease.message();
         JobRegistry.Entry job;
-        Node node;
-        try {
-            node = Node.parse(m.taskKey());
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false)); // garbage: drop it
-        }
         try {
             job = ctx.jobs().find(m.jobId());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // the spec store failed: retried like any transient error
         }
         if (job == null) {
-            // a message of a job whose spec is gone (finished and cleaned up): drop it
+            // a message of a job whose spec is gone (finished and cleaned up), or of no job at all: drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
+        TaskMessageValidator.Verdict verdict = TaskMessageValidator.validate(m, job);
+        if (verdict instanceof TaskMessageValidator.Refused refused) {
+            return refuse(lease, job, refused.reason());
+        }
+        Node node = ((TaskMessageValidator.Accepted) verdict).node();
         // both questions at once: one round trip to the state store, not two in a row
         CompletableFuture<Boolean> doneAlready = ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture();
         return ctx.state().state(m.jobId()).toCompletableFuture().exceptionally(err -> {
@@ -95,6 +94,18 @@ final class TaskRunner {
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, new Tile[0], 0, 0, false))
                     : readInputs(lease, job, node));
         }, ctx.io());
+    }
+
+    /**
+     * Drops a message that names no task of its job, before anything runs: logged, counted in the
+     * job's {@link JobMetrics#REFUSED_MESSAGES}, then acknowledged so it never comes back; the job goes on.
+     */
+    private CompletableFuture<Prepared> refuse(Lease lease, JobRegistry.Entry job, String reason) {
+        String jobId = job.spec().jobId();
+        LOG.log(System.Logger.Level.WARNING, "job " + jobId + ": refused a task message: " + reason);
+        Prepared drop = new Prepared(lease, null, null, null, 0, 0, false);
+        return ctx.state().addCounters(jobId, JobMetrics.refusedMessage()).toCompletableFuture()
+                .handle((v, e) -> drop); // a job the state no longer knows: nothing to count
     }
 
     private CompletableFuture<Prepared> readInputs(Lease lease, JobRegistry.Entry job, Node node) {
@@ -229,14 +240,7 @@ final class TaskRunner {
     /** The message a kernel failure fails the job with (a bad input: retrying cannot help). */
     CompletableFuture<Void> failJob(JobRegistry.Entry job, Node node, KernelFailure failure) {
         String jobId = job.spec().jobId();
-        return ctx.state().fail(jobId, failureMessage(jobId, node.key(), job, node, failure.getMessage())).toCompletableFuture();
-    }
-
-    /** "OPERATION failed at task TASK (input tiles: ...): WHY"; the job and node may be unknown (null). */
-    private static String failureMessage(String jobId, String taskKey, JobRegistry.Entry job, Node node, String why) {
-        String operation = job == null ? "job " + jobId : job.spec().operation();
-        String task = node == null || job == null ? taskKey : job.analysis().describe(node);
-        return operation + " failed at task " + task + (job == null ? "" : inputNames(job, node)) + ": " + why;
+        return ctx.state().fail(jobId, FailureMessages.kernelFailure(jobId, node.key(), job, node, failure)).toCompletableFuture();
     }
 
     private static long sizeBytes(Tile[] tiles) {
@@ -379,10 +383,10 @@ final class TaskRunner {
         Throwable cause = unwrap(error);
         String jobId = lease.message().jobId();
         if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
-            String why = cause instanceof KernelFailure
-                    ? cause.getMessage()
-                    : "gave up after " + lease.deliveries() + " attempts: " + cause;
-            String message = failureMessage(jobId, lease.message().taskKey(), job, node, why);
+            String taskKey = lease.message().taskKey();
+            String message = cause instanceof KernelFailure kf
+                    ? FailureMessages.kernelFailure(jobId, taskKey, job, node, kf)
+                    : FailureMessages.failure(jobId, taskKey, job, node, "gave up after " + lease.deliveries() + " attempts: " + cause);
             return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
                 if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
                     return ack(lease); // failed, or a job the state no longer knows: nothing to run
@@ -394,21 +398,6 @@ final class TaskRunner {
         }
         ctx.leases().untrack(lease);
         return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
-    }
-
-    /** " (input tiles: A[0, 0] -> matrix m1 tile (0, 0), ...)" so errors name stored tiles. */
-    private static String inputNames(JobRegistry.Entry job, Node node) {
-        if (node == null) {
-            return "";
-        }
-        var parts = new ArrayList<String>();
-        for (ConcreteTile t : job.analysis().inputs(node)) {
-            ConcreteTile src = job.analysis().source(t);
-            MatrixBinding b = job.spec().binding(src.matrix());
-            String stored = b.rows() > 0 ? "tile (" + src.row() + ", " + src.col() + ") of " + b.storeMatrix() : "an intermediate tile";
-            parts.add(t + " = " + stored);
-        }
-        return parts.isEmpty() ? "" : " (inputs: " + String.join("; ", parts) + ")";
     }
 
     static Throwable unwrap(Throwable e) {

@@ -3,7 +3,9 @@ package org.wren4j.exec.worker;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wren4j.exec.queue.Lease;
 
@@ -14,6 +16,7 @@ import org.wren4j.exec.queue.Lease;
  * is up (it stops leasing then and finishes the tasks it holds).
  */
 public final class Worker implements Runnable {
+    private static final System.Logger LOG = System.getLogger(Worker.class.getName());
     private static final long IDLE_WAIT_MILLIS = 1000;
     private final WorkerContext ctx;
     private final WorkerConfig config;
@@ -21,7 +24,13 @@ public final class Worker implements Runnable {
     private final AtomicInteger finishing = new AtomicInteger();
     private volatile boolean stop;
 
-    private record InFlight(Lease lease, org.wren4j.exec.job.JobRegistry.Entry job, CompletableFuture<TaskRunner.Prepared> prepared) {
+    /** A leased task; {@code handedOver} once its outcome is tracked (acked, released or failed by a future). */
+    private record InFlight(Lease lease, org.wren4j.exec.job.JobRegistry.Entry job, CompletableFuture<TaskRunner.Prepared> prepared,
+                            AtomicBoolean handedOver) {
+        InFlight(Lease lease, org.wren4j.exec.job.JobRegistry.Entry job, CompletableFuture<TaskRunner.Prepared> prepared) {
+            this(lease, job, prepared, new AtomicBoolean());
+        }
+
         void done() {
             if (job != null) {
                 job.inflight().decrementAndGet();
@@ -77,7 +86,12 @@ public final class Worker implements Runnable {
                 }
                 continue;
             }
-            process(pipeline.poll(), pipeline);
+            InFlight next = pipeline.poll();
+            try {
+                process(next, pipeline);
+            } catch (RuntimeException e) {
+                abandon(next, e);
+            }
             lastWork = System.nanoTime();
             // back-pressure: never let more writes pile up than the pipeline is wide
             while (finishing.get() >= config.pipelineWidth() && !stop) {
@@ -106,7 +120,35 @@ public final class Worker implements Runnable {
             if (job != null) {
                 job.inflight().incrementAndGet();
             }
-            pipeline.add(new InFlight(l, job, runner.prepare(l)));
+            CompletableFuture<TaskRunner.Prepared> prepared;
+            try {
+                prepared = runner.prepare(l);
+            } catch (RuntimeException e) {
+                prepared = CompletableFuture.failedFuture(e); // handled, and retried, like a failed read
+            }
+            pipeline.add(new InFlight(l, job, prepared));
+        }
+    }
+
+    /**
+     * One message's task threw where no handler expected it: the worker thread goes on with the
+     * next task, and the message comes back after a backoff (counted against its attempts).
+     */
+    private void abandon(InFlight task, RuntimeException error) {
+        if (task.handedOver().getAndSet(true)) {
+            LOG.log(System.Logger.Level.WARNING, "task " + task.lease().message().taskKey() + " of job " + task.lease().message().jobId()
+                    + " failed after its outcome was handed over: " + error);
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "task " + task.lease().message().taskKey() + " of job " + task.lease().message().jobId()
+                + " failed unexpectedly; it is released for another attempt: " + error);
+        try {
+            ctx.leases().untrack(task.lease());
+            ctx.queue().release(task.lease(), config.backoff(task.lease().deliveries(), new SplittableRandom()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "releasing it failed too; it comes back when its lease expires: " + e);
+        } finally {
+            task.done();
         }
     }
 
@@ -204,6 +246,7 @@ public final class Worker implements Runnable {
     }
 
     private void track(InFlight task, CompletableFuture<?> f) {
+        task.handedOver().set(true);
         finishing.incrementAndGet();
         f.whenComplete((v, e) -> {
             finishing.decrementAndGet();

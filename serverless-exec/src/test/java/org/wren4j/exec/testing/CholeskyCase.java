@@ -38,7 +38,11 @@ public record CholeskyCase(int n, int block, long seed) {
 
     /** Writes the input as matrix {@code name} (all tiles). */
     public void writeInput(TileStore store, String name) {
-        double[] a = matrix();
+        writeInput(store, name, matrix());
+    }
+
+    /** Writes the n x n column-major {@code a} as matrix {@code name} in this case's tiles. */
+    public void writeInput(TileStore store, String name, double[] a) {
         for (long i = 0; i < tiles(); i++) {
             for (long j = 0; j < tiles(); j++) {
                 int rows = (int) Math.min(block, n - i * block);
