@@ -49,10 +49,21 @@ public final class BlockMatrix {
         }
     }
 
-    public Shape shape() {
+    /** Number of rows. */
+    public long rows() {
+        return expr.shape().rows();
+    }
+
+    /** Number of columns. */
+    public long cols() {
+        return expr.shape().cols();
+    }
+
+    Shape shape() {
         return expr.shape();
     }
 
+    /** The tile edge: tiles are {@code blockSize x blockSize}, those on the last row and column smaller. */
     public int blockSize() {
         return expr.blockSize();
     }
@@ -74,11 +85,6 @@ public final class BlockMatrix {
      */
     public BlockMatrix cholesky() {
         return new BlockMatrix(wren, new Cholesky(expr));
-    }
-
-    /** The tile shape (square tiles of {@link #blockSize()}; edge tiles are smaller). */
-    public Shape blockShape() {
-        return new Shape(blockSize(), blockSize());
     }
 
     /**

@@ -74,7 +74,7 @@ final class MatrixCatalog {
 
     MatrixInfo info(String name) {
         MatrixManifest m = manifest(name);
-        return new MatrixInfo(name, new Shape(m.rows(), m.cols()), m.blockRows(), m.structure(), m.createdAt(), m.creator(),
+        return new MatrixInfo(name, m.rows(), m.cols(), m.blockRows(), m.structure(), m.createdAt(), m.creator(),
                 columnNames(m).orElse(List.of()));
     }
 

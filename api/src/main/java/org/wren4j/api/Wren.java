@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.services.ServiceUnavailableException;
@@ -21,6 +23,7 @@ import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.plan.Planner;
+import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -108,7 +111,7 @@ public final class Wren implements AutoCloseable {
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
-        private java.util.function.BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
+        private BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
 
         private Builder() {
         }
@@ -155,8 +158,16 @@ public final class Wren implements AutoCloseable {
             return this;
         }
 
-        /** Where tiles live (default: in memory). The session closes it. */
-        public Builder tileStore(TileStore store) {
+        /**
+         * Keeps tiles in {@code objects} (default: in memory), under keys that start with
+         * {@code prefix}: an application's own store (see {@link ObjectStore} for what it must do).
+         * The session closes it.
+         */
+        public Builder objectStore(ObjectStore objects, String prefix) {
+            return tileStore(new TileStore(requireNonNull(objects, "objects is null"), requireNonNull(prefix, "prefix is null")));
+        }
+
+        private Builder tileStore(TileStore store) {
             this.store = requireNonNull(store, "store is null");
             this.services = null;
             this.storeIsDirectory = false;
@@ -167,7 +178,7 @@ public final class Wren implements AutoCloseable {
          * Computes on real services: tiles in S3, tasks on SQS, the runtime state in Redis, with
          * {@link #workers} worker threads in this JVM (workers elsewhere join through the same
          * services). {@link #build()} connects to all three and fails with a {@link WrenException}
-         * naming the service and endpoint that does not answer. Replaces a {@link #tileStore} or
+         * naming the service and endpoint that does not answer. Replaces an {@link #objectStore} or
          * {@link #storeDirectory}; the session closes the connections.
          */
         public Builder services(ServiceEndpoints endpoints) {
@@ -180,7 +191,7 @@ public final class Wren implements AutoCloseable {
         /**
          * Whether {@link Wren#close()} deletes the matrices this session stored under generated
          * names (inputs it made, results not saved): its scratch. The default is yes for a
-         * {@link #storeDirectory} and no for a {@link #tileStore}, where a client that re-attaches to
+         * {@link #storeDirectory} and no for an {@link #objectStore} or the {@link #services}, where a client that re-attaches to
          * a job by id may still read its result; say yes for a bucket that should not keep them.
          */
         public Builder deleteScratchOnClose(boolean delete) {
@@ -206,14 +217,23 @@ public final class Wren implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Builds the session's engine from its tile store and engine configuration (default:
-         * {@link ExecEngine#embedded}, everything in this JVM), e.g. to run on real services or
-         * with worker processes. The session closes the engine.
-         */
-        public Builder engine(java.util.function.BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
+        private Builder engine(BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
             this.engine = requireNonNull(factory, "factory is null");
             return this;
+        }
+
+        static {
+            SessionWiring.register(new SessionWiring.Access() {
+                @Override
+                public void store(Builder b, TileStore store) {
+                    b.tileStore(store);
+                }
+
+                @Override
+                public void engine(Builder b, BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
+                    b.engine(factory);
+                }
+            });
         }
 
         public Wren build() {

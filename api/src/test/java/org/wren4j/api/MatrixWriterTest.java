@@ -24,7 +24,7 @@ class MatrixWriterTest {
                 }
                 m = w.finish();
             }
-            assertThat(m.shape().rows()).isEqualTo(rows);
+            assertThat(m.rows()).isEqualTo(rows);
             assertThat(m.toArray()).isDeepEqualTo(expected);
             List<Long> starts = new ArrayList<>();
             double[][] seen = new double[rows][];

@@ -36,7 +36,8 @@ class NamedMatricesTest {
         try (Wren w = session()) {
             assertThat(w.list()).containsExactly("a", "b", "results/product");
             BlockMatrix a2 = w.open("a");
-            assertThat(a2.shape()).isEqualTo(new org.wren4j.planner.expr.Shape(37, 23));
+            assertThat(a2.rows()).isEqualTo(37);
+            assertThat(a2.cols()).isEqualTo(23);
             assertThat(a2.blockSize()).isEqualTo(8);
             assertThat(a2.toArray()).isEqualTo(a);
             assertThat(w.open("results/product").toArray()).isEqualTo(product);
@@ -58,7 +59,7 @@ class NamedMatricesTest {
                 public void close() {
                 }
             };
-            var builder = Wren.builder().workers(2).tileStore(new TileStore(objects, "w"));
+            var builder = Wren.builder().workers(2).objectStore(objects, "w");
             if (delete) {
                 builder.deleteScratchOnClose(true);
             }
@@ -68,7 +69,7 @@ class NamedMatricesTest {
                 a.save("kept");
                 assertThat(w.list()).contains("kept").hasSizeGreaterThan(1);
             }
-            try (Wren w = Wren.builder().workers(1).tileStore(new TileStore(objects, "w")).build()) {
+            try (Wren w = Wren.builder().workers(1).objectStore(objects, "w").build()) {
                 if (delete) {
                     assertThat(w.list()).containsExactly("kept");
                 } else {
@@ -124,7 +125,7 @@ class NamedMatricesTest {
             assertThat(w.info(spd.name()).creator()).endsWith("randomSpd seed 7");
             assertThat(w.info(l.name()).structure()).isEqualTo("lower-triangular");
             assertThat(w.info(l.name()).creator()).contains("job: cholesky");
-            assertThat(w.info(written.name()).shape()).isEqualTo(new org.wren4j.planner.expr.Shape(1, 3));
+            assertThat(w.info(written.name())).extracting(MatrixInfo::rows, MatrixInfo::cols).containsExactly(1L, 3L);
         }
     }
 

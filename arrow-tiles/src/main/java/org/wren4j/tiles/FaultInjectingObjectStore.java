@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * Wraps any {@link ObjectStore} and injects delays and transient failures, for fault tests of

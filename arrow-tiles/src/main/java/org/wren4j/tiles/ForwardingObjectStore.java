@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.wren4j.spi.ObjectStore;
 
 /** An {@link ObjectStore} that passes every call to another; subclasses override what they change. */
 public abstract class ForwardingObjectStore implements ObjectStore {

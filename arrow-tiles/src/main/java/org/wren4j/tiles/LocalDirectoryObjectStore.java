@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * An {@link ObjectStore} over a local directory: key {@code a/b/c} is the file {@code root/a/b/c}.

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.wren4j.spi.ObjectStore;
 
 /** An in-process {@link ObjectStore}; objects live on the heap until deleted. */
 public final class MemoryObjectStore implements ObjectStore {

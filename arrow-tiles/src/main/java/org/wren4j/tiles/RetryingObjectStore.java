@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * Retries every call of another store that fails with {@link TransientStoreException}, following

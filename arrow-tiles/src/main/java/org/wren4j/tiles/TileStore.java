@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * Tiles of named matrices on top of an {@link ObjectStore}: Arrow-encoded, checksummed, written

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wren4j.spi.ObjectStore;
 
 /** The {@link ObjectStore} contract; every backend runs it. */
 public abstract class AbstractObjectStoreTest {

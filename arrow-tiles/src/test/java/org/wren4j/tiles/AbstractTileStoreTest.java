@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wren4j.spi.ObjectStore;
 
 /** The {@link TileStore} behaviour over every backend. */
 public abstract class AbstractTileStoreTest {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wren4j.spi.ObjectStore;
 
 class LocalDirectoryObjectStoreTest extends AbstractObjectStoreTest {
     @TempDir

@@ -2,6 +2,7 @@ package org.wren4j.tiles;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import org.wren4j.spi.ObjectStore;
 
 class LocalDirectoryTileStoreTest extends AbstractTileStoreTest {
     @TempDir

@@ -3,6 +3,7 @@ package org.wren4j.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.wren4j.spi.ObjectStore;
 
 class MemoryTileStoreTest extends AbstractTileStoreTest {
     private MemoryObjectStore objects;

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.wren4j.api.JobProgress;
+import org.wren4j.api.Wren;
+import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.provision.ProcessLauncher;
@@ -184,11 +186,11 @@ final class Backend {
          * Points {@code builder} at this session's engine and, with services, its bucket, where the
          * matrices a command generates (inputs, results) are scratch: deleted when the session closes.
          */
-        org.wren4j.api.Wren.Builder configure(org.wren4j.api.Wren.Builder builder) {
+        Wren.Builder configure(Wren.Builder builder) {
             if (store != null) {
-                builder.tileStore(store).deleteScratchOnClose(true);
+                SessionWiring.store(builder, store).deleteScratchOnClose(true);
             }
-            return builder.engine(engine);
+            return SessionWiring.engine(builder, engine);
         }
     }
 

@@ -40,14 +40,14 @@ final class ExportCommand {
             long t0 = System.nanoTime();
             Tables.write(m, file, info.columnNames());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double mbPerSecond = m.shape().rows() * m.shape().cols() * 8 / 1e6 / seconds;
+            double mbPerSecond = m.rows() * m.cols() * 8 / 1e6 / seconds;
             if (args.flag("json")) {
-                out.println(new Json().put("name", name).put("file", file.toString()).put("rows", m.shape().rows())
-                        .put("cols", m.shape().cols()).put("seconds", RunCommand.round(seconds, 4))
+                out.println(new Json().put("name", name).put("file", file.toString()).put("rows", m.rows())
+                        .put("cols", m.cols()).put("seconds", RunCommand.round(seconds, 4))
                         .put("mb_per_s", RunCommand.round(mbPerSecond, 1)));
             } else {
-                out.printf("exported '%s' (%d rows x %d cols) to %s in %.3f s, %.1f MB/s of values%n", name, m.shape().rows(),
-                        m.shape().cols(), file, seconds, mbPerSecond);
+                out.printf("exported '%s' (%d rows x %d cols) to %s in %.3f s, %.1f MB/s of values%n", name, m.rows(),
+                        m.cols(), file, seconds, mbPerSecond);
             }
         }
         return 0;

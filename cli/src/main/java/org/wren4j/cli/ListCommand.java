@@ -28,11 +28,11 @@ final class ListCommand {
             for (String name : names) {
                 MatrixInfo i = wren.info(name);
                 if (args.flag("json")) {
-                    out.println(new Json().put("name", name).put("rows", i.shape().rows()).put("cols", i.shape().cols())
+                    out.println(new Json().put("name", name).put("rows", i.rows()).put("cols", i.cols())
                             .put("block", i.blockSize()).put("structure", i.structure()).put("created", i.createdAt().toString())
                             .put("columns", i.columnNames()));
                 } else {
-                    out.printf("%s  %dx%d  block %d  %s  created %s%s%n", name, i.shape().rows(), i.shape().cols(), i.blockSize(),
+                    out.printf("%s  %dx%d  block %d  %s  created %s%s%n", name, i.rows(), i.cols(), i.blockSize(),
                             i.structure(), i.createdAt(), i.columnNames().isEmpty() ? "" : "  columns " + abbreviate(i.columnNames()));
                 }
             }

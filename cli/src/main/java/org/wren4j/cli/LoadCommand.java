@@ -53,17 +53,17 @@ final class LoadCommand {
             BlockMatrix x = t.features().save(name, save);
             t.label().ifPresent(l -> l.save(labelName, save));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long values = t.rows() * (x.shape().cols() + (t.label().isPresent() ? 1 : 0));
+            long values = t.rows() * (x.cols() + (t.label().isPresent() ? 1 : 0));
             double mbPerSecond = values * 8 / 1e6 / seconds;
             if (args.flag("json")) {
-                var json = new Json().put("name", name).put("file", file.toString()).put("rows", t.rows()).put("cols", x.shape().cols())
+                var json = new Json().put("name", name).put("file", file.toString()).put("rows", t.rows()).put("cols", x.cols())
                         .put("block", x.blockSize()).put("rows_read", t.rowsRead()).put("rows_dropped", t.rowsDropped())
                         .put("label", t.label().isPresent() ? labelName : null)
                         .put("seconds", RunCommand.round(seconds, 4)).put("mb_per_s", RunCommand.round(mbPerSecond, 1));
                 out.println(json);
             } else {
                 out.printf("loaded %s: %d rows x %d cols as '%s' (block %d)%s%s in %.3f s, %.1f MB/s of values%n", file, t.rows(),
-                        x.shape().cols(), name, x.blockSize(), t.label().isPresent() ? ", label as '" + labelName + "'" : "",
+                        x.cols(), name, x.blockSize(), t.label().isPresent() ? ", label as '" + labelName + "'" : "",
                         t.rowsDropped() > 0 ? ", " + t.rowsDropped() + " rows with nulls dropped" : "", seconds, mbPerSecond);
             }
         }

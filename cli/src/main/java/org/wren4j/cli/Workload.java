@@ -38,12 +38,12 @@ final class Workload {
             boolean baseline) {
         if (input.isPresent()) {
             BlockMatrix a = input.get();
-            m = a.shape().rows();
-            k = a.shape().cols();
+            m = a.rows();
+            k = a.cols();
             n = op.equals("cholesky") ? m : n > 0 ? n : k;
             block = a.blockSize();
             if (op.equals("cholesky") && m != k) {
-                throw new UsageException("cholesky needs a square input, --input is " + a.shape());
+                throw new UsageException("cholesky needs a square input, --input is " + a.rows() + "x" + a.cols());
             }
         }
         return switch (op) {

@@ -58,8 +58,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void spiUsesTheJdkOnly() {
+        assertThat(violations(imports("spi"), i -> !i.imported.startsWith("java.") && !i.imported.startsWith("org.wren4j.spi")))
+                .isEmpty();
+    }
+
+    @Test
     void tilesKnowNothingAboveThem() {
-        assertThat(violations(imports("arrow-tiles"), i -> i.imported.startsWith("org.wren4j.") && !i.imported.startsWith("org.wren4j.tiles")))
+        assertThat(violations(imports("arrow-tiles"), i -> i.imported.startsWith("org.wren4j.") && !i.imported.matches("org\\.wren4j\\.(tiles|spi)\\..*")))
                 .isEmpty();
         assertThat(violations(imports("arrow-tiles"), i -> i.imported.startsWith("software.amazon") && !i.pkg.matches(".*\\.(s3|aws)(\\..*)?")))
                 .isEmpty();
@@ -68,7 +74,7 @@ class ArchitectureTest {
     @Test
     void execDependsOnPlannerAndTilesOnlyAndKeepsNd4jInKernels() {
         List<Import> exec = imports("serverless-exec");
-        assertThat(violations(exec, i -> i.imported.startsWith("org.wren4j.") && !i.imported.matches("org\\.wren4j\\.(exec|planner|tiles)\\..*")))
+        assertThat(violations(exec, i -> i.imported.startsWith("org.wren4j.") && !i.imported.matches("org\\.wren4j\\.(exec|planner|tiles|spi)\\..*")))
                 .isEmpty();
         assertThat(violations(exec, i -> (i.imported.startsWith("org.nd4j") || i.imported.startsWith("org.bytedeco"))
                 && !i.pkg.equals("org.wren4j.exec.kernels"))).isEmpty();

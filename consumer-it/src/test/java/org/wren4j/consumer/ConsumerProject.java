@@ -26,7 +26,7 @@ final class ConsumerProject {
     private static final Path WORK = ROOT.resolve("consumer-it").resolve("target").resolve("consumer-it");
     /** The nested builds' local repository; kept between runs so third-party jars are copied once. */
     static final Path REPOSITORY = WORK.resolve("repository");
-    private static final List<String> MODULES = List.of("planner", "arrow-tiles", "serverless-exec", "api", "interop", "dev-services");
+    private static final List<String> MODULES = List.of("spi", "planner", "arrow-tiles", "serverless-exec", "api", "interop", "dev-services");
     private static boolean staged;
 
     private final Path dir;

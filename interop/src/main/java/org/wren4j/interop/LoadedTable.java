@@ -33,8 +33,8 @@ public record LoadedTable(BlockMatrix features, Optional<BlockMatrix> label, Lis
         oneHotMappings.forEach((k, v) -> mappings.put(k, List.copyOf(v)));
         oneHotMappings = Collections.unmodifiableMap(mappings);
         labelClasses = List.copyOf(labelClasses);
-        if (columnNames.size() != features.shape().cols()) {
-            throw new IllegalArgumentException(columnNames.size() + " column names for a matrix of " + features.shape());
+        if (columnNames.size() != features.cols()) {
+            throw new IllegalArgumentException(columnNames.size() + " column names for a matrix of " + features.rows() + "x" + features.cols());
         }
     }
 

@@ -151,14 +151,14 @@ public final class Tables {
      */
     public static void writeParquet(BlockMatrix matrix, Path file, List<String> names) {
         requireNonNull(matrix, "matrix is null");
-        List<String> cols = ColumnNames.forExport(names, matrix.shape().cols());
+        List<String> cols = ColumnNames.forExport(names, matrix.cols());
         atomically(file, tmp -> ParquetExport.write(matrix, tmp, cols));
     }
 
     /** Writes a matrix as an Arrow IPC file ({@code fileFormat}) or stream, replacing {@code file} atomically. */
     public static void writeArrowIpc(BlockMatrix matrix, Path file, List<String> names, boolean fileFormat) {
         requireNonNull(matrix, "matrix is null");
-        List<String> cols = ColumnNames.forExport(names, matrix.shape().cols());
+        List<String> cols = ColumnNames.forExport(names, matrix.cols());
         atomically(file, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                     BufferAllocator allocator = new RootAllocator()) {
@@ -171,7 +171,7 @@ public final class Tables {
     public static void writeArrowStream(BlockMatrix matrix, OutputStream out, List<String> names) {
         requireNonNull(matrix, "matrix is null");
         requireNonNull(out, "out is null");
-        List<String> cols = ColumnNames.forExport(names, matrix.shape().cols());
+        List<String> cols = ColumnNames.forExport(names, matrix.cols());
         try (BufferAllocator allocator = new RootAllocator()) {
             ArrowExport.write(matrix, new NonClosing(out), cols, false, allocator);
         } catch (IOException e) {
@@ -188,7 +188,7 @@ public final class Tables {
         requireNonNull(matrix, "matrix is null");
         requireNonNull(allocator, "allocator is null");
         requireNonNull(consumer, "consumer is null");
-        ArrowExport.forEachBatch(matrix, allocator, ColumnNames.forExport(names, matrix.shape().cols()), consumer);
+        ArrowExport.forEachBatch(matrix, allocator, ColumnNames.forExport(names, matrix.cols()), consumer);
     }
 
     @FunctionalInterface

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.Wren;
+import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -38,7 +39,7 @@ abstract class AbstractStoreRoundTripTest {
     }
 
     protected Wren session(TileStore store) {
-        return Wren.builder().workers(2).tileStore(store).build();
+        return SessionWiring.store(Wren.builder().workers(2), store).build();
     }
 
     @Test

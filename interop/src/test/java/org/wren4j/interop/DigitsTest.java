@@ -89,8 +89,8 @@ class DigitsTest {
             convert(real.resolve("digits.csv.gz"), parquet);
         }
         LoadedTable t = Tables.loadParquet(wren, parquet, LoadOptions.builder().columnsMatching("pixel_*").label("target").blockSize(256).build());
-        assertThat(t.features().shape().rows()).isEqualTo(ROWS);
-        assertThat(t.features().shape().cols()).isEqualTo(64);
+        assertThat(t.features().rows()).isEqualTo(ROWS);
+        assertThat(t.features().cols()).isEqualTo(64);
         assertThat(t.columnNames()).isEqualTo(pixelNames());
         double[][] x = t.features().toArray();
         double[][] y = t.label().orElseThrow().toArray();

@@ -72,7 +72,7 @@ class ErrorsTest {
     @Test
     void aFailedLoadLeavesNoTilesBehind() {
         var objects = new org.wren4j.tiles.MemoryObjectStore();
-        try (Wren wren = Wren.builder().workers(1).tileStore(new org.wren4j.tiles.TileStore(objects, "t")).build()) {
+        try (Wren wren = Wren.builder().workers(1).objectStore(objects, "t").build()) {
             assertThatThrownBy(() -> Tables.load(wren, gen("mixed.parquet"), LoadOptions.builder().columns("f64", "opt_f64").blockSize(2).build()))
                     .isInstanceOf(InteropException.class);
             assertThat(objects.list("").toCompletableFuture().join()).isEmpty();

@@ -118,7 +118,7 @@ class NullsOneHotLabelTest {
             LoadedTable numeric = Tables.load(wren, table(name), LoadOptions.builder().label("f64").nullPolicy(NullPolicy.fill(Double.NaN))
                     .blockSize(100).build());
             assertThat(numeric.columnNames()).doesNotContain("f64").contains("id", "i8", "opt_f64");
-            assertThat(numeric.features().shape().cols()).isEqualTo(TestData.NUMERIC.size() - 1);
+            assertThat(numeric.features().cols()).isEqualTo(TestData.NUMERIC.size() - 1);
             assertThat(numeric.labelClasses()).isEmpty();
             double[][] y = numeric.label().orElseThrow().toArray();
             assertThat(y).hasNumberOfRows(TestData.MIXED_ROWS);

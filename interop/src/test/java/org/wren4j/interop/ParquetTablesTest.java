@@ -75,8 +75,8 @@ class ParquetTablesTest {
         try (Wren wren = session()) {
             Path wide = TestData.generated().resolve("wide.parquet");
             LoadedTable t = Tables.loadParquet(wren, wide, LoadOptions.builder().blockSize(128).build());
-            assertThat(t.features().shape().rows()).isEqualTo(TestData.WIDE_ROWS);
-            assertThat(t.features().shape().cols()).isEqualTo(TestData.WIDE_COLS);
+            assertThat(t.features().rows()).isEqualTo(TestData.WIDE_ROWS);
+            assertThat(t.features().cols()).isEqualTo(TestData.WIDE_COLS);
             double[][] a = t.features().toArray();
             for (int r = 0; r < TestData.WIDE_ROWS; r += 37) {
                 for (int c = 0; c < TestData.WIDE_COLS; c += 101) {
@@ -116,7 +116,7 @@ class ParquetTablesTest {
             Path dir = TestData.generated().resolve("ragged");
             LoadedTable t = Tables.loadParquet(wren, dir, LoadOptions.builder().columns("id", "f64", "decbin").blockSize(16).build());
             int total = java.util.Arrays.stream(TestData.RAGGED_ROWS).sum();
-            assertThat(t.features().shape().rows()).isEqualTo(total);
+            assertThat(t.features().rows()).isEqualTo(total);
             double[][] a = t.features().toArray();
             for (int r = 0; r < total; r++) {
                 assertThat(a[r]).containsExactly(r, r / 3.0, TestData.expected("decbin", r));

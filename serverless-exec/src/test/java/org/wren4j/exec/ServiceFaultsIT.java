@@ -22,7 +22,7 @@ import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.testing.ServicesFixture;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.FaultInjectingObjectStore;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.TileStore;
 
 /**

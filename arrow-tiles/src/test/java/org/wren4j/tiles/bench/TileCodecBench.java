@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.wren4j.tiles.LocalDirectoryObjectStore;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileCodec;
 import org.wren4j.tiles.TileKey;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.wren4j.tiles.AbstractObjectStoreTest;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 
 /** The ObjectStore contract against a real S3-compatible server; small parts so multipart runs. */
 class S3ObjectStoreIT extends AbstractObjectStoreTest {

@@ -1,7 +1,7 @@
 package org.wren4j.tiles.s3;
 
 import org.wren4j.tiles.AbstractTileStoreTest;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 
 /** TileStore behaviour against a real S3-compatible server. */
 class S3TileStoreIT extends AbstractTileStoreTest {

@@ -34,7 +34,7 @@ import org.wren4j.interop.LoadedTable;
 import org.wren4j.interop.Tables;
 import org.wren4j.interop.internal.ParquetExport;
 import org.wren4j.tiles.MemoryObjectStore;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -168,7 +168,7 @@ public final class ParquetLoadBench {
 
     /** Loads (timed by the caller up to {@code loaded.run()}), then sums the matrix to check it. */
     private static double load(Path file, ObjectStore objects, int block, int workers, Runnable loaded) {
-        try (Wren wren = Wren.builder().workers(workers).tileStore(new TileStore(objects, "bench")).build()) {
+        try (Wren wren = Wren.builder().workers(workers).objectStore(objects, "bench").build()) {
             LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().blockSize(block).build());
             loaded.run();
             if (objects instanceof DiscardingStore) {

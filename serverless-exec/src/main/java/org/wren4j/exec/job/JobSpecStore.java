@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * Job specs stored next to the tiles, under {@code wren4j-jobs/<job id>.spec} of the object

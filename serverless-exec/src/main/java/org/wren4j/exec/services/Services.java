@@ -10,7 +10,7 @@ import org.wren4j.exec.queue.sqs.SqsQueueOptions;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.state.redis.RedisRuntimeState;
 import org.wren4j.exec.state.redis.RedisStateOptions;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.TileStore;
 import org.wren4j.tiles.s3.S3ObjectStore;
 import org.wren4j.tiles.s3.S3Options;

@@ -9,7 +9,7 @@ import org.wren4j.exec.worker.TileCache;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.exec.worker.WorkerHost;
 import org.wren4j.tiles.FaultInjectingObjectStore;
-import org.wren4j.tiles.ObjectStore;
+import org.wren4j.spi.ObjectStore;
 
 /**
  * The entry point of one worker outside a client: an OS process ({@code java ... WorkerMain

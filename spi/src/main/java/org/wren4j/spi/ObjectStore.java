@@ -1,4 +1,4 @@
-package org.wren4j.tiles;
+package org.wren4j.spi;
 
 import java.util.List;
 import java.util.Optional;
