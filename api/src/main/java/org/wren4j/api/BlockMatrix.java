@@ -71,7 +71,9 @@ public final class BlockMatrix {
 
     /**
      * The lower factor L of {@code this = L L^T}; entries above the diagonal are zero. Computing it
-     * fails with a {@link WrenException} naming the tile if the matrix is not positive definite.
+     * fails with a {@link WrenException} naming the tile if a pivot is not positive (the matrix
+     * is not positive definite, e.g. the Gram matrix of equal columns); a nearly semidefinite
+     * matrix factors without an error, with a tiny diagonal that solves then divide by.
      */
     public BlockMatrix cholesky() {
         return new BlockMatrix(wren, new Cholesky(expr));
@@ -250,7 +252,12 @@ public final class BlockMatrix {
         return new BlockMatrix(wren, new Solve(expr, b.expr));
     }
 
-    /** {@code X} with {@code op(this) X = b}: this matrix's {@code lower} (or upper) triangle is read, op is the transpose when {@code transpose}. */
+    /**
+     * {@code X} with {@code op(this) X = b}: this matrix's {@code lower} (or upper) triangle is
+     * read, op is the transpose when {@code transpose}. Computing it fails with a
+     * {@link WrenException} naming the row if the diagonal holds an exact zero; a tiny diagonal
+     * entry is divided by without an error.
+     */
     public BlockMatrix triangularSolve(BlockMatrix b, boolean lower, boolean transpose) {
         requireNonNull(b, "b is null");
         sameSession(b, "triangularSolve");
@@ -272,7 +279,8 @@ public final class BlockMatrix {
     /**
      * {@code P A = L U} for this square matrix by LU with tournament pivoting; see
      * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed,
-     * and then ONE job factors the matrix and stores all three parts.
+     * and then ONE job factors the matrix and stores all three parts. An exactly zero pivot
+     * fails the job ("singular"); a tiny nonzero one (a nearly singular matrix) does not.
      *
      * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
      */
