@@ -16,6 +16,7 @@ import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Reduction;
 import org.wren4j.planner.expr.Retile;
 import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.expr.ShapeMismatchException;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.expr.Transpose;
@@ -81,7 +82,9 @@ public final class BlockMatrix {
 
     /**
      * The lower factor L of {@code this = L L^T}; entries above the diagonal are zero. Computing it
-     * fails with a {@link WrenException} naming the tile if the matrix is not positive definite.
+     * fails with a {@link WrenException} naming the tile if a pivot is not positive (the matrix
+     * is not positive definite, e.g. the Gram matrix of equal columns); a nearly semidefinite
+     * matrix factors without an error, with a tiny diagonal that solves then divide by.
      */
     public BlockMatrix cholesky() {
         return new BlockMatrix(wren, new Cholesky(expr));
@@ -255,7 +258,12 @@ public final class BlockMatrix {
         return new BlockMatrix(wren, new Solve(expr, b.expr));
     }
 
-    /** {@code X} with {@code op(this) X = b}: this matrix's {@code lower} (or upper) triangle is read, op is the transpose when {@code transpose}. */
+    /**
+     * {@code X} with {@code op(this) X = b}: this matrix's {@code lower} (or upper) triangle is
+     * read, op is the transpose when {@code transpose}. Computing it fails with a
+     * {@link WrenException} naming the row if the diagonal holds an exact zero; a tiny diagonal
+     * entry is divided by without an error.
+     */
     public BlockMatrix triangularSolve(BlockMatrix b, boolean lower, boolean transpose) {
         requireNonNull(b, "b is null");
         sameSession(b, "triangularSolve");
@@ -269,7 +277,7 @@ public final class BlockMatrix {
     public BlockMatrix asSpd() {
         Leaf l = leaf();
         if (!l.shape().isSquare()) {
-            throw new org.wren4j.planner.expr.ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
+            throw new ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
         }
         return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
     }
@@ -277,7 +285,8 @@ public final class BlockMatrix {
     /**
      * {@code P A = L U} for this square matrix by LU with tournament pivoting; see
      * {@link LuFactors} for the form of each part. Lazy: nothing runs until a part is computed,
-     * and then ONE job factors the matrix and stores all three parts.
+     * and then ONE job factors the matrix and stores all three parts. An exactly zero pivot
+     * fails the job ("singular"); a tiny nonzero one (a nearly singular matrix) does not.
      *
      * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
      */
@@ -332,15 +341,40 @@ public final class BlockMatrix {
     }
 
     /**
-     * The least-squares solution of {@code this x = b} for a square or tall matrix of full
-     * column rank, from the R of its QR factorization by the corrected semi-normal equations
-     * ({@code R^T R x = A^T b}, then one step of refinement with the residual), which reach the
-     * accuracy of a QR solve without forming Q. Runs as one job.
+     * numpy's {@code lstsq(A, b)} for this square or tall A: the minimum-norm x minimising
+     * {@code ||A x - b||_2}, with singular values of A at or below {@code rcond * s_max} treated
+     * as zero, numpy's default {@code rcond = eps * max(m, n)}; see
+     * {@link #lstsq(BlockMatrix, double)}.
+     *
+     * @throws ShapeMismatchException if A is wide, or b has another number of rows or block size
+     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns
      */
-    public BlockMatrix lstsq(BlockMatrix b) {
+    public LeastSquares lstsq(BlockMatrix b) {
+        return lstsq(b, LeastSquares.defaultRcond(shape().rows(), shape().cols()));
+    }
+
+    /**
+     * numpy's {@code lstsq(A, b, rcond)} for this square or tall {@code m x n} A and an
+     * {@code m x k} b. Lazy: the returned result runs when first read. One job computes the R
+     * of A's QR (TSQR/CAQR) and {@code A^T b}; the client takes the SVD of the {@code n x n} R,
+     * whose singular values are A's, counts those above {@code rcond * s_max} as the rank, and
+     * solves with the pseudo-inverse truncated to them (never dividing by a tiny singular
+     * value); then one job computes {@code A^T (b - A x)} and the client corrects x with it
+     * (corrected semi-normal equations, QR accuracy when the kept singular values span a
+     * moderate ratio). A rank-deficient A (e.g. two equal columns) gives numpy's minimum-norm
+     * solution. When the kept values span more than about 1e7 a few more corrections run, and
+     * if they stop shrinking the solve fails with a {@link WrenException} naming an rcond that
+     * works, rather than return an inaccurate x.
+     *
+     * @param rcond cut-off ratio, {@code >= 0}; 0 keeps every nonzero singular value
+     * @throws IllegalArgumentException if rcond is negative or not finite
+     * @throws ShapeMismatchException if A is wide, or b has another number of rows or block size
+     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns (R is finished on the client)
+     */
+    public LeastSquares lstsq(BlockMatrix b, double rcond) {
         requireNonNull(b, "b is null");
         sameSession(b, "lstsq");
-        return LeastSquares.solve(this, b);
+        return LeastSquares.of(this, b, rcond);
     }
 
     /** The rewritten expression, its steps and the one LAmbdaPACK program it runs as, for people to read. */

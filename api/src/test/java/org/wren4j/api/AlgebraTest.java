@@ -179,7 +179,7 @@ class AlgebraTest extends EmbeddedSessionTest {
             // R^T R = A^T A
             assertClose(mul(t(r), r), mul(t(ad), ad), 1e-12);
             double[][] bd = random(random, m, 2);
-            double[][] x = a.lstsq(wren.fromArray(bd, dims[2])).toArray();
+            double[][] x = a.lstsq(wren.fromArray(bd, dims[2])).solution().toArray();
             // normal equations: A^T (A x - b) = 0
             double[][] ax = mul(ad, x);
             for (int i = 0; i < m; i++) {

@@ -104,7 +104,7 @@ final class LinalgWorkloads {
         }
         BlockMatrix a = wren.random(m, n, block, seed);
         BlockMatrix b = wren.random(m, 1, block, seed + 1);
-        BlockMatrix x = a.lstsq(b).compute();
+        BlockMatrix x = a.lstsq(b).solution();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
         if (check) {
