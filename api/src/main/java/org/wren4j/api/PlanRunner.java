@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.JobResult;
@@ -34,15 +35,19 @@ import org.wren4j.planner.rules.Rules;
 final class PlanRunner {
     private final ExecEngine engine;
     private final Supplier<String> names;
+    private final Function<String, String> userNames;
     private final JobProgress progress;
     private final Consumer<JobReport> reports;
     /** How each stored matrix's tiles are laid out (a symmetric result keeps its lower tiles only). */
     private final Map<String, Structure> layouts = new ConcurrentHashMap<>();
     private final AtomicLong jobs = new AtomicLong();
 
-    PlanRunner(ExecEngine engine, Supplier<String> names, JobProgress progress, Consumer<JobReport> reports) {
+    /** @param userNames a stored matrix's name as the user knows it, for error messages */
+    PlanRunner(ExecEngine engine, Supplier<String> names, Function<String, String> userNames, JobProgress progress,
+               Consumer<JobReport> reports) {
         this.engine = engine;
         this.names = names;
+        this.userNames = userNames;
         this.progress = progress;
         this.reports = reports;
     }
@@ -121,7 +126,7 @@ final class PlanRunner {
             for (Leaf out : outs.values()) {
                 engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
             }
-            throw new WrenException(e.getMessage());
+            throw Errors.jobFailed(operation, e, userNames);
         }
         for (Leaf out : outs.values()) {
             layouts.put(out.name(), layoutOf(out.structure()));

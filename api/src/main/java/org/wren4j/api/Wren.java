@@ -17,7 +17,6 @@ import java.util.function.BiFunction;
 import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.services.ServiceUnavailableException;
 import org.wren4j.exec.services.Services;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
@@ -69,7 +68,7 @@ public final class Wren implements AutoCloseable {
         }
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
-        this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
+        this.runner = new PlanRunner(engine, this::newName, this::describeStored, progress, r -> lastJob = r);
         this.catalog = new MatrixCatalog(store, runner);
         this.deleteScratchOnClose = b.deleteScratchOnClose != null ? b.deleteScratchOnClose : b.storeIsDirectory;
         this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
@@ -84,8 +83,8 @@ public final class Wren implements AutoCloseable {
     private static Services openServices(ServiceEndpoints e) {
         try {
             return Services.open(new org.wren4j.exec.services.ServiceEndpoints(e.redis(), e.sqs(), e.queue(), e.s3(), e.bucket(), e.prefix()));
-        } catch (ServiceUnavailableException ex) {
-            throw new WrenException(ex.getMessage(), ex);
+        } catch (org.wren4j.exec.services.ServiceUnavailableException ex) {
+            throw new ServiceUnavailableException(ex.getMessage(), ex);
         }
     }
 
@@ -298,6 +297,11 @@ public final class Wren implements AutoCloseable {
 
     TileIo io() {
         return io;
+    }
+
+    /** A stored matrix as the user knows it (their name for it, or what made it), for messages. */
+    private String describeStored(String storeName) {
+        return catalog.describe(storeName);
     }
 
     String newName() {
