@@ -21,6 +21,8 @@ import org.wren4j.tiles.TileStore;
  * carry. Only n and the block matter; no matrix is made.
  */
 final class DryRun {
+    static final int DEFAULT_BLOCK = 4096;
+
     private DryRun() {
     }
 
@@ -29,7 +31,7 @@ final class DryRun {
             throw new UsageException("--dry-run applies to cholesky");
         }
         long n = args.positiveLong("n", 0);
-        int block = args.positiveInt("block", 4096);
+        int block = args.positiveInt("block", DEFAULT_BLOCK);
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         long tiles = (n + block - 1) / block;
         // dry-run tasks take no core: a wide pipeline keeps the round trips overlapped
