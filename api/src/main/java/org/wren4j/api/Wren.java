@@ -57,11 +57,18 @@ public final class Wren implements AutoCloseable {
     private Wren(Builder b) {
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
         EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
+        if (b.lambda != null && b.services == null) {
+            throw new IllegalStateException("lambda(...) needs services(...): Lambda workers reach the tiles, tasks and state through them");
+        }
         if (b.services != null) {
             Services services = openServices(b.services);
             this.store = services.store();
             // the engine closes the queue and the state, the session the store
-            this.engine = ExecEngine.withServices(store, services.queue(), services.state(), config);
+            LambdaWorkers lambda = b.lambda;
+            this.engine = lambda == null
+                    ? ExecEngine.withServices(store, services.queue(), services.state(), config)
+                    : ExecEngine.withServices(store, services.queue(), services.state(), config, h -> Services.lambdaLauncher(
+                            services.endpoints(), config.worker(), lambda.function(), lambda.endpoint(), lambda.margin()));
         } else {
             this.store = b.store != null ? b.store : TileStore.inMemory();
             this.engine = b.engine.apply(store, config);
@@ -107,6 +114,7 @@ public final class Wren implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
         private ServiceEndpoints services;
+        private LambdaWorkers lambda;
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
@@ -184,6 +192,16 @@ public final class Wren implements AutoCloseable {
             this.services = requireNonNull(endpoints, "endpoints is null");
             this.store = null;
             this.storeIsDirectory = false;
+            return this;
+        }
+
+        /**
+         * Runs the workers as AWS Lambda invocations instead of threads in this JVM (needs
+         * {@link #services}); {@link #workers} caps how many run at once. The provisioner starts
+         * invocations while tasks are pending, and each ends when idle or near its deadline.
+         */
+        public Builder lambda(LambdaWorkers workers) {
+            this.lambda = requireNonNull(workers, "workers is null");
             return this;
         }
 
