@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
+import java.util.function.Supplier;
 import org.wren4j.planner.expr.Cholesky;
 import org.wren4j.planner.expr.Diagonal;
 import org.wren4j.planner.expr.Elementwise;
@@ -26,7 +27,7 @@ import org.wren4j.planner.library.ReduceOp;
 /**
  * An immutable, lazy handle on a matrix stored as square tiles. Operations build an expression
  * and return at once (shapes and block sizes are checked right there, and a mismatch throws
- * {@link org.wren4j.planner.expr.ShapeMismatchException} naming both shapes); {@link #compute()},
+ * {@link ShapeException} naming both shapes); {@link #compute()},
  * {@link #toArray()} and friends plan the whole expression (rewrites such as {@code X.T @ X ->
  * gram}, element-wise fusion, SPD solves by Cholesky) and run it as ONE fused job.
  */
@@ -47,6 +48,15 @@ public final class BlockMatrix {
         this.together = together;
         if (expr instanceof Leaf l) {
             computed.set(l);
+        }
+    }
+
+    /** A new lazy matrix of the expression {@code make} builds; a shape that does not fit is the user's {@link ShapeException}. */
+    private BlockMatrix derive(Supplier<MatrixExpr> make) {
+        try {
+            return new BlockMatrix(wren, make.get());
+        } catch (ShapeMismatchException e) {
+            throw new ShapeException(e.getMessage(), e);
         }
     }
 
@@ -72,12 +82,12 @@ public final class BlockMatrix {
     /**
      * {@code this @ other}.
      *
-     * @throws org.wren4j.planner.expr.ShapeMismatchException if the shapes or block sizes do not fit
+     * @throws ShapeException if the shapes or block sizes do not fit
      */
     public BlockMatrix matmul(BlockMatrix other) {
         requireNonNull(other, "other is null");
         sameSession(other, "matmul");
-        return new BlockMatrix(wren, new MatMul(expr, other.expr));
+        return derive(() -> new MatMul(expr, other.expr));
     }
 
     /**
@@ -87,7 +97,7 @@ public final class BlockMatrix {
      * matrix factors without an error, with a tiny diagonal that solves then divide by.
      */
     public BlockMatrix cholesky() {
-        return new BlockMatrix(wren, new Cholesky(expr));
+        return derive(() -> new Cholesky(expr));
     }
 
     /**
@@ -97,10 +107,10 @@ public final class BlockMatrix {
      * assembled from the (up to four) tiles it overlaps. The result is a new matrix: a view
      * without a copy would need tile offsets in the runtime's bindings.
      *
-     * @throws org.wren4j.planner.expr.ShapeMismatchException if a range is empty or leaves the matrix
+     * @throws ShapeException if a range is empty or leaves the matrix
      */
     public BlockMatrix slice(long rowFrom, long rowTo, long colFrom, long colTo) {
-        return new BlockMatrix(wren, new Retile(expr, rowFrom, rowTo, colFrom, colTo, blockSize()));
+        return derive(() -> new Retile(expr, rowFrom, rowTo, colFrom, colTo, blockSize()));
     }
 
     /**
@@ -116,17 +126,17 @@ public final class BlockMatrix {
         if (blockSize == blockSize()) {
             return this;
         }
-        return new BlockMatrix(wren, new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
+        return derive(() -> new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
     }
 
     /** The transpose, without a copy where the consumer can read it transposed (products, solves). */
     public BlockMatrix T() {
-        return new BlockMatrix(wren, new Transpose(expr));
+        return derive(() -> new Transpose(expr));
     }
 
     /** {@code this^T this}: symmetric positive semi-definite, computed on the lower tiles only (half the flops). */
     public BlockMatrix gram() {
-        return new BlockMatrix(wren, new Gram(expr));
+        return derive(() -> new Gram(expr));
     }
 
     public BlockMatrix plus(BlockMatrix other) {
@@ -182,17 +192,17 @@ public final class BlockMatrix {
     }
 
     private BlockMatrix map(EwOp.UnaryFn fn) {
-        return new BlockMatrix(wren, new Elementwise(List.of(expr), EwProgram.input().then(fn)));
+        return derive(() -> new Elementwise(List.of(expr), EwProgram.input().then(fn)));
     }
 
     private BlockMatrix scalar(EwOp.BinaryFn fn, double c) {
-        return new BlockMatrix(wren, new Elementwise(List.of(expr), EwProgram.input().then(fn, c)));
+        return derive(() -> new Elementwise(List.of(expr), EwProgram.input().then(fn, c)));
     }
 
     private BlockMatrix zip(BlockMatrix other, EwOp.BinaryFn fn, String op) {
         requireNonNull(other, "other is null");
         sameSession(other, op);
-        return new BlockMatrix(wren, new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+        return derive(() -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
     }
 
     /** Sum of each row ({@link Axis#ROWS}) or column. */
@@ -223,7 +233,7 @@ public final class BlockMatrix {
     }
 
     private BlockMatrix reduce(ReduceOp op, Axis axis) {
-        return new BlockMatrix(wren, new Reduction(expr, op, requireNonNull(axis, "axis is null").toPlanner()));
+        return derive(() -> new Reduction(expr, op, requireNonNull(axis, "axis is null").toPlanner()));
     }
 
     /** Sum of all elements, as a 1 x 1 matrix ({@link #scalar()} reads it). */
@@ -238,7 +248,7 @@ public final class BlockMatrix {
 
     /** Sum of the diagonal of a square matrix, as a 1 x 1 matrix. */
     public BlockMatrix trace() {
-        return new BlockMatrix(wren, new Reduction(new Diagonal(expr), ReduceOp.SUM, org.wren4j.planner.expr.Axis.COLUMNS));
+        return derive(() -> new Reduction(new Diagonal(expr), ReduceOp.SUM, org.wren4j.planner.expr.Axis.COLUMNS));
     }
 
     /**
@@ -250,12 +260,12 @@ public final class BlockMatrix {
      * {@link WrenException} saying "singular" when a pivot is exactly zero; a nearly singular
      * matrix gives an inaccurate result without an error.
      *
-     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square or b has another number of rows
+     * @throws ShapeException if this matrix is not square or b has another number of rows
      */
     public BlockMatrix solve(BlockMatrix b) {
         requireNonNull(b, "b is null");
         sameSession(b, "solve");
-        return new BlockMatrix(wren, new Solve(expr, b.expr));
+        return derive(() -> new Solve(expr, b.expr));
     }
 
     /**
@@ -267,7 +277,7 @@ public final class BlockMatrix {
     public BlockMatrix triangularSolve(BlockMatrix b, boolean lower, boolean transpose) {
         requireNonNull(b, "b is null");
         sameSession(b, "triangularSolve");
-        return new BlockMatrix(wren, new TriSolve(expr, b.expr, lower, transpose));
+        return derive(() -> new TriSolve(expr, b.expr, lower, transpose));
     }
 
     /**
@@ -277,7 +287,7 @@ public final class BlockMatrix {
     public BlockMatrix asSpd() {
         Leaf l = leaf();
         if (!l.shape().isSquare()) {
-            throw new ShapeMismatchException("asSpd: needs a square matrix, got " + l.shape());
+            throw new ShapeException("asSpd: needs a square matrix, got " + l.shape());
         }
         return new BlockMatrix(wren, new Leaf(l.name(), l.shape(), l.blockSize(), Structure.SPD));
     }
@@ -288,7 +298,7 @@ public final class BlockMatrix {
      * and then ONE job factors the matrix and stores all three parts. An exactly zero pivot
      * fails the job ("singular"); a tiny nonzero one (a nearly singular matrix) does not.
      *
-     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
+     * @throws ShapeException if this matrix is not square
      */
     public LuFactors lu() {
         return LuFactors.of(wren, current());
@@ -301,7 +311,7 @@ public final class BlockMatrix {
      * positive definite by construction, one triangular solve when it is triangular, LU with
      * tournament pivoting otherwise, in one job.
      *
-     * @throws org.wren4j.planner.expr.ShapeMismatchException if this matrix is not square
+     * @throws ShapeException if this matrix is not square
      * @throws WrenException when computed, naming {@code inv}, if the matrix is exactly singular
      *     (or, by the Cholesky route, not positive definite)
      */
@@ -337,7 +347,7 @@ public final class BlockMatrix {
      * (a reduction tree) for a single tile column, communication-avoiding QR otherwise.
      */
     public BlockMatrix qr() {
-        return new BlockMatrix(wren, new org.wren4j.planner.expr.QrR(expr));
+        return derive(() -> new org.wren4j.planner.expr.QrR(expr));
     }
 
     /**
@@ -346,7 +356,7 @@ public final class BlockMatrix {
      * as zero, numpy's default {@code rcond = eps * max(m, n)}; see
      * {@link #lstsq(BlockMatrix, double)}.
      *
-     * @throws ShapeMismatchException if A is wide, or b has another number of rows or block size
+     * @throws ShapeException if A is wide, or b has another number of rows or block size
      * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns
      */
     public LeastSquares lstsq(BlockMatrix b) {
@@ -368,7 +378,7 @@ public final class BlockMatrix {
      *
      * @param rcond cut-off ratio, {@code >= 0}; 0 keeps every nonzero singular value
      * @throws IllegalArgumentException if rcond is negative or not finite
-     * @throws ShapeMismatchException if A is wide, or b has another number of rows or block size
+     * @throws ShapeException if A is wide, or b has another number of rows or block size
      * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns (R is finished on the client)
      */
     public LeastSquares lstsq(BlockMatrix b, double rcond) {

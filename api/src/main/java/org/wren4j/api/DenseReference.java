@@ -22,25 +22,25 @@ public final class DenseReference {
         }
     }
 
-    /** @throws WrenException if {@code a} is not positive definite */
+    /** @throws SingularMatrixException if {@code a} is not positive definite */
     public static double[] cholesky(double[] a, int n) {
         try {
             return DenseLinalg.cholesky(a, n);
         } catch (KernelFailure e) {
-            throw new WrenException(e.getMessage());
+            throw Errors.kernel("cholesky", e);
         }
     }
 
     /**
      * The inverse of a column-major {@code n x n} matrix by LAPACK (LU with partial pivoting on the whole matrix).
      *
-     * @throws WrenException if {@code a} is exactly singular
+     * @throws SingularMatrixException if {@code a} is exactly singular
      */
     public static double[] inverse(double[] a, int n) {
         try {
             return DenseLinalg.inverse(a, n);
         } catch (KernelFailure e) {
-            throw new WrenException(e.getMessage());
+            throw Errors.kernel("inverse", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.wren4j.api;
 
-import org.wren4j.planner.expr.ShapeMismatchException;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 
@@ -16,7 +15,7 @@ final class Inverse {
     static BlockMatrix of(BlockMatrix a) {
         Shape shape = a.shape();
         if (!shape.isSquare()) {
-            throw new ShapeMismatchException("inv: needs a square matrix, got " + shape + "; for a least-squares solution use lstsq");
+            throw new ShapeException("inv: needs a square matrix, got " + shape + "; for a least-squares solution use lstsq");
         }
         Wren wren = a.session();
         BlockMatrix eye = wren.eye(shape.rows(), a.blockSize());

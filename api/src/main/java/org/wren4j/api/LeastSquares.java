@@ -2,7 +2,6 @@ package org.wren4j.api;
 
 import static java.util.Objects.requireNonNull;
 
-import org.wren4j.planner.expr.ShapeMismatchException;
 
 /**
  * The result of {@link BlockMatrix#lstsq(BlockMatrix)}, with numpy's {@code numpy.linalg.lstsq}
@@ -35,7 +34,7 @@ public final class LeastSquares {
             throw new IllegalArgumentException("lstsq: rcond must be finite and >= 0, got " + rcond);
         }
         if (b.shape().rows() != a.shape().rows()) {
-            throw new ShapeMismatchException("lstsq: A is " + a.shape() + " but b is " + b.shape()
+            throw new ShapeException("lstsq: A is " + a.shape() + " but b is " + b.shape()
                     + "; b needs as many rows as A (" + a.shape().rows() + ")");
         }
         // the shape and block checks of the expressions the solve runs

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,8 @@ final class MatrixCatalog {
 
     private final TileStore store;
     private final PlanRunner runner;
-    private final Set<String> generated = ConcurrentHashMap.newKeySet();
+    /** Names this session generated, with what made each (e.g. {@code randomSpd}, {@code job: cholesky}). */
+    private final Map<String, String> generated = new ConcurrentHashMap<>();
     /** {@code <prefix>/} of every object key, learned from a stored tile's key. */
     private volatile String keyBase;
 
@@ -44,7 +46,7 @@ final class MatrixCatalog {
 
     /** Writes the manifest of a matrix this session just stored under a generated name. */
     void recordGenerated(Leaf leaf, String origin, List<String> columnNames) {
-        generated.add(leaf.name());
+        generated.put(leaf.name(), origin);
         MatrixManifest m = join(store.createMatrix(manifest(leaf.name(), leaf, origin)), "recording matrix " + leaf.name());
         if (!columnNames.isEmpty()) {
             writeColumnNames(m, columnNames);
@@ -53,7 +55,28 @@ final class MatrixCatalog {
 
     /** Names this session generated, to delete as scratch. */
     Set<String> generated() {
-        return Set.copyOf(generated);
+        return Set.copyOf(generated.keySet());
+    }
+
+    /**
+     * A stored matrix as the user knows it, for messages: {@code 'x'} for a name they gave, else
+     * what made it ("the matrix from randomSpd()", "the result of cholesky"), or "an intermediate
+     * result" for a job's temporary.
+     */
+    String describe(String storeName) {
+        String origin = generated.get(storeName);
+        if (origin != null) {
+            return origin.startsWith("job: ") ? "the result of " + origin.substring(5)
+                    : origin.equals("matrixWriter") ? "the matrix written by matrixWriter (e.g. a loaded table)"
+                    : "the matrix from " + call(origin);
+        }
+        return storeName.startsWith("tmp/") ? "an intermediate result" : "'" + storeName + "'";
+    }
+
+    /** "random seed 7" as "random(seed 7)". */
+    private static String call(String origin) {
+        int space = origin.indexOf(' ');
+        return space < 0 ? origin + "()" : origin.substring(0, space) + "(" + origin.substring(space + 1) + ")";
     }
 
     List<String> list() {
@@ -231,7 +254,7 @@ final class MatrixCatalog {
             return stage.toCompletableFuture().join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new WrenException(what + " failed: " + cause.getMessage(), cause);
+            throw Errors.io(what, cause);
         }
     }
 

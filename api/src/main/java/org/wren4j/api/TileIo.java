@@ -125,7 +125,7 @@ final class TileIo {
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new WrenException(what + " failed: " + cause.getMessage(), cause);
+            throw Errors.io(what, cause);
         }
     }
 

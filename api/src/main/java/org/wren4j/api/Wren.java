@@ -17,7 +17,6 @@ import java.util.function.BiFunction;
 import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.services.ServiceUnavailableException;
 import org.wren4j.exec.services.Services;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
@@ -58,18 +57,25 @@ public final class Wren implements AutoCloseable {
     private Wren(Builder b) {
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
         EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
+        if (b.lambda != null && b.services == null) {
+            throw new IllegalStateException("lambda(...) needs services(...): Lambda workers reach the tiles, tasks and state through them");
+        }
         if (b.services != null) {
             Services services = openServices(b.services);
             this.store = services.store();
             // the engine closes the queue and the state, the session the store
-            this.engine = ExecEngine.withServices(store, services.queue(), services.state(), config);
+            LambdaWorkers lambda = b.lambda;
+            this.engine = lambda == null
+                    ? ExecEngine.withServices(store, services.queue(), services.state(), config)
+                    : ExecEngine.withServices(store, services.queue(), services.state(), config, h -> Services.lambdaLauncher(
+                            services.endpoints(), config.worker(), lambda.function(), lambda.endpoint(), lambda.margin()));
         } else {
             this.store = b.store != null ? b.store : TileStore.inMemory();
             this.engine = b.engine.apply(store, config);
         }
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
-        this.runner = new PlanRunner(engine, this::newName, progress, r -> lastJob = r);
+        this.runner = new PlanRunner(engine, this::newName, this::describeStored, progress, r -> lastJob = r);
         this.catalog = new MatrixCatalog(store, runner);
         this.deleteScratchOnClose = b.deleteScratchOnClose != null ? b.deleteScratchOnClose : b.storeIsDirectory;
         this.clientIo = Executors.newFixedThreadPool(b.workers, r -> {
@@ -84,8 +90,8 @@ public final class Wren implements AutoCloseable {
     private static Services openServices(ServiceEndpoints e) {
         try {
             return Services.open(new org.wren4j.exec.services.ServiceEndpoints(e.redis(), e.sqs(), e.queue(), e.s3(), e.bucket(), e.prefix()));
-        } catch (ServiceUnavailableException ex) {
-            throw new WrenException(ex.getMessage(), ex);
+        } catch (org.wren4j.exec.services.ServiceUnavailableException ex) {
+            throw new ServiceUnavailableException(ex.getMessage(), ex);
         }
     }
 
@@ -108,6 +114,7 @@ public final class Wren implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(2);
         private TileStore store;
         private ServiceEndpoints services;
+        private LambdaWorkers lambda;
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
@@ -185,6 +192,16 @@ public final class Wren implements AutoCloseable {
             this.services = requireNonNull(endpoints, "endpoints is null");
             this.store = null;
             this.storeIsDirectory = false;
+            return this;
+        }
+
+        /**
+         * Runs the workers as AWS Lambda invocations instead of threads in this JVM (needs
+         * {@link #services}); {@link #workers} caps how many run at once. The provisioner starts
+         * invocations while tasks are pending, and each ends when idle or near its deadline.
+         */
+        public Builder lambda(LambdaWorkers workers) {
+            this.lambda = requireNonNull(workers, "workers is null");
             return this;
         }
 
@@ -298,6 +315,11 @@ public final class Wren implements AutoCloseable {
 
     TileIo io() {
         return io;
+    }
+
+    /** A stored matrix as the user knows it (their name for it, or what made it), for messages. */
+    private String describeStored(String storeName) {
+        return catalog.describe(storeName);
     }
 
     String newName() {

@@ -10,7 +10,6 @@ import static org.wren4j.planner.plan.Dense.t;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.wren4j.planner.expr.ShapeMismatchException;
 
 /** The lazy algebra through planning, fusion and the embedded runtime, against naive dense math. */
 class AlgebraTest extends EmbeddedSessionTest {
@@ -195,7 +194,7 @@ class AlgebraTest extends EmbeddedSessionTest {
     @Test
     void mismatchesThrowAtTheCallWithBothShapes() {
         BlockMatrix a = wren.random(10, 7, 4, 1);
-        assertThatThrownBy(() -> a.plus(wren.random(7, 10, 4, 1))).isInstanceOf(ShapeMismatchException.class)
+        assertThatThrownBy(() -> a.plus(wren.random(7, 10, 4, 1))).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("10x7").hasMessageContaining("7x10");
         assertThatThrownBy(() -> a.solve(wren.random(10, 1, 4, 1))).hasMessageContaining("square");
         assertThatThrownBy(() -> a.T().matmul(wren.random(9, 2, 4, 1))).hasMessageContaining("7x10").hasMessageContaining("9x2");

@@ -10,7 +10,6 @@ import static org.wren4j.planner.plan.Dense.random;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.wren4j.planner.expr.ShapeMismatchException;
 
 /**
  * {@link BlockMatrix#inv()} by structure (Cholesky, triangular, LU) on the embedded runtime,
@@ -99,7 +98,7 @@ class InverseTest extends EmbeddedSessionTest {
     @Test
     void nonSquareIsRejectedAtTheCall() {
         BlockMatrix a = wren.fromArray(random(random, 7, 5), 4);
-        assertThatThrownBy(a::inv).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("inv").hasMessageContaining("7x5");
+        assertThatThrownBy(a::inv).isInstanceOf(ShapeException.class).hasMessageContaining("inv").hasMessageContaining("7x5");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.wren4j.api.DenseLstsq.EPS;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.wren4j.planner.expr.ShapeMismatchException;
 import org.wren4j.planner.plan.Dense;
 
 /** {@code lstsq} on small cases with answers known by hand, its fast path and its errors. */
@@ -109,13 +108,13 @@ class LstsqTest extends EmbeddedSessionTest {
     @Test
     void argumentsAreCheckedAtTheCall() {
         BlockMatrix a = wren.random(10, 4, 4, 1);
-        assertThatThrownBy(() -> a.lstsq(wren.random(9, 1, 4, 1))).isInstanceOf(ShapeMismatchException.class)
+        assertThatThrownBy(() -> a.lstsq(wren.random(9, 1, 4, 1))).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("lstsq").hasMessageContaining("10x4").hasMessageContaining("9x1");
         assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 4, 1), -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rcond");
         assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 4, 1), Double.NaN)).hasMessageContaining("rcond");
         assertThatThrownBy(() -> wren.random(3, 8, 4, 1).lstsq(wren.random(3, 1, 4, 1))).hasMessageContaining("3x8");
-        assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 5, 1))).isInstanceOf(ShapeMismatchException.class);
+        assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 5, 1))).isInstanceOf(ShapeException.class);
         // (a 9000-column A itself would not fit this test's memory)
         assertThatThrownBy(() -> LeastSquaresSolver.checkClientSize("lstsq", 9000, 1)).isInstanceOf(WrenException.class)
                 .hasMessageContaining("lstsq").hasMessageContaining("8192");

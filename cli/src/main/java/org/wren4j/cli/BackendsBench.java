@@ -2,6 +2,7 @@ package org.wren4j.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.JobReport;
@@ -18,7 +19,7 @@ import org.wren4j.api.Wren;
  * BLAS thread, so they should agree bit for bit).
  */
 final class BackendsBench {
-    static final String USAGE = "bench backends --op cholesky|gemm --n N [--block B] [--workers W] [--reps R] "
+    static final String USAGE = "bench backends --op cholesky|gemm --n N [--block B] [--workers W] [--reps R] [--force] "
             + "--redis URI --sqs URL --s3 URL --bucket NAME";
     /** Its own options and the services flags of {@link Backend}. */
     static final Set<String> OPTIONS = options();
@@ -27,7 +28,7 @@ final class BackendsBench {
     }
 
     private static Set<String> options() {
-        var all = new java.util.HashSet<>(Set.of("op", "n", "block", "workers", "reps", "seed"));
+        var all = new HashSet<>(Set.of("op", "n", "block", "workers", "reps", "seed"));
         all.addAll(Backend.OPTIONS);
         return Set.copyOf(all);
     }
@@ -44,7 +45,7 @@ final class BackendsBench {
     private record Run(double seconds, long tasks, double checksum) {
     }
 
-    static int run(Args args, PrintStream out) {
+    static int run(Args args, PrintStream out, PrintStream err) {
         String op = args.string("op", "cholesky");
         if (!op.equals("cholesky") && !op.equals("gemm")) {
             throw new UsageException("bench backends runs --op cholesky or --op gemm, got '" + op + "'");
@@ -60,6 +61,7 @@ final class BackendsBench {
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         int reps = args.positiveInt("reps", 3);
         long seed = args.anyLong("seed", 42);
+        BlockRule.check("bench backends", op, n, n, n, block, args.flag("force"), err);
         Backend services = Backend.from(args, "services");
         Backend embedded = Backend.embedded();
         try (Side e = open("embedded", embedded, op, n, block, workers, seed);

@@ -2,6 +2,7 @@ package org.wren4j.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.JobReport;
@@ -16,7 +17,7 @@ import org.wren4j.api.Wren;
  * {@code --simulate-gflops} nothing is computed: see {@link SimulatedSolve}.
  */
 final class BenchCommand {
-    static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R]\n"
+    static final String USAGE = "usage: wren4j bench fusion --n N [--block B] [--k RHS] [--workers W] [--reps R] [--simulate-gflops R] [--force]\n"
             + "       wren4j " + BackendsBench.USAGE + "\n"
             + "  --simulate-gflops R  simulated time: models time and does NOT compute. No matrix is made and no tile is read or written;\n"
             + "                       each task holds its worker for its kernel's flops / (R GFLOP/s), so the real queue, runtime state\n"
@@ -28,13 +29,13 @@ final class BenchCommand {
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (!argv.isEmpty() && argv.get(0).equals("backends")) {
-            Args args = new Args(argv, BackendsBench.OPTIONS, Set.of());
+            Args args = new Args(argv, BackendsBench.OPTIONS, Set.of("force"));
             if (args.positional().size() != 1) {
                 throw new UsageException("bench takes one benchmark, got " + args.positional());
             }
-            return BackendsBench.run(args, out);
+            return BackendsBench.run(args, out, err);
         }
-        Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed", "simulate-gflops"), Set.of());
+        Args args = new Args(argv, Set.of("n", "block", "k", "workers", "reps", "seed", "simulate-gflops"), Set.of("force"));
         if (args.positional().size() != 1 || !args.positional().get(0).equals("fusion")) {
             throw new UsageException("bench takes one benchmark: fusion or backends");
         }
@@ -47,6 +48,7 @@ final class BenchCommand {
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         int reps = args.positiveInt("reps", 3);
         long seed = args.anyLong("seed", 42);
+        BlockRule.check("bench fusion", "solve", n, n, rhs, block, args.flag("force"), err);
         if (args.has("simulate-gflops")) {
             return simulated(args.positiveDouble("simulate-gflops"), n, block, rhs, workers, reps, out);
         }
@@ -117,7 +119,7 @@ final class BenchCommand {
 
     /** Six significant digits: bounds at tiny test sizes are microseconds, at large ones minutes. */
     private static double significant(double x) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
+        return Double.parseDouble(String.format(Locale.ROOT, "%.6g", x));
     }
 
     /** {seconds, tasks, a checksum} of solve(A, B) as one job; its result is deleted after. */

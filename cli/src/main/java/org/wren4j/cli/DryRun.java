@@ -2,17 +2,19 @@ package org.wren4j.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.JobResult;
 import org.wren4j.exec.ProgressListener;
+import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.job.JobSpec;
-import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.worker.WorkerConfig;
-import org.wren4j.planner.library.Programs;
+import org.wren4j.planner.expr.Cholesky;
+import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.plan.Planner;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -21,6 +23,8 @@ import org.wren4j.tiles.TileStore;
  * carry. Only n and the block matter; no matrix is made.
  */
 final class DryRun {
+    static final int DEFAULT_BLOCK = 4096;
+
     private DryRun() {
     }
 
@@ -29,20 +33,20 @@ final class DryRun {
             throw new UsageException("--dry-run applies to cholesky");
         }
         long n = args.positiveLong("n", 0);
-        int block = args.positiveInt("block", 4096);
+        int block = args.positiveInt("block", DEFAULT_BLOCK);
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
-        long tiles = (n + block - 1) / block;
         // dry-run tasks take no core: a wide pipeline keeps the round trips overlapped
         var worker = new WorkerConfig(8, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(20));
         var config = EngineConfig.defaults().withMaxWorkers(workers).withWorker(worker);
         Backend.Session session = backend.open();
         TileStore store = session.store() != null ? session.store() : TileStore.inMemory();
-        String job = "dry-" + Long.toHexString(System.nanoTime());
+        String prefix = "dry-" + Long.toHexString(System.nanoTime());
+        var names = new AtomicLong();
+        Leaf a = new Leaf(prefix + "/A", new Shape(n, n), block, org.wren4j.planner.expr.Structure.SPD);
+        // the session's own plan and binding, in dry-run mode: no matrix is made
+        JobSpec spec = new JobBinder(() -> prefix + "/" + names.incrementAndGet()).bind(Planner.plan(new Cholesky(a)), JobBinder.DRY_RUN).spec();
+        String job = spec.jobId();
         try (ExecEngine engine = session.engine().apply(store, config)) {
-            var spec = new JobSpec(job, "cholesky", Programs.cholesky(), Map.of("N", tiles), Map.of(
-                    "A", new MatrixBinding(job + "-A", n, n, block, Structure.GENERAL),
-                    "O", new MatrixBinding(job + "-L", n, n, block, Structure.LOWER),
-                    "S", MatrixBinding.temporary(job + "-tmp"))).asDryRun();
             long t0 = System.nanoTime();
             engine.submit(spec);
             var progress = backend.withFaults((o, done, total, s) -> { });

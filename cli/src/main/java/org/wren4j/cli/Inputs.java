@@ -10,6 +10,7 @@ import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.Wren;
 import org.wren4j.interop.ColumnSelector;
 import org.wren4j.interop.LoadOptions;
+import org.wren4j.interop.LoadedTable;
 import org.wren4j.interop.NullPolicy;
 import org.wren4j.interop.Tables;
 
@@ -20,7 +21,19 @@ import org.wren4j.interop.Tables;
  */
 final class Inputs {
     /** Valued options a command taking {@code --input} accepts. */
-    static final Set<String> OPTIONS = Set.of("input", "store", "columns", "nulls", "one-hot");
+    static final Set<String> OPTIONS = Set.of("input", "store", "columns", "nulls", "one-hot", "label");
+    /**
+     * The block of a table loaded without {@code --block}, by {@code load} and {@code run --input}
+     * alike: a table's matrix must not depend on which command read it.
+     */
+    static final int DEFAULT_TABLE_BLOCK = Wren.DEFAULT_BLOCK_SIZE;
+
+    /**
+     * An input matrix and, with {@code --label}, its right-hand side: the table's label column, or
+     * for a stored input the stored matrix that {@code --label} names (e.g. {@code x.label}).
+     */
+    record Operands(BlockMatrix a, Optional<BlockMatrix> rhs) {
+    }
 
     private Inputs() {
     }
@@ -55,18 +68,15 @@ final class Inputs {
 
     /**
      * The matrix of {@code --input}, if given: a table file or Parquet directory loaded with the
-     * load options, else, with {@code --store}, the matrix saved under that name.
+     * load options, else, with {@code --store}, the matrix saved under that name; with
+     * {@code --label}, the right-hand side too (see {@link Operands}).
      *
      * @throws org.wren4j.interop.InteropException if the table cannot be loaded (names file, column, row)
      * @throws org.wren4j.api.WrenException listing the stored names if neither a file nor a stored matrix has that name
      */
-    static Optional<BlockMatrix> matrix(Wren wren, Args args) {
+    static Optional<Operands> operands(Wren wren, Args args) {
+        checkOptions(args);
         if (!args.has("input")) {
-            for (String o : new String[] {"columns", "nulls", "one-hot"}) {
-                if (args.has(o)) {
-                    throw new UsageException("--" + o + " applies to an --input table only");
-                }
-            }
             return Optional.empty();
         }
         String input = args.string("input", null);
@@ -76,9 +86,22 @@ final class Inputs {
             if (args.has("columns") || args.has("nulls") || args.has("one-hot")) {
                 throw new UsageException("--input " + input + " is no file, so it names a stored matrix: --columns, --nulls and --one-hot do not apply");
             }
-            return Optional.of(wren.open(input));
+            Optional<BlockMatrix> rhs = args.has("label") ? Optional.of(wren.open(args.string("label", null))) : Optional.empty();
+            return Optional.of(new Operands(wren.open(input), rhs));
         }
-        return Optional.of(Tables.load(wren, path, options).features());
+        LoadedTable t = Tables.load(wren, path, options);
+        return Optional.of(new Operands(t.features(), t.label()));
+    }
+
+    /** Usage errors of the load options without {@code --input}, found before a session opens. */
+    static void checkOptions(Args args) {
+        if (!args.has("input")) {
+            for (String o : new String[] {"columns", "nulls", "one-hot", "label"}) {
+                if (args.has(o)) {
+                    throw new UsageException("--" + o + " applies to an --input table only");
+                }
+            }
+        }
     }
 
     /** Load options from {@code --columns a,b,glob*,kind:integer}, {@code --one-hot c,d}, {@code --label y}, {@code --nulls}, {@code --block}. */
@@ -100,10 +123,7 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (args.has("block")) {
-            b.blockSize(args.positiveInt("block", 0));
-        }
-        return b.build();
+        return b.blockSize(args.positiveInt("block", DEFAULT_TABLE_BLOCK)).build();
     }
 
     private static String[] list(Args args, String option) {

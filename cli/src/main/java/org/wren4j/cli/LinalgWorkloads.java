@@ -1,5 +1,8 @@
 package org.wren4j.cli;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.DenseReference;
 import org.wren4j.api.JobReport;
@@ -16,30 +19,57 @@ import org.wren4j.api.Wren;
  */
 final class LinalgWorkloads {
     static final String[] OPS = {"solve", "gram", "qr", "tsqr", "lstsq", "lu", "svd"};
+    /** A solution of solve or lstsq with a --label right-hand side is printed when it has at most this many values. */
+    static final int MAX_PRINTED_SOLUTION = 100;
 
     private LinalgWorkloads() {
     }
 
-    /** m: rows (gram, qr, tsqr, lstsq); n: columns, or the order of A for solve; k: right-hand sides of solve. */
-    static Workload.Outcome run(Wren wren, String op, long m, long n, long k, int block, long seed, boolean check) {
+    /**
+     * m: rows (gram, qr, tsqr, lstsq); n: columns, or the order of A for solve; k: right-hand sides
+     * of solve. With {@code input} (of sizes m x n, or n x n for solve and lu), A is its matrix
+     * and the right-hand side of solve and lstsq its {@code rhs} if given, else random.
+     */
+    static Workload.Outcome run(Wren wren, String op, Optional<Inputs.Operands> input, long m, long n, long k, int block, long seed,
+            boolean check) {
         if (check) {
             // before any work: the dense check holds whole matrices in Java arrays
-            Dense.check(op.equals("solve") ? n : m, n, op);
+            Dense.check(op.equals("solve") || op.equals("lu") ? n : m, n, op);
         }
+        Optional<BlockMatrix> a = input.map(Inputs.Operands::a);
+        Optional<BlockMatrix> rhs = input.flatMap(Inputs.Operands::rhs);
         return switch (op) {
-            case "solve" -> solve(wren, n, k, block, seed, check);
-            case "gram" -> gram(wren, m, n, block, seed, check);
-            case "qr", "tsqr" -> qr(wren, op, m, n, block, seed, check);
-            case "lstsq" -> lstsq(wren, m, n, block, seed, check);
-            case "lu" -> lu(wren, n, block, seed, check);
-            case "svd" -> svd(wren, m, n, block, seed, check);
+            case "solve" -> solve(wren, a, rhs, n, k, block, seed, check);
+            case "gram" -> gram(wren, a, m, n, block, seed, check);
+            case "qr", "tsqr" -> qr(wren, a, op, m, n, block, seed, check);
+            case "lstsq" -> lstsq(wren, a, rhs, m, n, block, seed, check);
+            case "lu" -> lu(wren, a, n, block, seed, check);
+            case "svd" -> svd(wren, a, m, n, block, seed, check);
             default -> throw new UsageException("unknown op '" + op + "'");
         };
     }
 
-    private static Workload.Outcome solve(Wren wren, long n, long rhs, int block, long seed, boolean check) {
-        BlockMatrix a = wren.randomSpd(n, block, seed);
-        BlockMatrix b = wren.random(n, rhs, block, seed + 1);
+    /** The right-hand side of {@code op}: {@code rhs} if given (it must have {@code rows} rows), else random. */
+    private static BlockMatrix rhs(Wren wren, String op, Optional<BlockMatrix> rhs, long rows, long cols, int block, long seed) {
+        if (rhs.isPresent() && rhs.get().rows() != rows) {
+            throw new UsageException(op + ": the right-hand side of --label is " + rhs.get().rows() + "x" + rhs.get().cols() + ", it needs " + rows + " rows");
+        }
+        return rhs.orElseGet(() -> wren.random(rows, cols, block, seed));
+    }
+
+    /** The solution's values when the right-hand side is the user's and the solution is small enough to read. */
+    private static List<Double> printed(Optional<BlockMatrix> rhs, BlockMatrix x) {
+        if (rhs.isEmpty() || x.rows() * x.cols() > MAX_PRINTED_SOLUTION) {
+            return List.of();
+        }
+        return Arrays.stream(x.toColumnMajor()).boxed().toList();
+    }
+
+    private static Workload.Outcome solve(Wren wren, Optional<BlockMatrix> input, Optional<BlockMatrix> given, long n, long k, int block,
+            long seed, boolean check) {
+        BlockMatrix a = input.orElseGet(() -> wren.randomSpd(n, block, seed));
+        BlockMatrix b = rhs(wren, "solve", given, n, k, block, seed + 1);
+        long rhs = b.cols();
         BlockMatrix x = a.solve(b).compute();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
@@ -52,11 +82,11 @@ final class LinalgWorkloads {
             residual = Dense.norm(Dense.minus(ax, bv)) / (Dense.norm(av) * Dense.norm(xv) + Dense.norm(bv));
         }
         double flops = n * (double) n * n / 3 + 4.0 * n * n * rhs;
-        return new Workload.Outcome("solve", n, n, rhs, block, wren.workers(), job, flops, residual, Double.NaN);
+        return new Workload.Outcome("solve", n, n, rhs, block, wren.workers(), job, flops, residual, Double.NaN, printed(given, x));
     }
 
-    private static Workload.Outcome gram(Wren wren, long m, long n, int block, long seed, boolean check) {
-        BlockMatrix x = wren.random(m, n, block, seed);
+    private static Workload.Outcome gram(Wren wren, Optional<BlockMatrix> input, long m, long n, int block, long seed, boolean check) {
+        BlockMatrix x = input.orElseGet(() -> wren.random(m, n, block, seed));
         BlockMatrix g = x.gram().compute();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
@@ -72,14 +102,15 @@ final class LinalgWorkloads {
         return new Workload.Outcome("gram", m, n, m, block, wren.workers(), job, (double) m * n * n, residual, Double.NaN);
     }
 
-    private static Workload.Outcome qr(Wren wren, String op, long m, long n, int block, long seed, boolean check) {
+    private static Workload.Outcome qr(Wren wren, Optional<BlockMatrix> input, String op, long m, long n, int block, long seed,
+            boolean check) {
         if (m < n) {
             throw new UsageException(op + " needs a square or tall matrix: --m " + m + " < --n " + n);
         }
         if (op.equals("tsqr") && n > block) {
             throw new UsageException("tsqr is QR of a tall-skinny matrix (one tile column): --n " + n + " > --block " + block);
         }
-        BlockMatrix a = wren.random(m, n, block, seed);
+        BlockMatrix a = input.orElseGet(() -> wren.random(m, n, block, seed));
         BlockMatrix r = a.qr().compute();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
@@ -98,12 +129,14 @@ final class LinalgWorkloads {
         return new Workload.Outcome(op, m, n, n, block, wren.workers(), job, flops, residual, Double.NaN);
     }
 
-    private static Workload.Outcome lstsq(Wren wren, long m, long n, int block, long seed, boolean check) {
+    private static Workload.Outcome lstsq(Wren wren, Optional<BlockMatrix> input, Optional<BlockMatrix> given, long m, long n, int block,
+            long seed, boolean check) {
         if (m < n) {
             throw new UsageException("lstsq needs at least as many rows as columns: --m " + m + " < --n " + n);
         }
-        BlockMatrix a = wren.random(m, n, block, seed);
-        BlockMatrix b = wren.random(m, 1, block, seed + 1);
+        BlockMatrix a = input.orElseGet(() -> wren.random(m, n, block, seed));
+        BlockMatrix b = rhs(wren, "lstsq", given, m, 1, block, seed + 1);
+        int rhs = (int) b.cols();
         BlockMatrix x = a.lstsq(b).solution();
         JobReport job = wren.lastJob().orElseThrow();
         double residual = Double.NaN;
@@ -113,19 +146,19 @@ final class LinalgWorkloads {
             double[] bv = b.toColumnMajor();
             double[] xv = x.toColumnMajor();
             residual = DenseReference.withBlasThreads(wren.workers(), () -> {
-                double[] r = Dense.minus(DenseReference.gemm(av, xv, (int) m, (int) n, 1), bv);
-                double[] atr = DenseReference.gemm(Dense.transpose(av, (int) m, (int) n), r, (int) n, (int) m, 1);
+                double[] r = Dense.minus(DenseReference.gemm(av, xv, (int) m, (int) n, rhs), bv);
+                double[] atr = DenseReference.gemm(Dense.transpose(av, (int) m, (int) n), r, (int) n, (int) m, rhs);
                 double na = Dense.norm(av);
                 return Dense.norm(atr) / (na * na * Dense.norm(xv) + na * Dense.norm(bv));
             });
         }
-        double flops = 2.0 * m * n * n - 2.0 * n * n * n / 3 + 8.0 * m * n;
-        return new Workload.Outcome("lstsq", m, n, 1, block, wren.workers(), job, flops, residual, Double.NaN);
+        double flops = 2.0 * m * n * n - 2.0 * n * n * n / 3 + 8.0 * m * n * rhs;
+        return new Workload.Outcome("lstsq", m, n, rhs, block, wren.workers(), job, flops, residual, Double.NaN, printed(given, x));
     }
 
     /** Reports the job of L (calu and the final row order), the last and largest of the three. */
-    private static Workload.Outcome lu(Wren wren, long n, int block, long seed, boolean check) {
-        BlockMatrix a = wren.random(n, n, block, seed);
+    private static Workload.Outcome lu(Wren wren, Optional<BlockMatrix> input, long n, int block, long seed, boolean check) {
+        BlockMatrix a = input.orElseGet(() -> wren.random(n, n, block, seed));
         LuFactors f = a.lu();
         int[] rows = f.rows();
         BlockMatrix u = f.u().compute();
@@ -152,8 +185,8 @@ final class LinalgWorkloads {
     }
 
     /** Reports the band-reduction job; the client's Jacobi on the band is not in its time. */
-    private static Workload.Outcome svd(Wren wren, long m, long n, int block, long seed, boolean check) {
-        BlockMatrix a = wren.random(m, n, block, seed);
+    private static Workload.Outcome svd(Wren wren, Optional<BlockMatrix> input, long m, long n, int block, long seed, boolean check) {
+        BlockMatrix a = input.orElseGet(() -> wren.random(m, n, block, seed));
         double[] sv = a.singularValues();
         JobReport job = wren.lastJob().orElseThrow();
         double error = Double.NaN;

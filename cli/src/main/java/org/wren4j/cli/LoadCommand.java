@@ -18,7 +18,9 @@ import org.wren4j.interop.Tables;
  */
 final class LoadCommand {
     static final String USAGE = "usage: wren4j load <file.parquet|file.arrow|dir> --name X --store DIR [--columns a,b,glob*,kind:integer] "
-            + "[--label y] [--one-hot c,d] [--nulls fail|drop|fill:V] [--block B] [--replace] [--json]";
+            + "[--label y] [--one-hot c,d] [--nulls fail|drop|fill:V] [--block B] [--replace] [--json]\n"
+            + "  --block B   tile edge, default " + Inputs.DEFAULT_TABLE_BLOCK + " (as for run --input); one under " + BlockRule.SMALL_BLOCK
+            + " that makes many tiles is warned with a suggested block";
 
     private LoadCommand() {
     }
@@ -51,6 +53,8 @@ final class LoadCommand {
             LoadedTable t = Tables.load(wren, file, options);
             SaveOptions save = replace ? SaveOptions.replacing() : SaveOptions.defaults();
             BlockMatrix x = t.features().save(name, save);
+            // the rows are known only now: a load is never refused for its block, only warned
+            BlockRule.check("load", BlockRule.TILES, t.rows(), x.cols(), x.cols(), x.blockSize(), true, err);
             t.label().ifPresent(l -> l.save(labelName, save));
             double seconds = (System.nanoTime() - t0) / 1e9;
             long values = t.rows() * (x.cols() + (t.label().isPresent() ? 1 : 0));

@@ -11,18 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code wren4j services up|down [--dir D]}: local Redis, ElasticMQ (SQS) and s3proxy (S3) on
  * 127.0.0.1 in the background, outliving the command, for {@code run --backend services}. The
- * directory (default {@code ~/.wren4j/services}) holds their logs, process ids, the flags and
- * the S3 objects (files under {@code s3/});
+ * directory (default {@code $HOME/.wren4j/services}, where the shell's {@code ~} points) holds
+ * their logs, process ids, the flags and the S3 objects (files under {@code s3/});
  * {@code up} prints the flags on one line, {@code down} stops the servers {@code up} started.
  */
 final class ServicesCommand {
-    static final String USAGE = "usage: wren4j services up|down [--dir DIR]";
+    static final String USAGE = "usage: wren4j services up|down [--dir DIR]   (default DIR: $HOME/.wren4j/services; up writes the flags to DIR/flags)";
     static final String BUCKET = "wren4j";
     private static final List<String> SERVERS = List.of("redis", "sqs", "s3");
     /** The servers' entry point in the dev-services artifact, on the CLI's run-time class path only. */
@@ -36,8 +37,18 @@ final class ServicesCommand {
         if (args.positional().size() != 1 || !List.of("up", "down").contains(args.positional().get(0))) {
             throw new UsageException("services takes up or down");
         }
-        Path dir = Path.of(args.string("dir", Path.of(System.getProperty("user.home"), ".wren4j", "services").toString()));
+        Path dir = args.has("dir") ? Path.of(args.string("dir", null)) : defaultDir(System.getenv(), System.getProperty("user.home"));
         return args.positional().get(0).equals("up") ? up(dir, out, err) : down(dir, out);
+    }
+
+    /**
+     * {@code .wren4j/services} under {@code $HOME} when it is set, as the shell's {@code ~} that
+     * reads the flags back resolves it, else under {@code userHome} (Java's {@code user.home}, from
+     * the passwd entry, which is not {@code $HOME} in some containers).
+     */
+    static Path defaultDir(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome, ".wren4j", "services");
     }
 
     static int up(Path dir, PrintStream out, PrintStream err) {

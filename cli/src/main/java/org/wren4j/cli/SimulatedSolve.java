@@ -8,9 +8,9 @@ import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.JobResult;
 import org.wren4j.exec.ProgressListener;
+import org.wren4j.exec.job.JobBinder;
+import org.wren4j.exec.job.JobBinder.BoundJob;
 import org.wren4j.exec.job.JobSpec;
-import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.job.TaskFlops;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.analysis.Node;
@@ -21,10 +21,8 @@ import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Solve;
 import org.wren4j.planner.expr.TriSolve;
-import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.planner.plan.Plan;
 import org.wren4j.planner.plan.Planner;
-import org.wren4j.planner.plan.Value;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -46,10 +44,12 @@ final class SimulatedSolve implements AutoCloseable {
     private final Leaf a;
     private final Leaf b;
     private final Map<String, Run> bounds = new HashMap<>();
+    private final JobBinder binder;
     private long ids;
 
     SimulatedSolve(int workers, double gflops, long n, int block, long rhs) {
         this.gflops = gflops;
+        this.binder = new JobBinder(() -> "sim/" + (++ids));
         // the session API's worker options (Wren.builder() defaults), so real and simulated runs schedule alike
         var worker = new WorkerConfig(2, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(100));
         this.engine = ExecEngine.embedded(TileStore.inMemory(), EngineConfig.defaults().withMaxWorkers(workers).withWorker(worker));
@@ -75,18 +75,9 @@ final class SimulatedSolve implements AutoCloseable {
 
     private Done run(MatrixExpr expr) {
         Plan plan = Planner.plan(expr);
-        String jobId = "sim-" + (++ids);
-        Value result = plan.values().get(plan.output());
-        Leaf out = new Leaf("sim/" + jobId + "/out", result.shape().orElseThrow(), result.blockSize(), result.structure());
-        Map<String, MatrixBinding> bindings = new HashMap<>();
-        for (MatrixDecl m : plan.program().orElseThrow().matrices()) {
-            Value v = plan.values().get(m.name());
-            String store = v != null && v.leaf().isPresent() ? v.leaf().get().name()
-                    : v != null && v.role() == MatrixDecl.Role.OUTPUT ? out.name() : "sim/" + jobId + "/" + m.name();
-            bindings.put(m.name(), v == null || v.shape().isEmpty() ? MatrixBinding.temporary(store)
-                    : new MatrixBinding(store, v.shape().get().rows(), v.shape().get().cols(), v.blockSize(), Structure.GENERAL));
-        }
-        JobSpec spec = new JobSpec(jobId, expr.toString(), plan.program().get(), plan.args(), bindings).asSimulated(gflops);
+        BoundJob job = binder.bind(plan, new JobBinder.Simulated(gflops));
+        Leaf out = job.outputs().get(plan.output());
+        JobSpec spec = job.spec();
         Run bound = bounds.computeIfAbsent(expr.getClass().getSimpleName() + expr.shape() + expr.blockSize(), k -> bounds(spec));
         JobResult r = engine.run(spec, ProgressListener.NONE);
         return new Done(new Run(r.seconds(), r.tasks(), bound.flops(), bound.criticalPathSeconds()), out);

@@ -1,5 +1,6 @@
 package org.wren4j.cli;
 
+import java.util.List;
 import java.util.Optional;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.DenseReference;
@@ -11,9 +12,20 @@ import org.wren4j.api.Wren;
  * clock covers submission to a durable result, and the check compares with dense LAPACK.
  */
 final class Workload {
-    /** What a run measured; {@code residual} and {@code baselineSeconds} are NaN when not asked for. */
+    /**
+     * What a run measured; {@code residual} and {@code baselineSeconds} are NaN when not asked for;
+     * {@code solution} holds the values of a small solution of the user's own system, else nothing.
+     */
     record Outcome(String op, long m, long n, long k, int block, int workers, JobReport job, double flops,
-                   double residual, double baselineSeconds) {
+                   double residual, double baselineSeconds, List<Double> solution) {
+        Outcome {
+            solution = List.copyOf(solution);
+        }
+
+        Outcome(String op, long m, long n, long k, int block, int workers, JobReport job, double flops, double residual, double baselineSeconds) {
+            this(op, m, n, k, block, workers, job, flops, residual, baselineSeconds, List.of());
+        }
+
         double gflops() {
             return flops / job.seconds() / 1e9;
         }
@@ -30,38 +42,16 @@ final class Workload {
 
     /**
      * Like {@link #run(Wren, String, long, long, long, int, long, boolean, boolean)}, with the first
-     * operand given (from {@code --input}, see {@link Inputs#matrix}): its shape and block size
-     * replace m, k and block (cholesky: n); other operands are generated to fit, gemm's B as a
-     * random k x n ({@code n <= 0}: k x k).
+     * operand given (from {@code --input}, see {@link Inputs#operands}) of sizes m x k (cholesky:
+     * n x n) in tiles of {@code block}; gemm's B is generated, a random k x n.
      */
     static Outcome run(Wren wren, String op, Optional<BlockMatrix> input, long m, long n, long k, int block, long seed, boolean check,
             boolean baseline) {
-        if (input.isPresent()) {
-            BlockMatrix a = input.get();
-            m = a.rows();
-            k = a.cols();
-            n = op.equals("cholesky") ? m : n > 0 ? n : k;
-            block = a.blockSize();
-            if (op.equals("cholesky") && m != k) {
-                throw new UsageException("cholesky needs a square input, --input is " + a.rows() + "x" + a.cols());
-            }
-        }
         return switch (op) {
             case "cholesky" -> cholesky(wren, input, n, block, seed, check, baseline);
             case "gemm" -> gemm(wren, input, m, n, k, block, seed, check, baseline);
             default -> throw new UsageException("unknown op '" + op + "' (choose from: " + String.join(", ", OPS) + ")");
         };
-    }
-
-    /** Usage errors of {@code --input} with an op: options that the input's shape decides. */
-    static void checkInputOptions(String op, Args args) {
-        if (args.has("input")) {
-            for (String o : op.equals("cholesky") ? new String[] {"n", "m", "k"} : new String[] {"m", "k"}) {
-                if (args.has(o)) {
-                    throw new UsageException(op + " --input takes --" + o + " from the input's shape: drop --" + o);
-                }
-            }
-        }
     }
 
     private static Outcome cholesky(Wren wren, Optional<BlockMatrix> input, long n, int block, long seed, boolean check, boolean baseline) {

@@ -26,13 +26,13 @@ class BackendFlagsTest {
     @Test
     void servicesWithoutTheirFlagsFailWithOneLineAndExitCode2() {
         assertThat(run("run", "cholesky", "--n", "64", "--backend", "services")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("wren4j: --backend services needs --redis --sqs --bucket (start local servers with 'wren4j services up', which prints them)");
+        assertThat(firstErrorLine()).isEqualTo("wren4j: --backend services needs --redis --sqs --bucket (start local servers with 'wren4j services up', which prints them); see 'wren4j help run'");
         assertThat(run("run", "cholesky", "--n", "64", "--backend", "services", "--redis", "redis://127.0.0.1:1", "--bucket", "b")).isEqualTo(2);
         assertThat(firstErrorLine()).startsWith("wren4j: --backend services needs --sqs ");
         assertThat(run("run", "cholesky", "--n", "64", "--backend", "lambda")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("wren4j: unknown backend 'lambda' (available: embedded, services)");
+        assertThat(firstErrorLine()).isEqualTo("wren4j: unknown backend 'lambda' (available: embedded, services); see 'wren4j help run'");
         assertThat(run("run", "cholesky", "--n", "64", "--redis", "redis://127.0.0.1:1")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("wren4j: --redis applies to --backend services");
+        assertThat(firstErrorLine()).isEqualTo("wren4j: --redis applies to --backend services; see 'wren4j help run'");
     }
 
     @Test
@@ -61,7 +61,7 @@ class BackendFlagsTest {
         assertThat(run("run", "cholesky", "--n", "64", "--duplicate-deliveries", "1.5")).isEqualTo(2);
         assertThat(firstErrorLine()).contains("duplicate-deliveries must be within [0, 1)");
         assertThat(run("run", "gemm", "--n", "64", "--dry-run")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("wren4j: --dry-run applies to cholesky");
+        assertThat(firstErrorLine()).isEqualTo("wren4j: --dry-run applies to cholesky; see 'wren4j help run'");
     }
 
     @Test

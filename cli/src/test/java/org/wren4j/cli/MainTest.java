@@ -25,26 +25,65 @@ class MainTest {
     }
 
     @Test
-    void badArgumentsPrintOneLineAndUsageWithExitCode2() {
+    void badArgumentsPrintOneLinePointingToTheCommandsHelpWithExitCode2() {
         assertThat(run("run", "cholesky")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: run cholesky needs --n\n").contains("usage: wren4j");
+        assertThat(stderr()).isEqualTo("wren4j: run cholesky needs --n; see 'wren4j help run'\n");
         err.reset();
         assertThat(run("run", "potato", "--n", "8")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: unknown op 'potato'");
+        assertThat(stderr()).startsWith("wren4j: unknown op 'potato'").endsWith("; see 'wren4j help run'\n");
         err.reset();
         assertThat(run("run", "gemm", "--n", "-3")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: --n must be at least 1, got -3");
+        assertThat(stderr()).isEqualTo("wren4j: --n must be at least 1, got -3; see 'wren4j help run'\n");
         err.reset();
         assertThat(run("run", "gemm", "--n", "abc")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: --n must be a whole number, got 'abc'");
+        assertThat(stderr()).isEqualTo("wren4j: --n must be a whole number, got 'abc'; see 'wren4j help run'\n");
         err.reset();
         assertThat(run("run", "gemm", "--n", "8", "--frobnicate")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: unknown option --frobnicate");
+        assertThat(stderr()).isEqualTo("wren4j: unknown option --frobnicate; see 'wren4j help run'\n");
+        err.reset();
+        assertThat(run("bench", "fusion")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("wren4j: bench fusion needs --n; see 'wren4j help bench'\n");
+        err.reset();
+        assertThat(run("services", "sideways")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("wren4j: services takes up or down; see 'wren4j help services'\n");
         err.reset();
         assertThat(run("launch")).isEqualTo(2);
-        assertThat(stderr()).startsWith("wren4j: unknown command 'launch'");
+        assertThat(stderr()).isEqualTo("wren4j: unknown command 'launch'; see 'wren4j help'\n");
         err.reset();
+        assertThat(run("help", "launch")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("wren4j: no command 'launch'; see 'wren4j help'\n");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsTheCommandListOrOneCommandsUsage() {
         assertThat(run()).isEqualTo(2);
+        String list = stderr();
+        assertThat(list).startsWith("usage: wren4j <command> [options]\ncommands:\n").contains("'wren4j help <command>'")
+                .doesNotContain("--block", "--redis");
+        assertThat(list.lines().count()).isLessThanOrEqualTo(15);
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker", "classpath")) {
+            assertThat(list).contains("  " + command + " ");
+        }
+        assertThat(run("help")).isZero();
+        assertThat(stdout()).isEqualTo(list);
+
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker")) {
+            out.reset();
+            assertThat(run("help", command)).as(command).isZero();
+            String usage = stdout();
+            assertThat(usage).startsWith("usage: wren4j " + command);
+            out.reset();
+            assertThat(run(command, "--help")).as(command + " --help").isZero();
+            assertThat(stdout()).isEqualTo(usage);
+            out.reset();
+            assertThat(run(command, "-h")).isZero();
+            assertThat(stdout()).isEqualTo(usage);
+        }
+        out.reset();
+        // --help anywhere on the line, even after other options, and nothing runs
+        assertThat(run("run", "cholesky", "--n", "100000", "--help")).isZero();
+        assertThat(stdout()).contains("--input", "--label", "--force", "--block");
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
@@ -124,8 +124,7 @@ public final class ExecEngine implements AutoCloseable {
      * whose spec is stored, also one submitted by another (possibly dead) client: re-attaching
      * by id. The provisioner of this engine starts workers for the job's pending tasks.
      *
-     * @throws JobFailedException if the job failed (the message names operation, task and tile) or was cancelled
-     * @throws java.util.concurrent.CompletionException wrapping a {@link TimeoutException} after {@code timeout}
+     * @throws JobFailedException when the job fails (the message names operation, task and tile), is cancelled, or does not finish within {@code timeout} ({@link JobFailure#kind()} says which)
      */
     public JobResult await(String jobId, Optional<Duration> timeout, ProgressListener progress) {
         JobRegistry.Entry entry = jobs.get(jobId);
@@ -157,7 +156,7 @@ public final class ExecEngine implements AutoCloseable {
                     String msg = entry.spec().operation() + " stalled: " + st.completed() + " of " + st.total()
                             + " tasks done and no task is queued or running (a task whose parents never complete: "
                             + "a dependency-analysis bug, please report it with the plan from explain())";
-                    state.fail(jobId, msg).toCompletableFuture().join();
+                    state.fail(jobId, JobFailure.of(JobFailure.Kind.FAILED, msg).encode()).toCompletableFuture().join();
                     throw new JobFailedException(jobId, msg);
                 }
                 long now = System.nanoTime();
@@ -173,14 +172,14 @@ public final class ExecEngine implements AutoCloseable {
                             seconds, provisioner.launcher().workerSeconds() - workersAtStart, m);
                 }
                 if (st.status() == JobStatus.FAILED) {
-                    throw new JobFailedException(jobId, st.error().orElse(entry.spec().operation() + " failed"));
+                    throw new JobFailedException(jobId, JobFailure.decode(st.error().orElse(entry.spec().operation() + " failed")));
                 }
                 if (st.status() == JobStatus.CANCELLED) {
-                    throw new JobFailedException(jobId, entry.spec().operation() + " was cancelled");
+                    throw new JobFailedException(jobId, JobFailure.of(JobFailure.Kind.CANCELLED, entry.spec().operation() + " was cancelled"));
                 }
                 if (now > deadline) {
                     state.cancel(jobId);
-                    throw new java.util.concurrent.CompletionException(new TimeoutException(
+                    throw new JobFailedException(jobId, JobFailure.of(JobFailure.Kind.TIMED_OUT,
                             entry.spec().operation() + " did not finish within " + timeout.get() + " (" + st.completed() + "/" + st.total() + " tasks)"));
                 }
                 Thread.sleep(pollMillis);
@@ -189,7 +188,7 @@ public final class ExecEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             state.cancel(jobId);
-            throw new JobFailedException(jobId, entry.spec().operation() + " was interrupted");
+            throw new JobFailedException(jobId, JobFailure.of(JobFailure.Kind.CANCELLED, entry.spec().operation() + " was interrupted"));
         } finally {
             awaitDrained(entry);
             deleteTemporaries(entry.spec());

@@ -1,15 +1,27 @@
 package org.wren4j.exec.job;
 
-/** A job failed; the message names the operation, the task and the tile. */
+import static java.util.Objects.requireNonNull;
+
+/** A job failed, was cancelled or timed out; {@link #failure()} says how and where, the message is its whole account. */
 public final class JobFailedException extends RuntimeException {
     private final String jobId;
+    private final JobFailure failure;
+
+    public JobFailedException(String jobId, JobFailure failure) {
+        super(failure.detail());
+        this.jobId = jobId;
+        this.failure = requireNonNull(failure, "failure is null");
+    }
 
     public JobFailedException(String jobId, String message) {
-        super(message);
-        this.jobId = jobId;
+        this(jobId, JobFailure.of(JobFailure.Kind.FAILED, message));
     }
 
     public String jobId() {
         return jobId;
+    }
+
+    public JobFailure failure() {
+        return failure;
     }
 }

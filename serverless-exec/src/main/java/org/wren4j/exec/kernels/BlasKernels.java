@@ -21,7 +21,7 @@ final class BlasKernels {
         // passes and spreads NaN into L: the library's finite check of the result refuses it
         int info = openblas.LAPACKE_dpotrf_work(Blas.LAPACK_COL_MAJOR, (byte) 'L', n, l, n);
         if (info > 0) {
-            throw new KernelFailure("not positive definite: the leading minor of order " + info
+            throw new SingularInputException("not positive definite: the leading minor of order " + info
                     + " of this " + n + "x" + n + " diagonal tile is not positive (pivot " + info + " <= 0)");
         }
         if (info < 0) {

@@ -34,7 +34,7 @@ public final class DenseLinalg {
         try (DoublePointer p = new DoublePointer(a)) {
             int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, p, n);
             if (info > 0) {
-                throw new KernelFailure("matrix is not positive definite (leading minor of order " + info + ")");
+                throw new SingularInputException("matrix is not positive definite (leading minor of order " + info + ")");
             }
             double[] l = new double[a.length];
             p.get(l);
@@ -59,7 +59,7 @@ public final class DenseLinalg {
                 info = openblas.LAPACKE_dgetri(openblas.LAPACK_COL_MAJOR, n, p, n, ipiv);
             }
             if (info > 0) {
-                throw new KernelFailure("matrix is singular (U[" + (info - 1) + ", " + (info - 1) + "] is zero)");
+                throw new SingularInputException("matrix is singular (U[" + (info - 1) + ", " + (info - 1) + "] is zero)");
             }
             double[] inv = new double[a.length];
             p.get(inv);

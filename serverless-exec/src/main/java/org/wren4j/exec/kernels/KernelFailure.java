@@ -6,7 +6,7 @@ package org.wren4j.exec.kernels;
  * value is a {@link NonFiniteValueException}, which says where it is so the job's message can name
  * the stored tile.
  */
-public sealed class KernelFailure extends RuntimeException permits NonFiniteValueException {
+public sealed class KernelFailure extends RuntimeException permits NonFiniteValueException, SingularInputException {
     public KernelFailure(String message) {
         super(message);
     }

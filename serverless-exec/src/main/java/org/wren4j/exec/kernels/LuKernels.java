@@ -88,7 +88,7 @@ final class LuKernels {
         if (s == 1) {
             double piv = a.get((long) at * lda + at);
             if (piv == 0 || !Double.isFinite(piv)) {
-                throw new KernelFailure("lu_diag: matrix is singular: pivot " + at + " of tile column " + panel + " is " + piv
+                throw new SingularInputException("lu_diag: matrix is singular: pivot " + at + " of tile column " + panel + " is " + piv
                         + " (the diagonal block is factored without further pivoting)");
             }
             return;
@@ -122,7 +122,7 @@ final class LuKernels {
         double[] uv = u.values();
         for (int j = 0; j < c; j++) {
             if (uv[j * u.rows() + j] == 0.0) {
-                throw new KernelFailure("lu_l: matrix is singular: U_kk of tile column " + k + " has a zero on the diagonal at row "
+                throw new SingularInputException("lu_l: matrix is singular: U_kk of tile column " + k + " has a zero on the diagonal at row "
                         + j + " (0-based)");
             }
         }

@@ -35,7 +35,7 @@ final class TriangularKernels {
         for (int i = 0; i < n; i++) {
             // dtrsm would divide by it and return Inf/NaN without a word
             if (tv[i * n + i] == 0.0) {
-                throw new KernelFailure("kernel " + kernel + ": the " + n + "x" + n + " triangular tile is singular: "
+                throw new SingularInputException("kernel " + kernel + ": the " + n + "x" + n + " triangular tile is singular: "
                         + "zero on the diagonal at row " + i + " (0-based)");
             }
         }

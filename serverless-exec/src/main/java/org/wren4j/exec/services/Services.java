@@ -3,13 +3,18 @@ package org.wren4j.exec.services;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.wren4j.exec.provision.aws.LambdaLauncher;
 import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.exec.queue.sqs.SqsQueueFactory;
 import org.wren4j.exec.queue.sqs.SqsQueueOptions;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.state.redis.RedisRuntimeState;
 import org.wren4j.exec.state.redis.RedisStateOptions;
+import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.spi.ObjectStore;
 import org.wren4j.tiles.TileStore;
 import org.wren4j.tiles.s3.S3ObjectStore;
@@ -78,6 +83,22 @@ public final class Services implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Workers as invocations of the Lambda {@code function} (at {@code endpoint}, or AWS's in the
+     * configured region when empty), each told these endpoints, {@code worker}'s options and to
+     * stop leasing {@code margin} before its deadline.
+     */
+    public static LambdaLauncher lambdaLauncher(ServiceEndpoints endpoints, WorkerConfig worker, String function, Optional<URI> endpoint,
+                                                Duration margin) {
+        var event = new LinkedHashMap<>(endpoints.toMap());
+        event.putAll(WorkerOptions.toMap(worker, 0));
+        event.put("margin-ms", Long.toString(margin.toMillis()));
+        String region = setting("aws.region", "AWS_REGION", "us-east-1");
+        String access = setting("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "wren4j");
+        String secret = setting("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "wren4j");
+        return LambdaLauncher.create(endpoint.orElse(null), region, access, secret, function, event);
     }
 
     static String setting(String property, String env, String def) {

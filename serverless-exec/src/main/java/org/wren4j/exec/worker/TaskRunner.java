@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.MatrixBinding;
@@ -240,7 +241,7 @@ final class TaskRunner {
     /** The message a kernel failure fails the job with (a bad input: retrying cannot help). */
     CompletableFuture<Void> failJob(JobRegistry.Entry job, Node node, KernelFailure failure) {
         String jobId = job.spec().jobId();
-        return ctx.state().fail(jobId, FailureMessages.kernelFailure(jobId, node.key(), job, node, failure)).toCompletableFuture();
+        return ctx.state().fail(jobId, FailureMessages.kernelFailure(jobId, node.key(), job, node, failure).encode()).toCompletableFuture();
     }
 
     private static long sizeBytes(Tile[] tiles) {
@@ -384,10 +385,10 @@ final class TaskRunner {
         String jobId = lease.message().jobId();
         if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
             String taskKey = lease.message().taskKey();
-            String message = cause instanceof KernelFailure kf
+            JobFailure failure = cause instanceof KernelFailure kf
                     ? FailureMessages.kernelFailure(jobId, taskKey, job, node, kf)
-                    : FailureMessages.failure(jobId, taskKey, job, node, "gave up after " + lease.deliveries() + " attempts: " + cause);
-            return ctx.state().fail(jobId, message).toCompletableFuture().handle((v, e) -> {
+                    : FailureMessages.gaveUp(jobId, taskKey, job, node, lease.deliveries(), cause);
+            return ctx.state().fail(jobId, failure.encode()).toCompletableFuture().handle((v, e) -> {
                 if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
                     return ack(lease); // failed, or a job the state no longer knows: nothing to run
                 }
