@@ -2,26 +2,18 @@ package org.wren4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +23,13 @@ import org.junit.jupiter.api.Test;
  * generic argument counts as much as an import.
  */
 class PublicSignaturesTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final List<String> ALLOWED = List.of("java.", "org.apache.arrow.", "org.wren4j.api.", "org.wren4j.interop.", "org.wren4j.spi.");
 
     @Test
     void publicSignaturesNameOnlyPublicTypes() {
-        assertThat(violations(publicClasses())).as("internal types in public signatures").isEmpty();
+        List<Class<?>> classes = PublicApi.publicClasses("api", "interop");
+        assertThat(classes).as("public classes").hasSizeGreaterThan(10);
+        assertThat(violations(classes)).as("internal types in public signatures").isEmpty();
     }
 
     /** A stand-in for an API class that leaks internals in each place a signature can. */
@@ -77,17 +70,10 @@ class PublicSignaturesTest {
             for (Type t : c.getGenericInterfaces()) {
                 check(c, "implements", t, violations, seen);
             }
-            for (Field f : c.getDeclaredFields()) {
-                if (exposed(f)) {
-                    check(c, "field " + f.getName(), f.getGenericType(), violations, seen);
-                }
+            for (Field f : PublicApi.exposedFields(c)) {
+                check(c, "field " + f.getName(), f.getGenericType(), violations, seen);
             }
-            List<Executable> members = new ArrayList<>(List.of(c.getDeclaredConstructors()));
-            members.addAll(List.of(c.getDeclaredMethods()));
-            for (Executable e : members) {
-                if (!exposed(e) || e.isSynthetic() || e instanceof Method m && m.isBridge()) {
-                    continue;
-                }
+            for (Executable e : PublicApi.exposedExecutables(c)) {
                 String where = (e instanceof Method ? e.getName() : "constructor") + "(...)";
                 if (e instanceof Method m) {
                     check(c, where + " returns", m.getGenericReturnType(), violations, seen);
@@ -101,12 +87,6 @@ class PublicSignaturesTest {
             }
         }
         return violations;
-    }
-
-    private static boolean exposed(Member m) {
-        int mod = m.getModifiers();
-        boolean finalClass = Modifier.isFinal(m.getDeclaringClass().getModifiers());
-        return Modifier.isPublic(mod) || Modifier.isProtected(mod) && !finalClass;
     }
 
     private static void check(Class<?> owner, String where, Type type, Set<String> out, Set<String> seen) {
@@ -139,41 +119,5 @@ class PublicSignaturesTest {
                 check(owner, where, b, out, seen);
             }
         }
-    }
-
-    /** Public top-level and public nested classes of the public packages, from the modules' compiled classes. */
-    private static List<Class<?>> publicClasses() {
-        var out = new ArrayList<Class<?>>();
-        for (String module : List.of("api", "interop")) {
-            Path classes = ROOT.resolve(module).resolve("target/classes");
-            assertThat(classes).as("compiled classes of %s", module).isDirectory();
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
-                    if (name.contains(".internal.") || name.endsWith("package-info")) {
-                        continue;
-                    }
-                    Class<?> c = Class.forName(name, false, PublicSignaturesTest.class.getClassLoader());
-                    if (isVisible(c)) {
-                        out.add(c);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError(e);
-            }
-        }
-        assertThat(out).as("public classes").hasSizeGreaterThan(10);
-        return out;
-    }
-
-    private static boolean isVisible(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
-            if (!Modifier.isPublic(k.getModifiers()) || k.isAnonymousClass() || k.isLocalClass()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

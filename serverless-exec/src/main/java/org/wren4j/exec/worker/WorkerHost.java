@@ -14,7 +14,7 @@ import org.wren4j.tiles.TileStore;
 /**
  * What the workers of one process share: the job registry (backed by the spec store, so any job
  * can be loaded by id), the lease heartbeat, the tile I/O executor and the tile cache. The same
- * host serves worker threads in a client, a worker process ({@link WorkerMain}) and a Lambda
+ * host serves worker threads in a client, a worker process ({@code WorkerMain} in {@code exec.services}) and a Lambda
  * invocation. Closing it stops the heartbeat and the I/O threads, not the services.
  */
 public final class WorkerHost implements AutoCloseable {
