@@ -28,21 +28,24 @@ public record ServiceEndpoints(String redis, URI sqs, String queue, Optional<URI
     public static final String DEFAULT_PREFIX = "wren4j";
 
     public ServiceEndpoints {
-        requireNonNull(redis, "redis is null");
-        requireNonNull(sqs, "sqs is null");
-        requireNonNull(queue, "queue is null");
-        requireNonNull(s3, "s3 is null");
-        requireNonNull(bucket, "bucket is null");
-        requireNonNull(prefix, "prefix is null");
+        toServices(redis, sqs, queue, s3, bucket, prefix); // the workers' own record checks what it needs
         if (!redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
             throw new IllegalArgumentException("the Redis endpoint must be a redis:// or rediss:// URI, got '" + redis + "'");
-        }
-        if (bucket.isEmpty()) {
-            throw new IllegalArgumentException("the S3 bucket name is empty");
         }
         if (queue.isEmpty()) {
             throw new IllegalArgumentException("the SQS queue name prefix is empty");
         }
+    }
+
+    /** The same endpoints as the workers receive them. */
+    org.wren4j.exec.services.ServiceEndpoints toServices() {
+        return toServices(redis, sqs, queue, s3, bucket, prefix);
+    }
+
+    // qualified: the workers' record shares this one's simple name
+    private static org.wren4j.exec.services.ServiceEndpoints toServices(String redis, URI sqs, String queue, Optional<URI> s3, String bucket,
+                                                                      String prefix) {
+        return new org.wren4j.exec.services.ServiceEndpoints(redis, sqs, queue, s3, bucket, prefix);
     }
 
     /** Servers that speak the services' protocols at the given endpoints (e.g. Redis, ElasticMQ, an S3-compatible store). */

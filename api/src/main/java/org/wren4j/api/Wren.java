@@ -89,7 +89,7 @@ public final class Wren implements AutoCloseable {
 
     private static Services openServices(ServiceEndpoints e) {
         try {
-            return Services.open(new org.wren4j.exec.services.ServiceEndpoints(e.redis(), e.sqs(), e.queue(), e.s3(), e.bucket(), e.prefix()));
+            return Services.open(e.toServices());
         } catch (org.wren4j.exec.services.ServiceUnavailableException ex) {
             throw new ServiceUnavailableException(ex.getMessage(), ex);
         }

@@ -18,26 +18,13 @@ import org.wren4j.planner.library.Programs;
 import org.wren4j.planner.library.Triangular;
 
 /** Absurd blocks are refused or warned, each time with a block to use instead. */
-class BlockRuleTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class BlockRuleTest extends CliTest {
 
     @TempDir
     Path tmp;
 
-    private int run(String... argv) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private static long planned(Program p, Map<String, Long> args) {
         return ProgramAnalysis.of(p, args).taskCount();

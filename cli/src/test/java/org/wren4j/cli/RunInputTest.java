@@ -3,9 +3,6 @@ package org.wren4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +20,7 @@ import org.wren4j.interop.Tables;
  * {@code run <op> --input} for every op of run, on generated tables with known answers (a square
  * system and a consistent least-squares problem) and on the real digits table.
  */
-class RunInputTest {
+class RunInputTest extends CliTest {
     private static final Path DIGITS = Path.of("").toAbsolutePath().getParent().resolve("test-data/real/digits.parquet");
     private static final double[] SQUARE_X = {1, 2, 3, 4, 5, 6};
     private static final double[] TALL_X = {2, -1, 0.5, 3};
@@ -32,8 +29,6 @@ class RunInputTest {
     Path tmp;
     private Path square;
     private Path tall;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /** Tables whose last column y is exactly A x for the x above (a0.. for the square, c0.. for the tall one). */
     @BeforeEach
@@ -70,19 +65,8 @@ class RunInputTest {
         return names;
     }
 
-    private int run(String... argv) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private double residual() {
         return Double.parseDouble(stdout().replaceAll("(?s).*\"residual\": ([^,]+),.*", "$1"));

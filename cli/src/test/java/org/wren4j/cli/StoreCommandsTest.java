@@ -2,9 +2,7 @@ package org.wren4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import org.wren4j.interop.LoadedTable;
 import org.wren4j.interop.Tables;
 
 /** load, list, export and run --input, each a separate Main.run sharing only the --store directory. */
-class StoreCommandsTest {
+class StoreCommandsTest extends CliTest {
     private static final List<String> COLUMNS = List.of("a", "b", "c", "d", "y");
 
     @TempDir
@@ -27,8 +25,6 @@ class StoreCommandsTest {
     private Path store;
     private Path table;
     private double[][] data;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void writeTable() {
@@ -46,11 +42,6 @@ class StoreCommandsTest {
         }
     }
 
-    private int run(String... argv) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
     @Test
     void runExitsNonZeroWhenItsCheckIsNotFinite() {
@@ -71,13 +62,7 @@ class StoreCommandsTest {
         assertThat(run("run", "gemm", "--input", table.toString(), "--json")).as(stderr()).isZero();
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private static double[][] columns(double[][] a, int from, int to) {
         double[][] o = new double[a.length][to - from];

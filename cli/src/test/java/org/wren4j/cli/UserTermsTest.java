@@ -3,9 +3,7 @@ package org.wren4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,15 +29,13 @@ import org.wren4j.interop.LoadOptions;
 import org.wren4j.interop.Tables;
 
 /** Hints reach CLI users as flags; the same errors keep naming Java methods for Java callers. */
-class UserTermsTest {
+class UserTermsTest extends CliTest {
     /** A Java call in a message: {@code oneHot(}, {@code NullPolicy.fill(}, {@code explain()}. */
     private static final Pattern JAVA_CALL = Pattern.compile("[a-z][A-Za-z]*\\.?[a-z][A-Za-z]*\\(");
 
     @TempDir
     Path tmp;
     private Path table;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /** Rows: v (double, null in row 2), color (text), id (text, 10,001 distinct values). */
     @BeforeEach
@@ -70,15 +66,7 @@ class UserTermsTest {
         }
     }
 
-    private int run(String... argv) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void loadHintsNameTheFlagsThatFixTheTable() {

@@ -28,7 +28,7 @@ public record ServiceEndpoints(String redis, URI sqs, String queue, Optional<URI
         requireNonNull(bucket, "bucket is null");
         requireNonNull(prefix, "prefix is null");
         if (bucket.isEmpty()) {
-            throw new IllegalArgumentException("bucket is empty");
+            throw new IllegalArgumentException("the S3 bucket name is empty");
         }
     }
 
