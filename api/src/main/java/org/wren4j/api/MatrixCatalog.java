@@ -11,13 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.planner.expr.Leaf;
-import org.wren4j.planner.expr.Shape;
 import org.wren4j.tiles.DType;
 import org.wren4j.tiles.KeyLayout;
 import org.wren4j.tiles.MatrixManifest;
 import org.wren4j.tiles.MissingMatrixException;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.TileConflictException;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -26,7 +25,8 @@ import org.wren4j.tiles.TileStore;
  * The named matrices of a session's tile store: a manifest for every matrix the session stores,
  * opening by name, saving under a name, listing and deleting, and the column names kept beside
  * a manifest. Which tiles of a matrix exist (all, one triangle, the lower half of a symmetric
- * matrix) is recorded in the manifest and handed to the {@link PlanRunner} on open.
+ * matrix) is recorded in the manifest; the manifest is turned into a leaf, and the leaf into a
+ * manifest, only by the job binder (through the {@link PlanRunner}), which caches the tiles by name.
  */
 final class MatrixCatalog {
     /** Tiles copied at once by {@link #save}, so memory stays bounded whatever the matrix size. */
@@ -90,14 +90,16 @@ final class MatrixCatalog {
             throw new WrenException("matrix " + name + " is stored as " + m.describeLayout()
                     + "; wren4j computes on float64 matrices with square blocks");
         }
-        StructureLabel s = StructureLabel.parse(name, m.structure());
-        runner.recordLayout(name, s.layout());
-        return new Leaf(name, new Shape(m.rows(), m.cols()), m.blockRows(), s.kind());
+        try {
+            return runner.open(m);
+        } catch (IllegalArgumentException e) {
+            throw new WrenException("cannot open " + e.getMessage(), e);
+        }
     }
 
     MatrixInfo info(String name) {
         MatrixManifest m = manifest(name);
-        return new MatrixInfo(name, m.rows(), m.cols(), m.blockRows(), m.structure(), m.createdAt(), m.creator(),
+        return new MatrixInfo(name, m.rows(), m.cols(), m.blockRows(), m.structureText(), m.createdAt(), m.creator(),
                 columnNames(m).orElse(List.of()));
     }
 
@@ -139,7 +141,7 @@ final class MatrixCatalog {
             names.ifPresent(n -> writeColumnNames(m, n));
             return leaf;
         }
-        Structure layout = runner.layout(leaf);
+        StoredTiles layout = runner.layout(leaf);
         MatrixManifest wanted = manifest(name, leaf, "saved from " + leaf.name());
         Optional<MatrixManifest> existing = find(name);
         if (existing.isPresent() && options.replace()) {
@@ -158,8 +160,7 @@ final class MatrixCatalog {
         }
         MatrixManifest m = join(store.createMatrix(wanted), "saving matrix " + name);
         carried.ifPresent(n -> writeColumnNames(m, n));
-        runner.recordLayout(name, layout);
-        return new Leaf(name, leaf.shape(), leaf.blockSize(), leaf.structure());
+        return runner.open(m);
     }
 
     private WrenException exists(MatrixManifest m, String how) {
@@ -167,12 +168,12 @@ final class MatrixCatalog {
                 + m.createdAt() + " by " + m.creator() + "); save with SaveOptions.replacing() to replace it, or pick another name");
     }
 
-    private void copyTiles(Leaf from, Structure layout, String to) {
+    private void copyTiles(Leaf from, StoredTiles layout, String to) {
         int b = from.blockSize();
         var window = new ArrayList<CompletableFuture<Void>>();
         for (long i = 0; i < from.shape().tileRows(b); i++) {
             for (long j = 0; j < from.shape().tileCols(b); j++) {
-                if (layout.isZeroTile(i, j) || layout.isMirroredTile(i, j)) {
+                if (!layout.isStoredTile(i, j)) {
                     continue;
                 }
                 TileKey target = TileKey.of(to, i, j);
@@ -197,10 +198,9 @@ final class MatrixCatalog {
     }
 
     private MatrixManifest manifest(String name, Leaf leaf, String origin) {
-        MatrixManifest base = MatrixManifest.of(name, leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.blockSize());
-        String structure = StructureLabel.of(leaf.structure(), runner.layout(leaf)).text();
-        return new MatrixManifest(name, base.rows(), base.cols(), base.blockRows(), base.blockCols(), DType.FLOAT64, structure,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), base.creator() + "; " + origin);
+        MatrixManifest base = runner.manifest(name, leaf);
+        return new MatrixManifest(name, base.rows(), base.cols(), base.blockRows(), base.blockCols(), DType.FLOAT64, base.kind(),
+                base.storedTiles(), Instant.now().truncatedTo(ChronoUnit.MILLIS), base.creator() + "; " + origin);
     }
 
     private static void checkColumnNames(String name, Leaf leaf, List<String> names) {

@@ -11,13 +11,14 @@ import org.wren4j.exec.JobResult;
 import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.job.JobBinder.BoundJob;
 import org.wren4j.exec.job.JobFailedException;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.plan.Plan;
 import org.wren4j.planner.plan.Planner;
 import org.wren4j.planner.plan.PlanningException;
 import org.wren4j.planner.rules.Rules;
+import org.wren4j.tiles.MatrixManifest;
+import org.wren4j.tiles.StoredTiles;
 
 /**
  * Runs expressions: plans one or several into one fused program and runs it as one job (bound
@@ -98,14 +99,19 @@ final class PlanRunner {
         return jobs.get();
     }
 
-    /** How tiles of a stored matrix are laid out (see {@link JobBinder#layout}). */
-    Structure layout(Leaf leaf) {
+    /** Which tiles of a stored matrix exist (see {@link JobBinder#layout}). */
+    StoredTiles layout(Leaf leaf) {
         return binder.layout(leaf);
     }
 
-    /** Records how the tiles of a matrix opened by name are laid out, as its manifest says. */
-    void recordLayout(String matrix, Structure layout) {
-        binder.recordLayout(matrix, layout);
+    /** A matrix as its manifest records it; later jobs read its tiles as the manifest says (see {@link JobBinder#open}). */
+    Leaf open(MatrixManifest manifest) {
+        return binder.open(manifest);
+    }
+
+    /** The manifest of {@code leaf}'s tiles stored under {@code name} (see {@link JobBinder#manifest}). */
+    MatrixManifest manifest(String name, Leaf leaf) {
+        return binder.manifest(name, leaf);
     }
 
     void forget(String matrix) {

@@ -56,7 +56,7 @@ final class TileIo {
         MatrixBinding binding = binding(leaf);
         var reads = new ArrayList<CompletableFuture<Void>>();
         for (long j = 0; j < s.tileCols(b); j++) {
-            if (binding.structure().isZeroTile(i, j)) {
+            if (binding.storedTiles().isZeroTile(i, j)) {
                 continue;
             }
             int c0 = (int) (j * b);
@@ -81,10 +81,10 @@ final class TileIo {
 
     /** Tile (i, j) of a stored matrix: read, implied zero, or the transpose of the stored (j, i). */
     private CompletableFuture<Tile> readTile(Leaf leaf, MatrixBinding binding, long i, long j) {
-        if (binding.structure().isZeroTile(i, j)) {
+        if (binding.storedTiles().isZeroTile(i, j)) {
             return CompletableFuture.completedFuture(Tile.zeros(binding.tileRows(i), binding.tileCols(j)));
         }
-        if (binding.structure().isMirroredTile(i, j)) {
+        if (binding.storedTiles().isMirroredTile(i, j)) {
             return store.read(TileKey.of(leaf.name(), j, i)).toCompletableFuture().thenApply(Tile::transpose);
         }
         return store.read(TileKey.of(leaf.name(), i, j)).toCompletableFuture();
@@ -103,7 +103,7 @@ final class TileIo {
         var reads = new ArrayList<CompletableFuture<Void>>();
         for (long i = 0; i < s.tileRows(b); i++) {
             for (long j = 0; j < s.tileCols(b); j++) {
-                if (binding.structure().isZeroTile(i, j)) {
+                if (binding.storedTiles().isZeroTile(i, j)) {
                     continue;
                 }
                 int r0 = (int) (i * b);

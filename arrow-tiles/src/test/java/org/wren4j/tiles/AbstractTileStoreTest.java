@@ -152,7 +152,7 @@ public abstract class AbstractTileStoreTest {
 
     @Test
     void matricesAreCreatedOpenedListedAndDeletedByName() throws Exception {
-        MatrixManifest a = MatrixManifest.of("jobs/A", 10, 7, 4, 3).withStructure("symmetric");
+        MatrixManifest a = MatrixManifest.of("jobs/A", 10, 7, 4, 3).withStructure("symmetric", StoredTiles.ALL);
         join(tiles.createMatrix(a));
         join(tiles.createMatrix(MatrixManifest.of("B", 1, 1, 1, 1)));
         StoredMatrix m = tiles.matrix(a);

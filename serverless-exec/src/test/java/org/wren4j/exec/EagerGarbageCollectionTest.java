@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.kernels.DenseLinalg;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
 import org.wren4j.exec.queue.MemoryTaskQueue;
@@ -31,6 +30,7 @@ import org.wren4j.exec.testing.RecordingObjectStore;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -83,9 +83,9 @@ class EagerGarbageCollectionTest {
         writeTiles(store, "A", a, (int) (m * block), (int) (k * block), block);
         writeTiles(store, "B", b, (int) (k * block), (int) (n * block), block);
         var spec = new JobSpec("gc-gemm", "gemm", Programs.gemm(), Map.of("M", m, "N", n, "K", k), Map.of(
-                "A", new MatrixBinding("A", m * block, k * block, block, Structure.GENERAL),
-                "B", new MatrixBinding("B", k * block, n * block, block, Structure.GENERAL),
-                "C", new MatrixBinding("C", m * block, n * block, block, Structure.GENERAL),
+                "A", new MatrixBinding("A", m * block, k * block, block, StoredTiles.ALL),
+                "B", new MatrixBinding("B", k * block, n * block, block, StoredTiles.ALL),
+                "C", new MatrixBinding("C", m * block, n * block, block, StoredTiles.ALL),
                 "T", MatrixBinding.temporary("C-tmp")));
         JobResult r;
         try (var engine = ExecEngine.embedded(store, CONFIG)) {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -34,9 +34,9 @@ class JobFailureTest {
                 .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(500), 3, Duration.ofMillis(10)));
         try (var engine = ExecEngine.embedded(store, config)) {
             var spec = new JobSpec("missing", "matmul", Programs.gemm(), Map.of("M", 2L, "N", 2L, "K", 2L), Map.of(
-                    "A", new MatrixBinding("A", 6, 6, 3, Structure.GENERAL),
-                    "B", new MatrixBinding("B", 6, 6, 3, Structure.GENERAL),
-                    "C", new MatrixBinding("C", 6, 6, 3, Structure.GENERAL),
+                    "A", new MatrixBinding("A", 6, 6, 3, StoredTiles.ALL),
+                    "B", new MatrixBinding("B", 6, 6, 3, StoredTiles.ALL),
+                    "C", new MatrixBinding("C", 6, 6, 3, StoredTiles.ALL),
                     "T", MatrixBinding.temporary("tmp/T")));
             engine.submit(spec);
             assertThatThrownBy(() -> engine.await("missing", Optional.of(Duration.ofMinutes(2)), ProgressListener.NONE))

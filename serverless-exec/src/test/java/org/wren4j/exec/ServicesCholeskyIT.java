@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.kernels.DenseLinalg;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.queue.TaskQueue;
@@ -24,6 +23,7 @@ import org.wren4j.exec.testing.LocalRedis;
 import org.wren4j.exec.testing.LocalSqs;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.TileStore;
 
 /** A Cholesky on real Redis and ElasticMQ gives the very bits of the same job in memory. */
@@ -71,8 +71,8 @@ class ServicesCholeskyIT {
                 .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(500), 3, Duration.ofMillis(10)));
         try (var engine = ExecEngine.withServices(store, queue, state, config)) {
             var spec = new JobSpec("chol-it", "cholesky", Programs.cholesky(), Map.of("N", tiles), Map.of(
-                    "A", new MatrixBinding("A", n, n, b, Structure.GENERAL),
-                    "O", new MatrixBinding("L", n, n, b, Structure.LOWER),
+                    "A", new MatrixBinding("A", n, n, b, StoredTiles.ALL),
+                    "O", new MatrixBinding("L", n, n, b, StoredTiles.LOWER_TRIANGLE),
                     "S", MatrixBinding.temporary("tmp/S")));
             long t0 = System.nanoTime();
             engine.submit(spec);

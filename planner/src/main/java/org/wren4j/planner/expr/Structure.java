@@ -6,9 +6,38 @@ package org.wren4j.planner.expr;
  * the transpose of tile (j, i); PSD and SPD add positive semi-definiteness and definiteness (a
  * Gram matrix is PSD, plus a positive multiple of the identity SPD), which lets {@code solve} use
  * Cholesky.
+ *
+ * <p>Each structure has a {@link #label()}, the name a stored matrix's manifest records it under.
  */
 public enum Structure {
-    GENERAL, LOWER, UPPER, SYMMETRIC, PSD, SPD;
+    GENERAL("general"),
+    LOWER("lower-triangular"),
+    UPPER("upper-triangular"),
+    SYMMETRIC("symmetric"),
+    PSD("psd"),
+    SPD("spd");
+
+    private final String label;
+
+    Structure(String label) {
+        this.label = label;
+    }
+
+    /** The name stored matrices record this structure under, e.g. {@code spd}; never changes once released. */
+    public String label() {
+        return label;
+    }
+
+    /** @throws IllegalArgumentException for an unknown label, listing the known ones */
+    public static Structure fromLabel(String label) {
+        for (Structure s : values()) {
+            if (s.label.equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown matrix structure '" + label
+                + "' (known: general, lower-triangular, upper-triangular, symmetric, psd, spd)");
+    }
 
     public boolean symmetric() {
         return this == SYMMETRIC || this == PSD || this == SPD;

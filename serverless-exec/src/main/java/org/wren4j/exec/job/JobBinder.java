@@ -10,18 +10,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.wren4j.planner.expr.Leaf;
+import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.planner.lambdapack.Program;
 import org.wren4j.planner.plan.Plan;
 import org.wren4j.planner.plan.Step;
 import org.wren4j.planner.plan.Value;
+import org.wren4j.tiles.MatrixManifest;
+import org.wren4j.tiles.StoredTiles;
 
 /**
  * The one place a plan becomes a job: it names the job and the new stored matrix of each of the
  * program's outputs, binds every matrix of the program to the store (stored inputs by name and
  * tile layout, temporaries under {@code tmp/<job>/}), and says whether the tasks compute, only run
- * the control plane ({@link DryRun}) or model their time ({@link Simulated}). It also remembers how
- * the tiles of each stored matrix are laid out, so later jobs read them right.
+ * the control plane ({@link DryRun}) or model their time ({@link Simulated}).
+ *
+ * <p>It is also the one mapping between a stored matrix's {@link MatrixManifest} (the durable
+ * record: kind label and {@link StoredTiles}) and the planner's {@link Leaf}, and it caches which
+ * tiles of each stored matrix exist, by name, so later jobs read them right.
  */
 public final class JobBinder {
     /** What the job's tasks do. */
@@ -60,7 +67,7 @@ public final class JobBinder {
     }
 
     private final Supplier<String> names;
-    private final Map<String, Structure> layouts = new ConcurrentHashMap<>();
+    private final Map<String, StoredTiles> layouts = new ConcurrentHashMap<>();
 
     /** @param names fresh names for jobs and stored matrices ({@code /} allowed, never reused) */
     public JobBinder(Supplier<String> names) {
@@ -119,22 +126,53 @@ public final class JobBinder {
         }
     }
 
-    /** How tiles of a stored matrix are laid out: as recorded when it was computed or opened, else all stored. */
-    public Structure layout(Leaf leaf) {
-        Structure recorded = layouts.get(leaf.name());
+    /**
+     * Which tiles of a stored matrix exist: as recorded when it was computed, opened or saved, else
+     * one triangle for a triangular matrix and all tiles for any other.
+     */
+    public StoredTiles layout(Leaf leaf) {
+        StoredTiles recorded = layouts.get(leaf.name());
         if (recorded != null) {
             return recorded;
         }
-        return switch (leaf.structure()) {
-            case LOWER -> Structure.LOWER;
-            case UPPER -> Structure.UPPER;
-            default -> Structure.GENERAL;
-        };
+        return leaf.structure().triangular() ? layoutOf(leaf.structure()) : StoredTiles.ALL;
     }
 
-    /** Records how the tiles of a matrix are laid out (e.g. as its manifest says when opened by name). */
-    public void recordLayout(String matrix, Structure layout) {
-        layouts.put(requireNonNull(matrix, "matrix is null"), requireNonNull(layout, "layout is null"));
+    /**
+     * A stored matrix as its manifest records it; later jobs read its tiles as the manifest says.
+     *
+     * @throws IllegalArgumentException naming the matrix if the manifest's kind is unknown or does not fit its stored tiles
+     */
+    public Leaf open(MatrixManifest manifest) {
+        Structure kind;
+        try {
+            kind = Structure.fromLabel(manifest.kind());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matrix " + manifest.name() + ": " + e.getMessage() + "; was it written by a newer wren4j?", e);
+        }
+        if (!fits(kind, manifest.storedTiles())) {
+            throw new IllegalArgumentException("matrix " + manifest.name() + " is recorded as " + kind.label() + " with stored tiles "
+                    + manifest.storedTiles().label() + ", which cannot be: its manifest is inconsistent");
+        }
+        layouts.put(manifest.name(), manifest.storedTiles());
+        return new Leaf(manifest.name(), new Shape(manifest.rows(), manifest.cols()), manifest.blockRows(), kind);
+    }
+
+    /**
+     * The manifest of {@code leaf}'s tiles stored under {@code name}: its kind, and its tiles as laid
+     * out now. A kind that cannot have those tiles (a handle that forgot a matrix is symmetric)
+     * is recorded as the kind the tiles imply.
+     */
+    public MatrixManifest manifest(String name, Leaf leaf) {
+        StoredTiles tiles = layout(leaf);
+        Structure kind = fits(leaf.structure(), tiles) ? leaf.structure() : switch (tiles) {
+            case LOWER_TRIANGLE -> Structure.LOWER;
+            case UPPER_TRIANGLE -> Structure.UPPER;
+            case LOWER_MIRRORED -> Structure.SYMMETRIC;
+            case ALL -> Structure.GENERAL; // unreachable: every kind fits all tiles
+        };
+        return MatrixManifest.of(name, leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.blockSize())
+                .withStructure(kind.label(), tiles);
     }
 
     /** Forgets a deleted matrix. */
@@ -143,16 +181,21 @@ public final class JobBinder {
     }
 
     /** The tiles a result of this structure stores: one triangle for triangular and symmetric ones. */
-    public static Structure layoutOf(org.wren4j.planner.expr.Structure s) {
+    public static StoredTiles layoutOf(Structure s) {
         return switch (s) {
-            case GENERAL -> Structure.GENERAL;
-            case LOWER -> Structure.LOWER;
-            case UPPER -> Structure.UPPER;
-            case SYMMETRIC, PSD, SPD -> Structure.SYMMETRIC;
+            case GENERAL -> StoredTiles.ALL;
+            case LOWER -> StoredTiles.LOWER_TRIANGLE;
+            case UPPER -> StoredTiles.UPPER_TRIANGLE;
+            case SYMMETRIC, PSD, SPD -> StoredTiles.LOWER_MIRRORED;
         };
     }
 
-    private static MatrixBinding binding(String store, Value v, Structure layout) {
+    /** Whether a matrix of this kind can be stored as {@code tiles}: all of them, or the ones its results keep. */
+    private static boolean fits(Structure kind, StoredTiles tiles) {
+        return tiles == StoredTiles.ALL || tiles == layoutOf(kind);
+    }
+
+    private static MatrixBinding binding(String store, Value v, StoredTiles layout) {
         var shape = v.shape().orElseThrow();
         return new MatrixBinding(store, shape.rows(), shape.cols(), v.blockSize(), layout);
     }

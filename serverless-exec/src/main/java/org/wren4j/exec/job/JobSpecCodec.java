@@ -9,10 +9,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.wren4j.planner.lambdapack.Program;
 import org.wren4j.planner.lambdapack.ProgramCodec;
+import org.wren4j.tiles.StoredTiles;
 
 /**
  * The stored form of a {@link JobSpec}: what a worker in another process (or a re-attaching
@@ -22,7 +24,9 @@ import org.wren4j.planner.lambdapack.ProgramCodec;
  */
 public final class JobSpecCodec {
     private static final int VERSION = 2;
-    private static final Structure[] STRUCTURES = Structure.values();
+    /** Stored tiles by wire code; the codes are the old {@code exec.job.Structure} ordinals, so version 2 bytes are unchanged. */
+    private static final List<StoredTiles> STORED_TILES = List.of(StoredTiles.ALL, StoredTiles.LOWER_TRIANGLE, StoredTiles.UPPER_TRIANGLE,
+            StoredTiles.LOWER_MIRRORED);
 
     private JobSpecCodec() {
     }
@@ -54,7 +58,7 @@ public final class JobSpecCodec {
                 out.writeLong(b.rows());
                 out.writeLong(b.cols());
                 out.writeInt(b.blockSize());
-                out.writeByte(b.structure().ordinal());
+                out.writeByte(STORED_TILES.indexOf(b.storedTiles()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -88,11 +92,18 @@ public final class JobSpecCodec {
             Map<String, MatrixBinding> bindings = new LinkedHashMap<>();
             for (int i = 0; i < nbind; i++) {
                 String name = in.readUTF();
-                bindings.put(name, new MatrixBinding(in.readUTF(), in.readLong(), in.readLong(), in.readInt(), STRUCTURES[in.readByte()]));
+                bindings.put(name, new MatrixBinding(in.readUTF(), in.readLong(), in.readLong(), in.readInt(), storedTiles(in.readByte())));
             }
             return new JobSpec(jobId, operation, p, args, bindings, dryRun, simulatedGflops);
         } catch (IOException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("truncated or corrupt job spec: " + e, e);
         }
+    }
+
+    private static StoredTiles storedTiles(byte code) {
+        if (code < 0 || code >= STORED_TILES.size()) {
+            throw new IllegalArgumentException("unknown stored-tiles code " + code + " in job spec");
+        }
+        return STORED_TILES.get(code);
     }
 }

@@ -23,6 +23,7 @@ import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.tiles.MissingTileException;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 
@@ -136,10 +137,10 @@ final class TaskRunner {
     private CompletableFuture<Tile> read(JobRegistry.Entry job, ConcreteTile tile) {
         ConcreteTile src = job.analysis().source(tile);
         MatrixBinding b = job.spec().binding(src.matrix());
-        if (b.structure().isZeroTile(src.row(), src.col())) {
+        if (b.storedTiles().isZeroTile(src.row(), src.col())) {
             return CompletableFuture.completedFuture(Tile.zeros(b.tileRows(src.row()), b.tileCols(src.col())));
         }
-        if (b.structure().isMirroredTile(src.row(), src.col())) {
+        if (b.storedTiles().isMirroredTile(src.row(), src.col())) {
             long[] idx = src.indices();
             idx[idx.length - 2] = src.col();
             idx[idx.length - 1] = src.row();
@@ -293,7 +294,7 @@ final class TaskRunner {
         // lower ones, a mapping of the binding the program's reader counts do not see: such a
         // tile could be deleted while a mirrored read of it is still to come. Those wait for the
         // job-end sweep.
-        readers.keySet().removeIf(t -> job.spec().binding(t.matrix()).structure() != org.wren4j.exec.job.Structure.GENERAL);
+        readers.keySet().removeIf(t -> job.spec().binding(t.matrix()).storedTiles() != StoredTiles.ALL);
         if (readers.isEmpty()) {
             return written == 0 ? Garbage.NONE : new Garbage(written, List.of(), java.util.Map.of());
         }

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.wren4j.planner.lambdapack.ProgramCodec;
 import org.wren4j.planner.library.Programs;
 import org.wren4j.tiles.MemoryObjectStore;
+import org.wren4j.tiles.StoredTiles;
 
 /** Job specs survive the trip through bytes and the object store, and registries load them by id. */
 class JobSpecStoreTest {
     private static JobSpec cholesky(String id) {
         return new JobSpec(id, "cholesky of A", Programs.cholesky(), Map.of("N", 7L), Map.of(
-                "A", new MatrixBinding("in/A", 700, 700, 100, Structure.SYMMETRIC),
-                "O", new MatrixBinding("out/L", 700, 700, 100, Structure.LOWER),
+                "A", new MatrixBinding("in/A", 700, 700, 100, StoredTiles.LOWER_MIRRORED),
+                "O", new MatrixBinding("out/L", 700, 700, 100, StoredTiles.LOWER_TRIANGLE),
                 "S", MatrixBinding.temporary("tmp/S")));
     }
 
@@ -33,6 +34,29 @@ class JobSpecStoreTest {
         assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("x"))).dryRun()).isFalse();
         assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("x"))).simulated()).isFalse();
         assertThat(JobSpecCodec.decode(JobSpecCodec.encode(cholesky("y").asSimulated(37.5))).simulatedGflops()).isEqualTo(37.5);
+    }
+
+    @Test
+    void storedTilesKeepTheirWireCodesSoVersion2SpecsStillDecode() {
+        // the codes are the ordinals of the former exec.job.Structure (GENERAL, LOWER, UPPER, SYMMETRIC)
+        Map<StoredTiles, Integer> codes = Map.of(StoredTiles.ALL, 0, StoredTiles.LOWER_TRIANGLE, 1, StoredTiles.UPPER_TRIANGLE, 2,
+                StoredTiles.LOWER_MIRRORED, 3);
+        for (var e : codes.entrySet()) {
+            byte[] bytes = JobSpecCodec.encode(withLastBinding(e.getKey()));
+            assertThat(bytes[2]).isEqualTo((byte) 2);
+            assertThat(bytes[bytes.length - 1]).isEqualTo(e.getValue().byteValue()); // "S" sorts last
+            assertThat(JobSpecCodec.decode(bytes).binding("S").storedTiles()).isEqualTo(e.getKey());
+        }
+        byte[] unknown = JobSpecCodec.encode(withLastBinding(StoredTiles.ALL));
+        unknown[unknown.length - 1] = 9;
+        assertThatThrownBy(() -> JobSpecCodec.decode(unknown)).hasMessageContaining("unknown stored-tiles code 9");
+    }
+
+    private static JobSpec withLastBinding(StoredTiles tiles) {
+        return new JobSpec("job-w", "cholesky of A", Programs.cholesky(), Map.of("N", 7L), Map.of(
+                "A", new MatrixBinding("in/A", 700, 700, 100, StoredTiles.ALL),
+                "O", new MatrixBinding("out/L", 700, 700, 100, StoredTiles.ALL),
+                "S", new MatrixBinding("tmp/S", 700, 700, 100, tiles)));
     }
 
     @Test

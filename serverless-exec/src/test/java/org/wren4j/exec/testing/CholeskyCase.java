@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -61,8 +61,8 @@ public record CholeskyCase(int n, int block, long seed) {
     /** The job: factor {@code input} into {@code output}, temporaries under {@code output + "-tmp"}. */
     public JobSpec spec(String jobId, String input, String output) {
         return new JobSpec(jobId, "cholesky", Programs.cholesky(), Map.of("N", tiles()), Map.of(
-                "A", new MatrixBinding(input, n, n, block, Structure.GENERAL),
-                "O", new MatrixBinding(output, n, n, block, Structure.LOWER),
+                "A", new MatrixBinding(input, n, n, block, StoredTiles.ALL),
+                "O", new MatrixBinding(output, n, n, block, StoredTiles.LOWER_TRIANGLE),
                 "S", MatrixBinding.temporary(output + "-tmp")));
     }
 

@@ -9,17 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
-import org.wren4j.exec.job.Structure;
 import org.wren4j.exec.queue.TaskMessage;
 import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
 
 /** Task messages are checked against the program: every task is accepted, anything else refused with a reason. */
 class TaskMessageValidatorTest {
     private static final JobRegistry.Entry JOB = new JobRegistry().register(new JobSpec("job-1", "cholesky", Programs.cholesky(),
             Map.of("N", 4L), Map.of(
-                    "A", new MatrixBinding("A", 40, 40, 10, Structure.GENERAL),
-                    "O", new MatrixBinding("L", 40, 40, 10, Structure.LOWER),
+                    "A", new MatrixBinding("A", 40, 40, 10, StoredTiles.ALL),
+                    "O", new MatrixBinding("L", 40, 40, 10, StoredTiles.LOWER_TRIANGLE),
                     "S", MatrixBinding.temporary("tmp/S"))));
 
     private static TaskMessageValidator.Verdict check(String jobId, String key) {
