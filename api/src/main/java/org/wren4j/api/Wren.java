@@ -17,7 +17,6 @@ import java.util.function.BiFunction;
 import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.services.Services;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
@@ -60,19 +59,10 @@ public final class Wren implements AutoCloseable {
         if (b.lambda != null && b.services == null) {
             throw new IllegalStateException("lambda(...) needs services(...): Lambda workers reach the tiles, tasks and state through them");
         }
-        if (b.services != null) {
-            Services services = openServices(b.services);
-            this.store = services.store();
-            // the engine closes the queue and the state, the session the store
-            LambdaWorkers lambda = b.lambda;
-            this.engine = lambda == null
-                    ? ExecEngine.withServices(store, services.queue(), services.state(), config)
-                    : ExecEngine.withServices(store, services.queue(), services.state(), config, h -> Services.lambdaLauncher(
-                            services.endpoints(), config.worker(), lambda.function(), lambda.endpoint(), lambda.margin()));
-        } else {
-            this.store = b.store != null ? b.store : TileStore.inMemory();
-            this.engine = b.engine.apply(store, config);
-        }
+        SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.lambda, config)
+                : SessionBackend.embedded(b.store, b.engine, config);
+        this.store = backend.store();
+        this.engine = backend.engine();
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, this::describeStored, progress, r -> lastJob = r);
@@ -85,14 +75,6 @@ public final class Wren implements AutoCloseable {
         });
         this.io = new TileIo(store, runner, clientIo);
         this.sources = new MatrixSources(this, store, clientIo, catalog);
-    }
-
-    private static Services openServices(ServiceEndpoints e) {
-        try {
-            return Services.open(e.toServices());
-        } catch (org.wren4j.exec.services.ServiceUnavailableException ex) {
-            throw new ServiceUnavailableException(ex.getMessage(), ex);
-        }
     }
 
     /** A session with every default: in-memory tiles, one worker thread per core. */
