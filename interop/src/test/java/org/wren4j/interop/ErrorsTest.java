@@ -60,7 +60,7 @@ class ErrorsTest {
                 Path file = tmp.resolve("c" + k + ".parquet");
                 Files.write(file, b);
                 try {
-                    Tables.load(wren, file, LoadOptions.builder().nullPolicy(NullPolicy.fill(0)).build());
+                    Tables.load(wren, file, LoadOptions.builder().nullPolicy(NullPolicy.fill(0)).nonFinite(NonFinitePolicy.ALLOW).build());
                 } catch (InteropException e) {
                     failed++;
                     assertThat(e.getMessage()).contains(file.toString());
@@ -69,6 +69,19 @@ class ErrorsTest {
             }
         }
         assertThat(failed).isPositive();
+    }
+
+    @Test
+    void textColumnsADefaultLoadLeavesOutAreListed() {
+        try (Wren wren = ParquetTablesTest.session()) {
+            LoadOptions fill = LoadOptions.builder().nullPolicy(NullPolicy.fill(0)).build();
+            assertThat(Tables.load(wren, gen("mixed.parquet"), fill).droppedColumns()).containsExactly("color", "opt_color", "note");
+            assertThat(Tables.load(wren, gen("mixed.parquet"), fill.mutate().oneHot("color").label("note").build()).droppedColumns())
+                    .containsExactly("opt_color");
+            assertThat(Tables.load(wren, gen("mixed.arrow"), fill).droppedColumns()).containsExactly("color", "opt_color", "note", "dcolor");
+            // a column selection is explicit: nothing is left out behind the user's back
+            assertThat(Tables.load(wren, gen("mixed.parquet"), LoadOptions.builder().columns("id").build()).droppedColumns()).isEmpty();
+        }
     }
 
     @Test
