@@ -71,12 +71,13 @@ final class Inputs {
     /**
      * The matrix of {@code --input}, if given: a table file or Parquet directory loaded with the
      * load options, else, with {@code --store}, the matrix saved under that name; with
-     * {@code --label}, the right-hand side too (see {@link Operands}).
+     * {@code --label}, the right-hand side too (see {@link Operands}). Text columns a load without
+     * {@code --columns} leaves out are named in one warning line on {@code err}.
      *
      * @throws org.wren4j.interop.InteropException if the table cannot be loaded (names file, column, row)
      * @throws org.wren4j.api.WrenException listing the stored names if neither a file nor a stored matrix has that name
      */
-    static Optional<Operands> operands(Wren wren, Args args) {
+    static Optional<Operands> operands(Wren wren, Args args, PrintStream err) {
         checkOptions(args);
         if (!args.has("input")) {
             return Optional.empty();
@@ -93,6 +94,7 @@ final class Inputs {
             return Optional.of(new Operands(wren.open(input), rhs));
         }
         LoadedTable t = Tables.load(wren, path, options);
+        warnDropped(t, path, err);
         return Optional.of(new Operands(t.features(), t.label()));
     }
 

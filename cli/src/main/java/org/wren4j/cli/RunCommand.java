@@ -83,7 +83,7 @@ final class RunCommand {
         var builder = Inputs.session(args).workers(workers).blockSize(sessionBlock);
         builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
         try (Wren wren = backend.open().configure(builder).build()) {
-            Optional<Inputs.Operands> input = Inputs.operands(wren, args);
+            Optional<Inputs.Operands> input = Inputs.operands(wren, args, err);
             Sizes s = input.map(in -> inputSizes(op, args, in)).orElse(generated);
             if (input.isPresent()) {
                 BlockRule.check("run " + op + " --input", op, s.m(), s.n(), s.k(), s.block(), force, err);
