@@ -1,5 +1,6 @@
 package org.wren4j.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,17 +12,18 @@ import org.wren4j.api.Wren;
 import org.wren4j.interop.ColumnSelector;
 import org.wren4j.interop.LoadOptions;
 import org.wren4j.interop.LoadedTable;
+import org.wren4j.interop.NonFinitePolicy;
 import org.wren4j.interop.NullPolicy;
 import org.wren4j.interop.Tables;
 
 /**
  * Matrices from tables and stores for commands: {@code --store DIR} (a persistent tile
  * directory), {@code --input} (a table file loaded, or a matrix saved in {@code --store}) and the
- * load options {@code --columns}, {@code --nulls}, {@code --one-hot}, {@code --label}.
+ * load options {@code --columns}, {@code --nulls}, {@code --non-finite}, {@code --one-hot}, {@code --label}.
  */
 final class Inputs {
     /** Valued options a command taking {@code --input} accepts. */
-    static final Set<String> OPTIONS = Set.of("input", "store", "columns", "nulls", "one-hot", "label");
+    static final Set<String> OPTIONS = Set.of("input", "store", "columns", "nulls", "non-finite", "one-hot", "label");
     /**
      * The block of a table loaded without {@code --block}, by {@code load} and {@code run --input}
      * alike: a table's matrix must not depend on which command read it.
@@ -69,12 +71,13 @@ final class Inputs {
     /**
      * The matrix of {@code --input}, if given: a table file or Parquet directory loaded with the
      * load options, else, with {@code --store}, the matrix saved under that name; with
-     * {@code --label}, the right-hand side too (see {@link Operands}).
+     * {@code --label}, the right-hand side too (see {@link Operands}). Text columns a load without
+     * {@code --columns} leaves out are named in one warning line on {@code err}.
      *
      * @throws org.wren4j.interop.InteropException if the table cannot be loaded (names file, column, row)
      * @throws org.wren4j.api.WrenException listing the stored names if neither a file nor a stored matrix has that name
      */
-    static Optional<Operands> operands(Wren wren, Args args) {
+    static Optional<Operands> operands(Wren wren, Args args, PrintStream err) {
         checkOptions(args);
         if (!args.has("input")) {
             return Optional.empty();
@@ -83,20 +86,32 @@ final class Inputs {
         LoadOptions options = loadOptions(args);
         Path path = Path.of(input);
         if (!Files.exists(path) && args.has("store")) {
-            if (args.has("columns") || args.has("nulls") || args.has("one-hot")) {
-                throw new UsageException("--input " + input + " is no file, so it names a stored matrix: --columns, --nulls and --one-hot do not apply");
+            if (args.has("columns") || args.has("nulls") || args.has("non-finite") || args.has("one-hot")) {
+                throw new UsageException("--input " + input
+                        + " is no file, so it names a stored matrix: --columns, --nulls, --non-finite and --one-hot do not apply");
             }
             Optional<BlockMatrix> rhs = args.has("label") ? Optional.of(wren.open(args.string("label", null))) : Optional.empty();
             return Optional.of(new Operands(wren.open(input), rhs));
         }
         LoadedTable t = Tables.load(wren, path, options);
+        warnDropped(t, path, err);
         return Optional.of(new Operands(t.features(), t.label()));
+    }
+
+    /** One warning line if a load left text columns out, with the flag that keeps them; nothing otherwise. */
+    static void warnDropped(LoadedTable t, Path file, PrintStream err) {
+        if (!t.droppedColumns().isEmpty()) {
+            String names = String.join(",", t.droppedColumns());
+            err.println("wren4j: warning: " + file + ": text column" + (t.droppedColumns().size() == 1 ? " " : "s ") + names
+                    + (t.droppedColumns().size() == 1 ? " was" : " were") + " left out; add --one-hot " + names + " to load "
+                    + (t.droppedColumns().size() == 1 ? "it" : "them") + " one-hot encoded");
+        }
     }
 
     /** Usage errors of the load options without {@code --input}, found before a session opens. */
     static void checkOptions(Args args) {
         if (!args.has("input")) {
-            for (String o : new String[] {"columns", "nulls", "one-hot", "label"}) {
+            for (String o : new String[] {"columns", "nulls", "non-finite", "one-hot", "label"}) {
                 if (args.has(o)) {
                     throw new UsageException("--" + o + " applies to an --input table only");
                 }
@@ -104,7 +119,7 @@ final class Inputs {
         }
     }
 
-    /** Load options from {@code --columns a,b,glob*,kind:integer}, {@code --one-hot c,d}, {@code --label y}, {@code --nulls}, {@code --block}. */
+    /** Load options from {@code --columns a,b,glob*,kind:integer}, {@code --one-hot c,d}, {@code --label y}, {@code --nulls}, {@code --non-finite}, {@code --block}. */
     static LoadOptions loadOptions(Args args) {
         LoadOptions.Builder b = LoadOptions.builder();
         try {
@@ -119,6 +134,9 @@ final class Inputs {
             }
             if (args.has("nulls")) {
                 b.nullPolicy(NullPolicy.parse(args.string("nulls", null)));
+            }
+            if (args.has("non-finite")) {
+                b.nonFinite(NonFinitePolicy.parse(args.string("non-finite", null)));
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

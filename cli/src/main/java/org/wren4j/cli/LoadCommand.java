@@ -18,7 +18,7 @@ import org.wren4j.interop.Tables;
  */
 final class LoadCommand {
     static final String USAGE = "usage: wren4j load <file.parquet|file.arrow|dir> --name X --store DIR [--columns a,b,glob*,kind:integer] "
-            + "[--label y] [--one-hot c,d] [--nulls fail|drop|fill:V] [--block B] [--replace] [--json]\n"
+            + "[--label y] [--one-hot c,d] [--nulls fail|drop|fill:V] [--non-finite fail|allow] [--block B] [--replace] [--json]\n"
             + "  --block B   tile edge, default " + Inputs.DEFAULT_TABLE_BLOCK + " (as for run --input); one under " + BlockRule.SMALL_BLOCK
             + " that makes many tiles is warned with a suggested block";
 
@@ -26,7 +26,7 @@ final class LoadCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = new Args(argv, Set.of("name", "store", "columns", "label", "one-hot", "nulls", "block"), Set.of("replace", "json"));
+        Args args = new Args(argv, Set.of("name", "store", "columns", "label", "one-hot", "nulls", "non-finite", "block"), Set.of("replace", "json"));
         if (args.positional().size() != 1) {
             throw new UsageException(args.positional().isEmpty() ? "load needs a table file or directory" : "load takes one table, got " + args.positional());
         }
@@ -51,6 +51,7 @@ final class LoadCommand {
             }
             long t0 = System.nanoTime();
             LoadedTable t = Tables.load(wren, file, options);
+            Inputs.warnDropped(t, file, err);
             SaveOptions save = replace ? SaveOptions.replacing() : SaveOptions.defaults();
             BlockMatrix x = t.features().save(name, save);
             // the rows are known only now: a load is never refused for its block, only warned

@@ -15,7 +15,7 @@ import org.wren4j.api.Wren;
 final class RunCommand {
     static final String USAGE = String.join("\n",
             "usage: wren4j run <cholesky|gemm|solve|gram|qr|tsqr|lstsq|lu|svd> --n N [--m M] [--k K] [--block B] [options]",
-            "       wren4j run <op> --input <table file|stored name> [--store DIR] [--label y] [--columns ...] [--one-hot c,d] [--nulls ...]",
+            "       wren4j run <op> --input <table file|stored name> [--store DIR] [--label y] [--columns ...] [--one-hot c,d] [--nulls ...] [--non-finite fail|allow]",
             "  --n N, --m M, --k K   sizes: gemm is M x K @ K x N; solve: N x N with K right-hand sides; gram, qr, tsqr, lstsq, svd: M x N",
             "  --block B             tile edge (default min(" + Wren.DEFAULT_BLOCK_SIZE + ", N)); a block that makes too many tasks is refused",
             "                        with a suggested block, one under " + BlockRule.SMALL_BLOCK + " warned; --force runs a refused one anyway",
@@ -83,7 +83,7 @@ final class RunCommand {
         var builder = Inputs.session(args).workers(workers).blockSize(sessionBlock);
         builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
         try (Wren wren = backend.open().configure(builder).build()) {
-            Optional<Inputs.Operands> input = Inputs.operands(wren, args);
+            Optional<Inputs.Operands> input = Inputs.operands(wren, args, err);
             Sizes s = input.map(in -> inputSizes(op, args, in)).orElse(generated);
             if (input.isPresent()) {
                 BlockRule.check("run " + op + " --input", op, s.m(), s.n(), s.k(), s.block(), force, err);

@@ -28,6 +28,9 @@ final class UserTerms {
             // interop RowAssembler: a null under the default policy
             new Rewrite("null policy 'fail'; choose NullPolicy\\.fill\\(value\\) or NullPolicy\\.dropRow\\(\\) to accept nulls",
                     "--nulls fail, the default; add --nulls fill:V or --nulls drop to accept nulls"),
+            // interop RowAssembler: a NaN or infinity under the default policy
+            new Rewrite("non-finite policy 'fail'; choose LoadOptions\\.nonFinite\\(NonFinitePolicy\\.ALLOW\\) to load it as it is",
+                    "--non-finite fail, the default; add --non-finite allow to load it as it is"),
             // api MatrixSources: a matrix too large for the in-memory store
             new Rewrite("\\(Wren\\.builder\\(\\)\\.storeDirectory\\(dir\\), CLI --store DIR\\)", "(--store DIR)"),
             // exec ExecEngine: a stalled job

@@ -56,13 +56,66 @@ class StoreCommandsTest extends CliTest {
         try (Wren w = Wren.builder().workers(1).build()) {
             Tables.writeParquet(w.fromArray(withNan, 4), nan, List.of("a", "b", "c"));
         }
+        // the load refuses the NaN unless asked; then gemm propagates it and the check is not finite
         assertThat(run("run", "gemm", "--input", nan.toString(), "--json")).as(stdout() + stderr()).isEqualTo(1);
+        assertThat(stderr()).contains("column 'b', row 4", "NaN", "--non-finite allow").doesNotContain("NonFinitePolicy");
+        assertThat(run("run", "gemm", "--input", nan.toString(), "--non-finite", "allow", "--json")).as(stdout() + stderr()).isEqualTo(1);
         assertThat(stderr()).contains("not finite").doesNotContain("\tat ");
         assertThat(stdout()).contains("\"residual\": null");
         assertThat(run("run", "gemm", "--input", table.toString(), "--json")).as(stderr()).isZero();
     }
 
 
+
+    @Test
+    void loadRefusesNanAndInfinityUnlessAllowed() {
+        double[][] bad = new double[12][3];
+        for (int i = 0; i < bad.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                bad[i][j] = i - j * 0.25;
+            }
+        }
+        bad[9][2] = Double.POSITIVE_INFINITY;
+        bad[4][1] = Double.NaN;
+        Path file = tmp.resolve("bad.parquet");
+        try (Wren w = Wren.builder().workers(1).build()) {
+            Tables.writeParquet(w.fromArray(bad, 4), file, List.of("a", "b", "c"));
+        }
+        assertThat(run("load", file.toString(), "--name", "x", "--store", store.toString())).isEqualTo(1);
+        assertThat(stderr().split("\n")).hasSize(1);
+        assertThat(stderr()).startsWith("wren4j: error: file " + file.toAbsolutePath() + ", column 'b', row 4: ")
+                .contains("NaN", "add --non-finite allow").doesNotContain("NonFinitePolicy", "\tat ");
+        assertThat(run("load", file.toString(), "--name", "x", "--columns", "c", "--non-finite", "fail", "--store", store.toString()))
+                .isEqualTo(1);
+        assertThat(stderr()).contains("column 'c', row 9", "Infinity");
+        assertThat(run("load", file.toString(), "--name", "x", "--non-finite", "sometimes", "--store", store.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("'sometimes'", "fail, allow");
+
+        assertThat(run("load", file.toString(), "--name", "x", "--non-finite", "allow", "--store", store.toString())).as(stderr()).isZero();
+        try (Wren w = Wren.builder().workers(1).storeDirectory(store).build()) {
+            double[][] back = w.open("x").toArray();
+            for (int i = 0; i < bad.length; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertThat(Double.doubleToRawLongBits(back[i][j])).as("%d,%d", i, j).isEqualTo(Double.doubleToRawLongBits(bad[i][j]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void bytesNamedParquetAreReportedAsNotParquet() throws IOException {
+        Path junk = tmp.resolve("junk.parquet");
+        byte[] bytes = new byte[300];
+        new Random(5).nextBytes(bytes);
+        bytes[0] = 'J';
+        bytes[1] = 'U';
+        bytes[2] = 'N';
+        bytes[3] = 'K';
+        Files.write(junk, bytes);
+        assertThat(run("load", junk.toString(), "--name", "x", "--store", store.toString())).isEqualTo(1);
+        assertThat(stderr().split("\n")).hasSize(1);
+        assertThat(stderr()).contains("junk.parquet", "not a Parquet file", "magic bytes PAR1", "'JUNK'").doesNotContain("Arrow");
+    }
 
     private static double[][] columns(double[][] a, int from, int to) {
         double[][] o = new double[a.length][to - from];

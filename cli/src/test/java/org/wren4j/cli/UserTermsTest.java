@@ -91,6 +91,24 @@ class UserTermsTest extends CliTest {
     }
 
     @Test
+    void loadWarnsOfTheTextColumnsItLeavesOut() {
+        String store = tmp.resolve("st").toString();
+        String t = table.toString();
+        assertThat(run("load", t, "--name", "x", "--nulls", "fill:0", "--store", store)).as(stderr()).isZero();
+        assertThat(stderr()).isEqualTo("wren4j: warning: " + t + ": text columns color,id were left out; "
+                + "add --one-hot color,id to load them one-hot encoded\n");
+        assertThat(run("load", t, "--name", "x", "--nulls", "fill:0", "--one-hot", "color", "--replace", "--store", store))
+                .as(stderr()).isZero();
+        assertThat(stderr()).contains("text column id was left out; add --one-hot id").doesNotContain("color");
+        // run --input loads the same way and warns the same way
+        assertThat(run("run", "gram", "--input", t, "--nulls", "fill:0", "--json")).as(stderr()).isZero();
+        assertThat(stderr()).contains("wren4j: warning: " + t + ": text columns color,id were left out; add --one-hot color,id");
+        // a column selection says what to load: nothing to warn of
+        assertThat(run("load", t, "--name", "x", "--columns", "v", "--nulls", "fill:0", "--replace", "--store", store)).as(stderr()).isZero();
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
     void javaCallersStillGetTheJavaMethods() {
         try (Wren w = Wren.builder().workers(1).build()) {
             assertThatThrownBy(() -> Tables.load(w, table, LoadOptions.builder().columns("color").build()))

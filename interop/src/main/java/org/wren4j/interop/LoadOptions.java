@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * How to turn a table into a matrix. {@link #defaults()} loads every numeric column (integers,
- * floats, decimals, booleans) as float64, fails on nulls, and uses the session's block size.
+ * floats, decimals, booleans) as float64, fails on nulls and on NaN or infinite values, and uses the session's block size.
  *
  * @param columns which columns, in order; empty means every numeric column in table order
  * @param oneHot text (or integer) columns to one-hot encode, each with its categories in the
@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param labelClasses for a text label, its classes (value {@code k} of the label matrix stands for
  *     class {@code k}), or an empty list to use every value found, sorted
  * @param nullPolicy what a null does
+ * @param nonFinite what a NaN or infinity read from the table does
  * @param blockSize the tile edge of the loaded matrices; 0 means the session's default
  */
 public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>> oneHot, Optional<String> label,
-        List<String> labelClasses, NullPolicy nullPolicy, int blockSize) {
+        List<String> labelClasses, NullPolicy nullPolicy, NonFinitePolicy nonFinite, int blockSize) {
     private static final LoadOptions DEFAULTS = builder().build();
 
     public LoadOptions {
@@ -35,6 +36,7 @@ public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>
         requireNonNull(label, "label is null");
         labelClasses = List.copyOf(labelClasses);
         requireNonNull(nullPolicy, "nullPolicy is null");
+        requireNonNull(nonFinite, "nonFinite is null");
         if (blockSize < 0) {
             throw new IllegalArgumentException("block size must be >= 1 (or 0 for the session default), got " + blockSize);
         }
@@ -56,6 +58,7 @@ public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>
         b.label = label.orElse(null);
         b.labelClasses = labelClasses;
         b.nullPolicy = nullPolicy;
+        b.nonFinite = nonFinite;
         b.blockSize = blockSize;
         return b;
     }
@@ -72,6 +75,7 @@ public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>
         private String label;
         private List<String> labelClasses = List.of();
         private NullPolicy nullPolicy = NullPolicy.fail();
+        private NonFinitePolicy nonFinite = NonFinitePolicy.FAIL;
         private int blockSize;
 
         private Builder() {
@@ -142,6 +146,12 @@ public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>
             return this;
         }
 
+        /** What a NaN or infinity does; {@link NonFinitePolicy#FAIL} unless set. */
+        public Builder nonFinite(NonFinitePolicy policy) {
+            this.nonFinite = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
         public Builder blockSize(int blockSize) {
             if (blockSize < 1) {
                 throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
@@ -151,7 +161,7 @@ public record LoadOptions(List<ColumnSelector> columns, Map<String, List<String>
         }
 
         public LoadOptions build() {
-            return new LoadOptions(columns, oneHot, Optional.ofNullable(label), labelClasses, nullPolicy, blockSize);
+            return new LoadOptions(columns, oneHot, Optional.ofNullable(label), labelClasses, nullPolicy, nonFinite, blockSize);
         }
     }
 }

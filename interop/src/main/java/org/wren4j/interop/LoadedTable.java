@@ -22,9 +22,12 @@ import org.wren4j.api.BlockMatrix;
  *     {@code labelClasses.get(k)}; empty for a numeric label
  * @param rowsRead table rows read
  * @param rowsDropped rows left out by {@link NullPolicy#dropRow()}
+ * @param droppedColumns text columns a load without a column selection left out, in table order;
+ *     {@link LoadOptions.Builder#oneHot(String)} keeps one
  */
 public record LoadedTable(BlockMatrix features, Optional<BlockMatrix> label, List<String> columnNames,
-        Map<String, List<String>> oneHotMappings, List<String> labelClasses, long rowsRead, long rowsDropped) {
+        Map<String, List<String>> oneHotMappings, List<String> labelClasses, long rowsRead, long rowsDropped,
+        List<String> droppedColumns) {
     public LoadedTable {
         requireNonNull(features, "features is null");
         requireNonNull(label, "label is null");
@@ -33,6 +36,7 @@ public record LoadedTable(BlockMatrix features, Optional<BlockMatrix> label, Lis
         oneHotMappings.forEach((k, v) -> mappings.put(k, List.copyOf(v)));
         oneHotMappings = Collections.unmodifiableMap(mappings);
         labelClasses = List.copyOf(labelClasses);
+        droppedColumns = List.copyOf(droppedColumns);
         if (columnNames.size() != features.cols()) {
             throw new IllegalArgumentException(columnNames.size() + " column names for a matrix of " + features.rows() + "x" + features.cols());
         }

@@ -46,15 +46,15 @@ public final class Tables {
     }
 
     /**
-     * Loads a table file of any supported format: a directory or a file starting with
-     * {@code PAR1} is Parquet, a file starting with {@code ARROW1} an Arrow IPC file, any other
-     * file an Arrow IPC stream.
+     * Loads a table file of any supported format: a directory, a file named {@code *.parquet} or
+     * a file starting with {@code PAR1} is Parquet, a file starting with {@code ARROW1} an Arrow
+     * IPC file, any other file an Arrow IPC stream.
      *
      * @throws InteropException naming the file, and the column and row where they apply
      */
     public static LoadedTable load(Wren wren, Path path, LoadOptions options) {
         requireNonNull(path, "path is null");
-        if (Files.isDirectory(path) || startsWith(path, "PAR1") || !Files.exists(path)) {
+        if (isParquet(path)) {
             return loadParquet(wren, path, options);
         }
         return loadArrowIpc(wren, path, options);
@@ -112,7 +112,7 @@ public final class Tables {
      */
     public static List<TableColumn> columns(Path path) {
         requireNonNull(path, "path is null");
-        if (Files.isDirectory(path) || startsWith(path, "PAR1") || !Files.exists(path)) {
+        if (isParquet(path)) {
             return new ParquetSource(path).schema();
         }
         try (BufferAllocator allocator = new RootAllocator()) {
@@ -218,6 +218,12 @@ public final class Tables {
             }
             throw new InteropException("file " + abs, "writing failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A name says Parquet even when the bytes do not, so a file of another format is reported as not Parquet. */
+    private static boolean isParquet(Path path) {
+        return Files.isDirectory(path) || !Files.exists(path) || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
+                || startsWith(path, "PAR1");
     }
 
     private static boolean startsWith(Path file, String magic) {

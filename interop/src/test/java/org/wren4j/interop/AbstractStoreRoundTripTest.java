@@ -82,7 +82,8 @@ abstract class AbstractStoreRoundTripTest {
             long[][] expected = TestData.bits(TestData.expectedMixed(TestData.NUMERIC, 0, TestData.MIXED_ROWS));
             assertThat(TestData.bits(readDoubles(out, TestData.NUMERIC))).isDeepEqualTo(expected);
 
-            LoadedTable back = Tables.loadParquet(wren, out, LoadOptions.builder().blockSize(100).build());
+            // the NaN that filled the nulls is a value in the written file: loading it back asks for it
+            LoadedTable back = Tables.loadParquet(wren, out, LoadOptions.builder().nonFinite(NonFinitePolicy.ALLOW).blockSize(100).build());
             assertThat(back.columnNames()).isEqualTo(TestData.NUMERIC);
             assertThat(TestData.bits(back.features().toArray())).isDeepEqualTo(expected);
         }
@@ -100,7 +101,7 @@ abstract class AbstractStoreRoundTripTest {
             Tables.writeParquet(m, file, List.of());
             assertThat(TestData.bits(readDoubles(file, List.of("c0", "c1", "c2", "c3", "c4", "c5", "c6")))).isDeepEqualTo(TestData.bits(a));
             for (int block : new int[] {5, 64}) {
-                LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().blockSize(block).build());
+                LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().nonFinite(NonFinitePolicy.ALLOW).blockSize(block).build());
                 assertThat(TestData.bits(t.features().toArray())).isDeepEqualTo(TestData.bits(a));
             }
         }

@@ -34,7 +34,7 @@ class ArrowTablesTest {
             for (String name : List.of("m.arrow", "m.arrows", "m.feather")) {
                 Path file = tmp.resolve(name);
                 Tables.write(m, file, List.of());
-                LoadedTable t = Tables.load(wren, file, LoadOptions.builder().blockSize(8).build());
+                LoadedTable t = Tables.load(wren, file, LoadOptions.builder().nonFinite(NonFinitePolicy.ALLOW).blockSize(8).build());
                 assertThat(TestData.bits(t.features().toArray())).as(name).isDeepEqualTo(TestData.bits(a));
                 assertThat(t.columnNames()).startsWith("c0", "c1").hasSize(9);
             }
@@ -64,7 +64,8 @@ class ArrowTablesTest {
             var out = new ByteArrayOutputStream();
             Tables.writeArrowStream(m, out, names);
             try (var reader = new ArrowStreamReader(new ByteArrayInputStream(out.toByteArray()), allocator)) {
-                LoadedTable t = Tables.loadArrow(wren, reader, LoadOptions.builder().columns("z", "w").blockSize(7).build());
+                LoadedTable t = Tables.loadArrow(wren, reader, LoadOptions.builder().columns("z", "w").nonFinite(NonFinitePolicy.ALLOW)
+                        .blockSize(7).build());
                 assertThat(t.columnNames()).containsExactly("z", "w");
                 double[][] back = t.features().toArray();
                 for (int r = 0; r < 45; r++) {

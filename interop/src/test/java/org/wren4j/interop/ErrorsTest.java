@@ -3,8 +3,13 @@ package org.wren4j.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.wren4j.api.Wren;
 import org.wren4j.api.WrenException;
 
@@ -20,8 +25,13 @@ class ErrorsTest {
             assertThatThrownBy(() -> Tables.loadParquet(wren, gen("truncated.parquet"), LoadOptions.defaults()))
                     .isInstanceOf(InteropException.class).isInstanceOf(WrenException.class)
                     .hasMessageContaining(gen("truncated.parquet").toString()).hasMessageContaining("truncated");
+            // named .parquet, so it is judged as Parquet: not as an Arrow stream, whatever its bytes
             assertThatThrownBy(() -> Tables.load(wren, gen("not-parquet.parquet"), LoadOptions.defaults()))
-                    .isInstanceOf(InteropException.class).hasMessageContaining("not-parquet.parquet").hasMessageContaining("not a readable");
+                    .isInstanceOf(InteropException.class).hasMessageContaining("not-parquet.parquet")
+                    .hasMessageContaining("not a Parquet file").hasMessageContaining("magic bytes PAR1").hasMessageContaining("'id,v'")
+                    .hasMessageNotContaining("Arrow");
+            assertThatThrownBy(() -> Tables.columns(gen("not-parquet.parquet")))
+                    .isInstanceOf(InteropException.class).hasMessageContaining("not a Parquet file");
             assertThatThrownBy(() -> Tables.load(wren, gen("truncated.arrows"), LoadOptions.builder().columns("f64").build()))
                     .isInstanceOfSatisfying(InteropException.class, e -> {
                         assertThat(e.getMessage()).contains("truncated.arrows").contains("truncated or corrupt");
@@ -30,6 +40,47 @@ class ErrorsTest {
                     });
             assertThatThrownBy(() -> Tables.load(wren, gen("no-such.parquet"), LoadOptions.defaults()))
                     .isInstanceOf(InteropException.class).hasMessageContaining("no-such.parquet").hasMessageContaining("no such file");
+        }
+    }
+
+    /** Seeded corruptions of a good file: every failure names the file and never prints a Java object id. */
+    @Test
+    void corruptFilesAreReportedWithoutJavaObjectIds(@TempDir Path tmp) throws IOException {
+        byte[] whole = Files.readAllBytes(gen("mixed.parquet"));
+        Random rnd = new Random(1);
+        Pattern objectId = Pattern.compile("@[0-9a-f]{4,}\\b");
+        int failed = 0;
+        try (Wren wren = ParquetTablesTest.session()) {
+            for (int k = 0; k < 120; k++) {
+                byte[] b = whole.clone();
+                int at = 4 + rnd.nextInt(b.length / 2);
+                for (int j = 0; j < 8; j++) {
+                    b[at + j] = (byte) rnd.nextInt();
+                }
+                Path file = tmp.resolve("c" + k + ".parquet");
+                Files.write(file, b);
+                try {
+                    Tables.load(wren, file, LoadOptions.builder().nullPolicy(NullPolicy.fill(0)).nonFinite(NonFinitePolicy.ALLOW).build());
+                } catch (InteropException e) {
+                    failed++;
+                    assertThat(e.getMessage()).contains(file.toString());
+                    assertThat(objectId.matcher(e.getMessage()).find()).as(e.getMessage()).isFalse();
+                }
+            }
+        }
+        assertThat(failed).isPositive();
+    }
+
+    @Test
+    void textColumnsADefaultLoadLeavesOutAreListed() {
+        try (Wren wren = ParquetTablesTest.session()) {
+            LoadOptions fill = LoadOptions.builder().nullPolicy(NullPolicy.fill(0)).build();
+            assertThat(Tables.load(wren, gen("mixed.parquet"), fill).droppedColumns()).containsExactly("color", "opt_color", "note");
+            assertThat(Tables.load(wren, gen("mixed.parquet"), fill.mutate().oneHot("color").label("note").build()).droppedColumns())
+                    .containsExactly("opt_color");
+            assertThat(Tables.load(wren, gen("mixed.arrow"), fill).droppedColumns()).containsExactly("color", "opt_color", "note", "dcolor");
+            // a column selection is explicit: nothing is left out behind the user's back
+            assertThat(Tables.load(wren, gen("mixed.parquet"), LoadOptions.builder().columns("id").build()).droppedColumns()).isEmpty();
         }
     }
 

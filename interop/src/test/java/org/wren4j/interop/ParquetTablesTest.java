@@ -46,7 +46,7 @@ class ParquetTablesTest {
                 Tables.writeParquet(m, file, List.of());
                 assertThat(Tables.columns(file)).extracting(TableColumn::name).startsWith("c0").hasSize(shape[1]);
                 for (int block : new int[] {5, 16, 1024}) {
-                    LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().blockSize(block).build());
+                    LoadedTable t = Tables.loadParquet(wren, file, LoadOptions.builder().nonFinite(NonFinitePolicy.ALLOW).blockSize(block).build());
                     assertThat(t.features().blockSize()).isEqualTo(block);
                     assertThat(TestData.bits(t.features().toArray())).isDeepEqualTo(TestData.bits(a));
                     assertThat(t.rowsRead()).isEqualTo(shape[0]);

@@ -244,6 +244,7 @@ final class TestData {
         Files.writeString(ragged.resolve("_SUCCESS"), "");
 
         writeWide(dir.resolve("wide.parquet"));
+        NonFiniteData.write(dir);
 
         byte[] whole = Files.readAllBytes(dir.resolve("mixed.parquet"));
         Files.write(dir.resolve("truncated.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -390,7 +391,7 @@ final class TestData {
                 new Field("dcolor", new FieldType(false, new ArrowType.Int(32, true), COLOR_DICT), null)));
     }
 
-    private static Field field(String name, ArrowType type, boolean nullable) {
+    static Field field(String name, ArrowType type, boolean nullable) {
         return new Field(name, nullable ? FieldType.nullable(type) : FieldType.notNullable(type), null);
     }
 

@@ -70,7 +70,7 @@ public final class ArrowSource implements TableSource {
             }
             return new ArrowSource(description, schema, a -> eachBatch(reader, a), false);
         } catch (IOException | RuntimeException e) {
-            throw new InteropException(description, "cannot read the Arrow schema (not Arrow IPC, or truncated): " + e.getMessage(), e);
+            throw new InteropException(description, "cannot read the Arrow schema (not Arrow IPC, or truncated): " + Reasons.of(e), e);
         }
     }
 
@@ -95,7 +95,7 @@ public final class ArrowSource implements TableSource {
             return new ArrowSource(description, schema, pass, true);
         } catch (IOException | RuntimeException e) {
             throw new InteropException(description, "not a readable Arrow IPC file or stream (truncated, corrupt or another format): "
-                    + e.getMessage(), e);
+                    + Reasons.of(e), e);
         }
     }
 
@@ -188,7 +188,7 @@ public final class ArrowSource implements TableSource {
                             readers[s].readNumbers(done, n, batches[s]);
                         }
                     } catch (RuntimeException e) {
-                        throw new InteropException(description, slots.get(s).name(), firstRow + done, "cannot decode the column: " + e, e);
+                        throw new InteropException(description, slots.get(s).name(), firstRow + done, "cannot decode the column: " + Reasons.of(e), e);
                     }
                 }
                 sink.accept(description, firstRow + done, n, batches);
@@ -213,7 +213,7 @@ public final class ArrowSource implements TableSource {
                 throw we;
             }
             throw new InteropException(description, null, seen[0], "cannot read the record batch starting at this row (truncated or corrupt?): "
-                    + e.getMessage(), e);
+                    + Reasons.of(e), e);
         }
     }
 }

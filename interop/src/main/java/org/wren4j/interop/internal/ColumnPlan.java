@@ -26,9 +26,11 @@ public final class ColumnPlan {
     public static final int MAX_CATEGORIES = 10_000;
 
     private final List<Slot> slots;
+    private final List<String> dropped;
 
-    private ColumnPlan(List<Slot> slots) {
+    private ColumnPlan(List<Slot> slots, List<String> dropped) {
         this.slots = List.copyOf(slots);
+        this.dropped = List.copyOf(dropped);
     }
 
     public List<Slot> slots() {
@@ -114,7 +116,15 @@ public final class ColumnPlan {
                 throw new InteropException(source, c.name(), -1, "the label column is " + c.type() + ", neither numeric nor text");
             }
         }
-        return new ColumnPlan(slots).withOffsets();
+        var dropped = new ArrayList<String>();
+        if (options.columns().isEmpty()) {
+            for (TableColumn c : schema) {
+                if (c.kind() == ColumnKind.STRING && !picked.containsKey(c.name()) && !c.name().equals(label)) {
+                    dropped.add(c.name());
+                }
+            }
+        }
+        return new ColumnPlan(slots, dropped).withOffsets();
     }
 
     /** The plan with discovered categories (sorted: numerically for integer columns) filled in. */
@@ -137,7 +147,7 @@ public final class ColumnPlan {
                 out.add(s);
             }
         }
-        return new ColumnPlan(out).withOffsets();
+        return new ColumnPlan(out, dropped).withOffsets();
     }
 
     private ColumnPlan withOffsets() {
@@ -149,7 +159,12 @@ public final class ColumnPlan {
                 offset += s.width();
             }
         }
-        return new ColumnPlan(out);
+        return new ColumnPlan(out, dropped);
+    }
+
+    /** Text columns a load without a column selection leaves out (one-hot encoding would keep them). */
+    public List<String> droppedColumns() {
+        return dropped;
     }
 
     /** Matrix columns of the features. */

@@ -1,6 +1,7 @@
 package org.wren4j.interop.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import org.wren4j.interop.TableColumn;
  * memory holds one row group's compressed chunks of those columns plus one batch of rows.
  */
 public final class ParquetSource implements TableSource {
+    private static final String MAGIC = "PAR1";
+
     private final Path path;
     private final List<Path> files;
     private final List<TableColumn> schema;
@@ -186,7 +189,7 @@ public final class ParquetSource implements TableSource {
             return reader.readNextRowGroup();
         } catch (IOException | RuntimeException e) {
             throw new InteropException(source, null, firstRow, "cannot read the row group starting at this row (truncated or corrupt file?): "
-                    + e.getMessage(), e);
+                    + Reasons.of(e), e);
         }
     }
 
@@ -194,7 +197,7 @@ public final class ParquetSource implements TableSource {
         if (e instanceof InteropException ie) {
             return ie;
         }
-        return new InteropException(source, column, row, "cannot decode the column (corrupt file?): " + e, e);
+        return new InteropException(source, column, row, "cannot decode the column (corrupt file?): " + Reasons.of(e), e);
     }
 
     @FunctionalInterface
@@ -204,16 +207,31 @@ public final class ParquetSource implements TableSource {
 
     private static <T> T withFile(Path file, FileAction<T> action) {
         String source = "file " + file;
+        checkMagic(file, source);
         ParquetFileReader reader;
         try {
             reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (IOException | RuntimeException e) {
-            throw new InteropException(source, "not a readable Parquet file (truncated, corrupt or another format): " + e.getMessage(), e);
+            throw new InteropException(source, "not a readable Parquet file (truncated, corrupt or another format): " + Reasons.of(e), e);
         }
         try (reader) {
             return action.run(reader, source);
         } catch (IOException e) {
             throw new InteropException(source, "closing the file failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A file of another format fails here in its own terms, not in the footer parser's. */
+    private static void checkMagic(Path file, String source) {
+        byte[] head;
+        try {
+            head = Reasons.head(file, MAGIC.length());
+        } catch (IOException e) {
+            throw new InteropException(source, "cannot read it: " + Reasons.of(e), e);
+        }
+        if (!new String(head, StandardCharsets.ISO_8859_1).equals(MAGIC)) {
+            throw new InteropException(source, "not a Parquet file: a Parquet file starts with the magic bytes " + MAGIC
+                    + ", this one with '" + Reasons.printable(head) + "'");
         }
     }
 

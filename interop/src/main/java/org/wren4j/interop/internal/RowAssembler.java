@@ -8,10 +8,11 @@ import org.wren4j.api.MatrixWriter;
 import org.wren4j.api.Wren;
 import org.wren4j.interop.InteropException;
 import org.wren4j.interop.LoadedTable;
+import org.wren4j.interop.NonFinitePolicy;
 import org.wren4j.interop.NullPolicy;
 
 /**
- * Turns decoded column batches into matrix rows: applies the null policy, expands one-hot
+ * Turns decoded column batches into matrix rows: applies the null and non-finite policies, expands one-hot
  * columns, splits off the label, and streams rows into {@link MatrixWriter}s. Holds one batch of
  * rows (at most one tile row) besides the writers' own tile-row buffers. Closing it before
  * {@link #finish} deletes the partial matrices.
@@ -20,6 +21,7 @@ public final class RowAssembler implements AutoCloseable {
     private final ColumnPlan plan;
     private final List<Slot> slots;
     private final NullPolicy policy;
+    private final NonFinitePolicy nonFinite;
     private final int width;
     private final MatrixWriter features;
     private final MatrixWriter label;
@@ -30,10 +32,11 @@ public final class RowAssembler implements AutoCloseable {
     private long read;
     private long dropped;
 
-    public RowAssembler(Wren wren, ColumnPlan plan, NullPolicy policy, int blockSize) {
+    public RowAssembler(Wren wren, ColumnPlan plan, NullPolicy policy, NonFinitePolicy nonFinite, int blockSize) {
         this.plan = plan;
         this.slots = plan.slots();
         this.policy = policy;
+        this.nonFinite = nonFinite;
         this.width = plan.width();
         this.labelSlot = plan.label().orElse(null);
         MatrixWriter f = wren.matrixWriter(width, blockSize);
@@ -66,6 +69,9 @@ public final class RowAssembler implements AutoCloseable {
             drop = new boolean[n];
         }
         boolean anyDrop = false;
+        if (nonFinite == NonFinitePolicy.FAIL) {
+            checkFinite(source, firstRow, n, batches);
+        }
         for (int s = 0; s < slots.size(); s++) {
             ColumnBatch b = batches[s];
             Slot slot = slots.get(s);
@@ -161,7 +167,33 @@ public final class RowAssembler implements AutoCloseable {
         BlockMatrix f = features.columnNames(plan.columnNames()).finish();
         Optional<BlockMatrix> l = label == null ? Optional.empty() : Optional.of(label.columnNames(List.of(labelSlot.name())).finish());
         List<String> classes = labelSlot != null && labelSlot.role() == Slot.Role.LABEL_CLASSES ? labelSlot.categories() : List.of();
-        return new LoadedTable(f, l, plan.columnNames(), plan.oneHotMappings(), classes, read, dropped);
+        return new LoadedTable(f, l, plan.columnNames(), plan.oneHotMappings(), classes, read, dropped, plan.droppedColumns());
+    }
+
+    /**
+     * Names the first row holding a NaN or infinity, in whichever column; checked before the
+     * null fill, so a NaN the null policy was asked to put in never fails.
+     */
+    private void checkFinite(String source, long firstRow, int n, ColumnBatch[] batches) {
+        int row = n;
+        int slot = -1;
+        for (int s = 0; s < slots.size(); s++) {
+            ColumnBatch b = batches[s];
+            if (b.values == null) {
+                continue;
+            }
+            for (int i = 0; i < row; i++) {
+                if (!Double.isFinite(b.values[i]) && !(b.anyNull && b.nulls[i])) {
+                    row = i;
+                    slot = s;
+                    break;
+                }
+            }
+        }
+        if (slot >= 0) {
+            throw new InteropException(source, slots.get(slot).name(), firstRow + row, "the value is " + batches[slot].values[row]
+                    + ", not a finite number (non-finite policy 'fail'; choose LoadOptions.nonFinite(NonFinitePolicy.ALLOW) to load it as it is)");
+        }
     }
 
     private static String abbreviate(List<String> values) {

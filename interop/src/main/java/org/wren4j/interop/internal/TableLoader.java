@@ -15,7 +15,7 @@ public final class TableLoader {
             plan = plan.withCategories(source.description(), source.distinctValues(plan.toDiscover()));
         }
         int block = options.blockSize() > 0 ? options.blockSize() : wren.defaultBlockSize();
-        try (RowAssembler rows = new RowAssembler(wren, plan, options.nullPolicy(), block)) {
+        try (RowAssembler rows = new RowAssembler(wren, plan, options.nullPolicy(), options.nonFinite(), block)) {
             source.read(plan.slots(), block, rows);
             return rows.finish(source.description());
         }
