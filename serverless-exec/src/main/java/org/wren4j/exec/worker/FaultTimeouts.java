@@ -14,8 +14,8 @@ import java.time.Duration;
  *       retrying one failing queue, state or store call (with backoff) before it gives the task
  *       back, or gives up a task that keeps failing. A service restart or freeze shorter than this
  *       is survived without a failed job.</li>
- *   <li>{@code stallTimeout} (default {@code max(3 x lease, 2 x retryWindow)}, so 60 s with the
- *       default 30 s lease): how long the client waits for the next completed task of a running
+ *   <li>{@code stallTimeout} (default {@code max(3 x lease, 2 x retryWindow)}: 90 s with the
+ *       default 30 s lease, 60 s with leases up to 20 s): how long the client waits for the next completed task of a running
  *       job before failing it with a line naming the service that stopped answering. It must
  *       exceed the retry window, or a survivable outage would fail the job, and the longest task.</li>
  * </ul>

@@ -101,6 +101,9 @@ public final class Worker implements Runnable {
                 }
                 leaseFailures = 0;
                 admit(pipeline, leased);
+                if (pipeline.isEmpty() && System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
+                    break;
+                }
             }
             if (nearLimit && pipeline.isEmpty()) {
                 break;
@@ -114,15 +117,12 @@ public final class Worker implements Runnable {
                 var wait = pipeline.isEmpty() ? Duration.ofMillis(Math.min(IDLE_WAIT_MILLIS, config.idleTimeout().toMillis() + 1)) : Duration.ZERO;
                 int want = free;
                 leasing = ctx.health().watch(ServiceHealth.Service.QUEUE, () -> ctx.queue().lease(want, config.visibility(), wait));
-                if (pipeline.isEmpty() || leasing.isDone()) {
-                    continue; // admitted (or retried) at the top of the loop
-                }
             }
             if (pipeline.isEmpty()) {
-                if (System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
+                if (leasing == null && System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
                     break;
                 }
-                continue;
+                continue; // the lease is admitted (or retried) at the top of the loop
             }
             InFlight next = pipeline.poll();
             try {
