@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobFailedException;
@@ -48,14 +47,11 @@ class ServiceOutageTest {
         CASE.writeInput(store, "A");
         var queue = new OutageQueue(new MemoryTaskQueue());
         try (var engine = ExecEngine.withServices(store, queue, new MemoryRuntimeState(), CONFIG)) {
+            queue.downAfterAcks(3);
             engine.submit(CASE.spec("lost-queue", "A", "L"));
             long start = System.nanoTime();
-            JobFailedException failed = catchThrowableOfType(() -> engine.await("lost-queue", Optional.of(Duration.ofMinutes(2)),
-                    (op, done, total, sec) -> {
-                        if (done >= 3) {
-                            queue.down();
-                        }
-                    }), JobFailedException.class);
+            JobFailedException failed = catchThrowableOfType(
+                    () -> engine.await("lost-queue", Optional.of(Duration.ofMinutes(2)), ProgressListener.NONE), JobFailedException.class);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(failed).isNotNull();
             assertThat(failed.failure().kind()).isEqualTo(JobFailure.Kind.FAILED);
@@ -89,12 +85,13 @@ class ServiceOutageTest {
     private static double[] factor(OutageQueue queue, Duration outage) throws InterruptedException {
         TileStore store = TileStore.inMemory();
         CASE.writeInput(store, "A");
-        var wentDown = new CountDownLatch(1);
+        if (!outage.isZero()) {
+            queue.downAfterAcks(3);
+        }
         try (var engine = ExecEngine.withServices(store, queue, new MemoryRuntimeState(), CONFIG)) {
-            engine.submit(CASE.spec("outage", "A", "L"));
             Thread restarter = new Thread(() -> {
                 try {
-                    if (wentDown.await(1, TimeUnit.MINUTES)) {
+                    if (queue.wentDown().await(1, TimeUnit.MINUTES)) {
                         Thread.sleep(outage.toMillis());
                     }
                 } catch (InterruptedException e) {
@@ -104,12 +101,8 @@ class ServiceOutageTest {
                 }
             });
             restarter.start();
-            JobResult r = engine.await("outage", Optional.of(Duration.ofMinutes(2)), (op, done, total, sec) -> {
-                if (!outage.isZero() && done >= 3 && wentDown.getCount() > 0) {
-                    queue.down();
-                    wentDown.countDown();
-                }
-            });
+            engine.submit(CASE.spec("outage", "A", "L"));
+            JobResult r = engine.await("outage", Optional.of(Duration.ofMinutes(2)), ProgressListener.NONE);
             restarter.interrupt();
             restarter.join();
             assertThat(r.tasks()).isEqualTo(CASE.tasks());

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.wren4j.exec.queue.Lease;
@@ -23,6 +25,8 @@ public final class OutageQueue implements TaskQueue {
     private final TaskQueue delegate;
     private volatile boolean down;
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicInteger acksUntilDown = new AtomicInteger(-1);
+    private final CountDownLatch wentDown = new CountDownLatch(1);
 
     public OutageQueue(TaskQueue delegate) {
         this.delegate = requireNonNull(delegate, "delegate is null");
@@ -30,6 +34,17 @@ public final class OutageQueue implements TaskQueue {
 
     public void down() {
         down = true;
+        wentDown.countDown();
+    }
+
+    /** Goes down by itself once {@code acks} messages were acknowledged: mid-job, however fast the job runs. */
+    public void downAfterAcks(int acks) {
+        acksUntilDown.set(acks);
+    }
+
+    /** Counted down when the queue goes down. */
+    public CountDownLatch wentDown() {
+        return wentDown;
     }
 
     public void up() {
@@ -74,7 +89,11 @@ public final class OutageQueue implements TaskQueue {
 
     @Override
     public CompletionStage<Void> ack(Lease lease) {
-        return call(() -> delegate.ack(lease));
+        return call(() -> delegate.ack(lease).thenRun(() -> {
+            if (acksUntilDown.decrementAndGet() == 0) {
+                down();
+            }
+        }));
     }
 
     @Override
