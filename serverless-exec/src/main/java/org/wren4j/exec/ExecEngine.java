@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
@@ -51,6 +54,8 @@ public final class ExecEngine implements AutoCloseable {
      */
     private static final System.Logger LOG = System.getLogger(ExecEngine.class.getName());
     private static final long MIN_POLL_MILLIS = 2;
+    /** How long a stalled job's diagnosis waits for the queue to answer. */
+    private static final long PROBE_SECONDS = 5;
     private static final long MAX_POLL_MILLIS = 20;
     private final TileStore store;
     private final TaskQueue queue;
@@ -241,11 +246,32 @@ public final class ExecEngine implements AutoCloseable {
      */
     private JobFailure stallFailure(JobRegistry.Entry entry, long completed, long total) {
         String done = completed < 0 ? "" : " at " + completed + (total < 0 ? "" : " of " + total) + " tasks";
-        String why = health.diagnosis().orElseGet(() -> "no worker made progress (" + provisioner.launcher().running()
+        String why = diagnosis().orElseGet(() -> "no worker made progress (" + provisioner.launcher().running()
                 + " running here" + (health.workerFailures() > 0 ? ", " + health.workerFailures() + " ended by errors" : "")
                 + "); a task may run longer than the stall timeout, or workers cannot reach the services");
         return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " stalled" + done + ": no task completed for "
                 + config.worker().faults().stallTimeout().toSeconds() + " s; " + why);
+    }
+
+    /**
+     * The service errors seen here; if none, the queue is asked once: workers in other processes
+     * (or Lambda) keep their own errors, and a queue that lost or never answers is the usual cause.
+     */
+    private Optional<String> diagnosis() {
+        Optional<String> seen = health.diagnosis();
+        if (seen.isPresent()) {
+            return seen;
+        }
+        try {
+            health.watch(Service.QUEUE, queue::pending).get(PROBE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            health.failed(Service.QUEUE, new TimeoutException("no answer within " + PROBE_SECONDS + " s"));
+        } catch (ExecutionException e) {
+            // noted by the watch
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return health.diagnosis();
     }
 
     /** The job's counters from the runtime state, with the worker samples this client took. */

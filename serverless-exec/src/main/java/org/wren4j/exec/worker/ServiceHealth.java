@@ -99,7 +99,8 @@ public final class ServiceHealth {
         return outages.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().sinceNanos())).map(e -> {
             Service s = e.getKey();
             long seconds = Math.max(0, (now - e.getValue().sinceNanos()) / 1_000_000_000L);
-            return s.title + " (" + endpoints.get(s) + ") has not answered for " + seconds + " s: " + ServiceFaults.rootMessage(e.getValue().last());
+            String silent = seconds == 0 ? " does not answer: " : " has not answered for " + seconds + " s: ";
+            return s.title + " (" + endpoints.get(s) + ")" + silent + ServiceFaults.rootMessage(e.getValue().last());
         });
     }
 
