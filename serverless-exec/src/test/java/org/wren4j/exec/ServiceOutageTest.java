@@ -14,6 +14,7 @@ import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.testing.CorruptingObjectStore;
+import org.wren4j.exec.testing.OutageObjectStore;
 import org.wren4j.exec.testing.OutageQueue;
 import org.wren4j.exec.worker.FaultTimeouts;
 import org.wren4j.exec.worker.WorkerConfig;
@@ -39,6 +40,33 @@ class ServiceOutageTest {
         double[] survived = factor(queue, Duration.ofSeconds(2));
         assertThat(queue.refused()).as("the outage happened mid-job").isPositive();
         CholeskyCase.assertBitwiseEqual(survived, plain);
+    }
+
+    @Test
+    void storeOutageShorterThanTheRetryWindowIsRiddenOut() throws InterruptedException {
+        var objects = new OutageObjectStore(new MemoryObjectStore());
+        TileStore store = new TileStore(objects, "wren4j");
+        CASE.writeInput(store, "A");
+        objects.downAfterWrites(5);
+        try (var engine = ExecEngine.withServices(store, new MemoryTaskQueue(), new MemoryRuntimeState(), CONFIG)) {
+            Thread restarter = new Thread(() -> {
+                try {
+                    objects.wentDown().await(1, TimeUnit.MINUTES);
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    objects.up();
+                }
+            });
+            restarter.start();
+            engine.submit(CASE.spec("store-outage", "A", "L"));
+            JobResult r = engine.await("store-outage", Optional.of(Duration.ofMinutes(2)), ProgressListener.NONE);
+            restarter.join();
+            assertThat(objects.wentDown().getCount()).as("the outage happened mid-job").isZero();
+            assertThat(r.tasks()).isEqualTo(CASE.tasks());
+            CholeskyCase.assertBitwiseEqual(CASE.readFactor(store, "L"), factor(new OutageQueue(new MemoryTaskQueue()), Duration.ZERO));
+        }
     }
 
     @Test
