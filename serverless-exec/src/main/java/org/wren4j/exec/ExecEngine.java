@@ -5,7 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
@@ -24,6 +29,9 @@ import org.wren4j.exec.state.JobState;
 import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
+import org.wren4j.exec.worker.FaultTimeouts;
+import org.wren4j.exec.worker.ServiceHealth;
+import org.wren4j.exec.worker.ServiceHealth.Service;
 import org.wren4j.exec.worker.TileCache;
 import org.wren4j.exec.worker.WorkerHost;
 import org.wren4j.planner.analysis.ProgramAnalysis;
@@ -44,7 +52,10 @@ public final class ExecEngine implements AutoCloseable {
      * instead of 500, which cost the client's event loop and Redis real CPU on a busy machine,
      * and the end of a job is still seen within 20 ms.
      */
+    private static final System.Logger LOG = System.getLogger(ExecEngine.class.getName());
     private static final long MIN_POLL_MILLIS = 2;
+    /** How long a stalled job's diagnosis waits for the queue to answer. */
+    private static final long PROBE_SECONDS = 5;
     private static final long MAX_POLL_MILLIS = 20;
     private final TileStore store;
     private final TaskQueue queue;
@@ -55,6 +66,7 @@ public final class ExecEngine implements AutoCloseable {
     private final Provisioner provisioner;
     private final EngineConfig config;
     private final TileCache cache = TileCache.ofHeapFraction(0.25);
+    private final ServiceHealth health;
 
     private ExecEngine(TileStore store, TaskQueue queue, RuntimeState state, EngineConfig config,
                        Function<WorkerHost, WorkerLauncher> launcher) {
@@ -65,6 +77,7 @@ public final class ExecEngine implements AutoCloseable {
         this.specs = new JobSpecStore(store.objects());
         this.host = new WorkerHost(queue, state, store, config.worker(), config.maxWorkers(), cache);
         this.jobs = host.jobs();
+        this.health = host.health();
         this.provisioner = new Provisioner(queue, launcher.apply(host), config.scalingPolicy());
     }
 
@@ -124,7 +137,10 @@ public final class ExecEngine implements AutoCloseable {
      * whose spec is stored, also one submitted by another (possibly dead) client: re-attaching
      * by id. The provisioner of this engine starts workers for the job's pending tasks.
      *
-     * @throws JobFailedException when the job fails (the message names operation, task and tile), is cancelled, or does not finish within {@code timeout} ({@link JobFailure#kind()} says which)
+     * A running job that completes no task for the stall timeout ({@link FaultTimeouts})
+     * fails with a line naming the likely cause, e.g. the service that stopped answering.
+     *
+     * @throws JobFailedException when the job fails (the message names operation, task and tile), is cancelled, stalls, or does not finish within {@code timeout} ({@link JobFailure#kind()} says which)
      */
     public JobResult await(String jobId, Optional<Duration> timeout, ProgressListener progress) {
         JobRegistry.Entry entry = jobs.get(jobId);
@@ -136,14 +152,19 @@ public final class ExecEngine implements AutoCloseable {
         long lastCompleted = -1;
         long progressAt = System.nanoTime();
         long pollMillis = MIN_POLL_MILLIS;
+        long stallNanos = config.worker().faults().stallTimeout().toNanos();
         try {
             while (true) {
                 JobState st;
                 try {
-                    st = state.state(jobId).toCompletableFuture().join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    if (e.getCause() instanceof java.util.NoSuchElementException || System.nanoTime() > deadline) {
+                    st = health.watch(Service.STATE, () -> state.state(jobId)).join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof NoSuchElementException || System.nanoTime() > deadline) {
                         throw e;
+                    }
+                    if (System.nanoTime() - progressAt > stallNanos) {
+                        // the state store cannot take the failure either: the client says it
+                        throw new JobFailedException(jobId, stallFailure(entry, lastCompleted, -1));
                     }
                     Thread.sleep(50); // the state store is unreachable for now (e.g. restarting): keep waiting
                     continue;
@@ -152,6 +173,10 @@ public final class ExecEngine implements AutoCloseable {
                     lastCompleted = st.completed();
                     progressAt = System.nanoTime();
                     pollMillis = MIN_POLL_MILLIS;
+                } else if (st.status() == JobStatus.RUNNING && System.nanoTime() - progressAt > stallNanos) {
+                    JobFailure failure = stallFailure(entry, st.completed(), st.total());
+                    health.watch(Service.STATE, () -> state.fail(jobId, failure.encode())).exceptionally(e -> null);
+                    throw new JobFailedException(jobId, failure);
                 } else if (st.status() == JobStatus.RUNNING && stalled(entry, progressAt)) {
                     String msg = entry.spec().operation() + " stalled: " + st.completed() + " of " + st.total()
                             + " tasks done and no task is queued or running (a task whose parents never complete: "
@@ -191,7 +216,12 @@ public final class ExecEngine implements AutoCloseable {
             throw new JobFailedException(jobId, JobFailure.of(JobFailure.Kind.CANCELLED, entry.spec().operation() + " was interrupted"));
         } finally {
             awaitDrained(entry);
-            deleteTemporaries(entry.spec());
+            try {
+                deleteTemporaries(entry.spec());
+            } catch (RuntimeException e) {
+                // a store that does not answer must not hide the job's outcome; the temporaries stay
+                LOG.log(System.Logger.Level.WARNING, "job " + jobId + ": its temporary tiles could not be deleted: " + e);
+            }
             // per-task state and the cached analysis of a finished job are not needed here any more
             state.retireJob(jobId);
             jobs.remove(jobId);
@@ -208,6 +238,40 @@ public final class ExecEngine implements AutoCloseable {
         }
         java.util.OptionalLong outstanding = queue.outstanding();
         return outstanding.isPresent() && outstanding.getAsLong() == 0 && entry.inflight().get() == 0;
+    }
+
+    /**
+     * A running job that completed no task for the stall timeout, in one line with the likely
+     * cause: the service the workers and this client last saw failing, or no worker progressing.
+     */
+    private JobFailure stallFailure(JobRegistry.Entry entry, long completed, long total) {
+        String done = completed < 0 ? "" : " at " + completed + (total < 0 ? "" : " of " + total) + " tasks";
+        String why = diagnosis().orElseGet(() -> "no worker made progress (" + provisioner.launcher().running()
+                + " running here" + (health.workerFailures() > 0 ? ", " + health.workerFailures() + " ended by errors" : "")
+                + "); a task may run longer than the stall timeout, or workers cannot reach the services");
+        return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " stalled" + done + ": no task completed for "
+                + config.worker().faults().stallTimeout().toSeconds() + " s; " + why);
+    }
+
+    /**
+     * The service errors seen here; if none, the queue is asked once: workers in other processes
+     * (or Lambda) keep their own errors, and a queue that lost or never answers is the usual cause.
+     */
+    private Optional<String> diagnosis() {
+        Optional<String> seen = health.diagnosis();
+        if (seen.isPresent()) {
+            return seen;
+        }
+        try {
+            health.watch(Service.QUEUE, queue::pending).get(PROBE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            health.failed(Service.QUEUE, new TimeoutException("no answer within " + PROBE_SECONDS + " s"));
+        } catch (ExecutionException e) {
+            // noted by the watch
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return health.diagnosis();
     }
 
     /** The job's counters from the runtime state, with the worker samples this client took. */

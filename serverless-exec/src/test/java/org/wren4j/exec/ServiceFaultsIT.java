@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
 import org.wren4j.exec.queue.TaskMessage;
 import org.wren4j.exec.queue.TaskQueue;
@@ -20,6 +22,7 @@ import org.wren4j.exec.services.ServiceEndpoints;
 import org.wren4j.exec.services.Services;
 import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.testing.ServicesFixture;
+import org.wren4j.exec.worker.FaultTimeouts;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.FaultInjectingObjectStore;
 import org.wren4j.spi.ObjectStore;
@@ -91,6 +94,42 @@ class ServiceFaultsIT {
         });
         System.out.printf("redis restart: %d tasks, %d executions, %d repeated, %.1f s%n",
                 r.tasks(), r.executions(), r.metrics().repeatedExecutions(), r.seconds());
+    }
+
+    /**
+     * ElasticMQ restarted mid-job (the issue's hang at 248/816): its in-memory queues are lost, so
+     * the job either finishes exact or fails within the stall timeout naming the task queue; it
+     * never hangs.
+     */
+    @Test
+    void elasticMqRestartedMidRunFinishesOrFailsClearly() {
+        ServiceEndpoints e = services.endpoints();
+        Services s = Services.open(e);
+        CASE.writeInput(s.store(), "A");
+        var faults = FaultTimeouts.builder().retryWindow(Duration.ofSeconds(5)).stallTimeout(Duration.ofSeconds(15)).build();
+        var config = EngineConfig.defaults().withMaxWorkers(3).withWorker(WORKER.withFaults(faults));
+        try (var engine = ExecEngine.withServices(s.store(), s.queue(), s.state(), config)) {
+            var fired = new AtomicInteger();
+            engine.submit(CASE.spec("sqs-restart", "A", "L"));
+            long start = System.nanoTime();
+            try {
+                engine.await("sqs-restart", Optional.of(Duration.ofMinutes(4)), (op, done, total, sec) -> {
+                    if (done >= 0.3 * total && fired.getAndIncrement() == 0) {
+                        services.sqs.restart();
+                    }
+                });
+                CholeskyCase.assertBitwiseEqual(CASE.readFactor(s.store(), "L"), reference);
+                System.out.println("elasticmq restart: finished exact");
+            } catch (JobFailedException failed) {
+                System.out.println("elasticmq restart: " + failed.getMessage());
+                assertThat(failed.getMessage()).contains("stalled").contains("the task queue");
+                assertThat(failed.failure().kind()).isNotEqualTo(JobFailure.Kind.TIMED_OUT);
+            }
+            // a generous bound, to tell a clear failure from a hang
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(180);
+        } finally {
+            s.close();
+        }
     }
 
     @Test

@@ -33,6 +33,12 @@ final class FailureMessages {
         return new JobFailure(kind, reason, Optional.empty(), failure(jobId, taskKey, job, node, why));
     }
 
+    /** A tile that is corrupt or missing though it must exist: retrying cannot help, the job fails at once. */
+    static JobFailure brokenTile(String jobId, String taskKey, JobRegistry.Entry job, Node node, Throwable cause) {
+        String reason = "a tile is broken for good, so the job was not retried: " + rootMessage(cause);
+        return new JobFailure(Kind.STORAGE, reason, Optional.empty(), failure(jobId, taskKey, job, node, reason));
+    }
+
     /** The failure of a kernel, the input's fault: where it is, and why. */
     static JobFailure kernelFailure(String jobId, String taskKey, JobRegistry.Entry job, Node node, KernelFailure failure) {
         String detail = kernelFailureLine(jobId, taskKey, job, node, failure);

@@ -6,18 +6,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.wren4j.exec.queue.Lease;
+import org.wren4j.exec.queue.LeaseLostException;
 import org.wren4j.exec.queue.TaskQueue;
 
-/** Renews the leases of running tasks every third of the visibility timeout, for as long as they run. */
+/**
+ * Renews the leases of running tasks every third of the visibility timeout, for as long as they
+ * run. A renewal that fails for want of an answer is tried again next period (two more tries
+ * before the lease runs out); one the queue refuses (the lease is lost) stops. Nothing thrown
+ * here may end the timer: its periodic task would never run again.
+ */
 public final class LeaseKeeper implements AutoCloseable {
     private final TaskQueue queue;
     private final Duration visibility;
     private final ConcurrentHashMap<String, Lease> tracked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final ServiceHealth health;
 
-    public LeaseKeeper(TaskQueue queue, Duration visibility) {
+    public LeaseKeeper(TaskQueue queue, Duration visibility, ServiceHealth health) {
         this.queue = queue;
         this.visibility = visibility;
+        this.health = health;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wren4j-heartbeat");
             t.setDaemon(true);
@@ -37,8 +45,10 @@ public final class LeaseKeeper implements AutoCloseable {
 
     private void renewAll() {
         for (Lease l : tracked.values()) {
-            queue.renew(l, visibility).exceptionally(e -> {
-                tracked.remove(l.receipt());
+            health.watch(ServiceHealth.Service.QUEUE, () -> queue.renew(l, visibility)).exceptionally(e -> {
+                if (ServiceFaults.unwrap(e) instanceof LeaseLostException) {
+                    tracked.remove(l.receipt());
+                }
                 return null;
             });
         }

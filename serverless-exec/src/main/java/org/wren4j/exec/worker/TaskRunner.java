@@ -1,13 +1,14 @@
 package org.wren4j.exec.worker;
 
+import static org.wren4j.exec.worker.ServiceHealth.Service.QUEUE;
+import static org.wren4j.exec.worker.ServiceHealth.Service.STATE;
+import static org.wren4j.exec.worker.ServiceHealth.Service.STORE;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.MatrixBinding;
@@ -51,11 +52,12 @@ final class TaskRunner {
     private static final System.Logger LOG = System.getLogger(TaskRunner.class.getName());
     private final WorkerContext ctx;
     private final WorkerConfig config;
-    private final SplittableRandom random = new SplittableRandom();
+    private final TaskFailures failures;
 
     TaskRunner(WorkerContext ctx, WorkerConfig config) {
         this.ctx = ctx;
         this.config = config;
+        this.failures = new TaskFailures(ctx, config);
     }
 
     /** What preparation found. {@code inputs == null} means: do not compute. */
@@ -80,8 +82,8 @@ final class TaskRunner {
         }
         Node node = ((TaskMessageValidator.Accepted) verdict).node();
         // both questions at once: one round trip to the state store, not two in a row
-        CompletableFuture<Boolean> doneAlready = ctx.state().isDone(m.jobId(), m.taskKey()).toCompletableFuture();
-        return ctx.state().state(m.jobId()).toCompletableFuture().exceptionally(err -> {
+        CompletableFuture<Boolean> doneAlready = ctx.health().watch(STATE, () -> ctx.state().isDone(m.jobId(), m.taskKey()));
+        return ctx.health().watch(STATE, () -> ctx.state().state(m.jobId())).exceptionally(err -> {
             if (unwrap(err) instanceof NoSuchElementException) {
                 return null; // the job finished and was retired: its leftover messages are dropped
             }
@@ -154,7 +156,7 @@ final class TaskRunner {
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
-        return ctx.store().read(key).toCompletableFuture().thenApply(t -> {
+        return ctx.health().watch(STORE, () -> ctx.store().read(key)).thenApply(t -> {
             ctx.cache().put(key, t);
             return t;
         });
@@ -264,7 +266,7 @@ final class TaskRunner {
         for (int i = 0; i < writes.length; i++) {
             Tile tile = outputs[i];
             TileKey key = storeKey(job, outs.get(i));
-            writes[i] = CompletableFuture.supplyAsync(() -> ctx.store().write(key, tile), ctx.io())
+            writes[i] = CompletableFuture.supplyAsync(() -> ctx.health().watch(STORE, () -> ctx.store().write(key, tile)), ctx.io())
                     .thenCompose(s -> s)
                     .thenRun(() -> ctx.cache().put(key, tile));
         }
@@ -343,8 +345,8 @@ final class TaskRunner {
         }
         String jobId = job.spec().jobId();
         // counters first, on the same connection: they are in before the job can succeed
-        CompletableFuture<Void> counted = ctx.state().addCounters(jobId, counters).toCompletableFuture();
-        return ctx.state().complete(jobId, node.key(), counts, garbage.bytesWritten(), garbage.inputs()).toCompletableFuture()
+        CompletableFuture<Void> counted = ctx.health().watch(STATE, () -> ctx.state().addCounters(jobId, counters));
+        return ctx.health().watch(STATE, () -> ctx.state().complete(jobId, node.key(), counts, garbage.bytesWritten(), garbage.inputs()))
                 .thenCombine(counted, (done, v) -> done)
                 // off the state store's I/O thread: building a queue request is real work
                 .thenComposeAsync(done -> {
@@ -363,7 +365,7 @@ final class TaskRunner {
                             msgs.add(m);
                         }
                     }
-                    CompletableFuture<Void> sent = msgs.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.queue().send(msgs).toCompletableFuture();
+                    CompletableFuture<Void> sent = msgs.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.health().watch(QUEUE, () -> ctx.queue().send(msgs));
                     if (!backups.isEmpty()) {
                         sent = sent.thenCombine(ctx.queue().sendDelayed(backups, config.visibility()), (x, y) -> (Void) null);
                     }
@@ -374,38 +376,15 @@ final class TaskRunner {
 
     private CompletableFuture<Void> ack(Lease lease) {
         ctx.leases().untrack(lease);
-        return ctx.queue().ack(lease).toCompletableFuture();
+        return ctx.health().watch(QUEUE, () -> ctx.queue().ack(lease));
     }
 
-    /**
-     * A task failed. The input's fault fails the job at once; anything else is retried with
-     * backoff until the attempt limit, then fails the job with the last cause.
-     */
+    /** See {@link TaskFailures}. */
     CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
-        Throwable cause = unwrap(error);
-        String jobId = lease.message().jobId();
-        if (cause instanceof KernelFailure || lease.deliveries() >= config.maxAttempts()) {
-            String taskKey = lease.message().taskKey();
-            JobFailure failure = cause instanceof KernelFailure kf
-                    ? FailureMessages.kernelFailure(jobId, taskKey, job, node, kf)
-                    : FailureMessages.gaveUp(jobId, taskKey, job, node, lease.deliveries(), cause);
-            return ctx.state().fail(jobId, failure.encode()).toCompletableFuture().handle((v, e) -> {
-                if (e == null || unwrap(e) instanceof java.util.NoSuchElementException) {
-                    return ack(lease); // failed, or a job the state no longer knows: nothing to run
-                }
-                // the state store is unreachable: keep the task, so the job is failed (or healed) later
-                ctx.leases().untrack(lease);
-                return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
-            }).thenCompose(x -> x);
-        }
-        ctx.leases().untrack(lease);
-        return ctx.queue().release(lease, config.backoff(lease.deliveries(), random)).toCompletableFuture();
+        return failures.failed(lease, job, node, error);
     }
 
     static Throwable unwrap(Throwable e) {
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
+        return ServiceFaults.unwrap(e);
     }
 }

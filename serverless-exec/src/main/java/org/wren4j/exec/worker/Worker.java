@@ -1,5 +1,6 @@
 package org.wren4j.exec.worker;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Worker implements Runnable {
     private final WorkerConfig config;
     private final TaskRunner runner;
     private final AtomicInteger finishing = new AtomicInteger();
+    private final SplittableRandom random = new SplittableRandom();
     private volatile boolean stop;
 
     /** A leased task; {@code handedOver} once its outcome is tracked (acked, released or failed by a future). */
@@ -48,8 +50,27 @@ public final class Worker implements Runnable {
         stop = true;
     }
 
+    /**
+     * Runs until idle, stopped or out of time. Nothing escapes as a silent thread death: an error
+     * no handler caught is logged and counted ({@link ServiceHealth#workerFailures()}), the worker
+     * ends, and its provisioner starts another.
+     */
     @Override
     public void run() {
+        try {
+            loop();
+        } catch (RuntimeException e) {
+            ctx.health().workerFailed();
+            LOG.log(System.Logger.Level.ERROR, "worker " + Thread.currentThread().getName() + " ended by an unexpected error; "
+                    + "its tasks come back when their leases expire and another worker takes over", e);
+        } catch (Error e) {
+            ctx.health().workerFailed();
+            LOG.log(System.Logger.Level.ERROR, "worker " + Thread.currentThread().getName() + " ended by a fatal error", e);
+            throw e;
+        }
+    }
+
+    private void loop() {
         ComputePriority.lowerCurrentThread();
         Deque<InFlight> pipeline = new ArrayDeque<>();
         long lastWork = System.nanoTime();
@@ -58,11 +79,31 @@ public final class Worker implements Runnable {
         // While it holds work, the next lease runs in the background: a remote queue's round trip
         // then overlaps the tasks in hand instead of stalling this thread before each one.
         CompletableFuture<List<Lease>> leasing = null;
+        int leaseFailures = 0;
         while (!stop) {
             boolean nearLimit = System.nanoTime() > stopLeasingAt;
             if (leasing != null && (leasing.isDone() || pipeline.isEmpty())) {
-                admit(pipeline, leasing.join());
+                List<Lease> leased = take(leasing);
                 leasing = null;
+                if (leased == null) {
+                    // the queue did not answer: retry with backoff for the retry window, then end
+                    // cleanly (the tasks held finish first); the provisioner starts a worker again
+                    // once the queue answers
+                    long silent = ctx.health().silentNanos(ServiceHealth.Service.QUEUE);
+                    if (silent > config.faults().retryWindow().toNanos() && pipeline.isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, "worker " + Thread.currentThread().getName() + " ends: "
+                                + ctx.health().diagnosis().orElse("the task queue does not answer"));
+                        break;
+                    }
+                    sleepQuietly(config.backoff(++leaseFailures, random).toMillis());
+                    lastWork = System.nanoTime(); // an unanswered lease is not idleness
+                    continue;
+                }
+                leaseFailures = 0;
+                admit(pipeline, leased);
+                if (pipeline.isEmpty() && System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
+                    break;
+                }
             }
             if (nearLimit && pipeline.isEmpty()) {
                 break;
@@ -73,18 +114,15 @@ public final class Worker implements Runnable {
             if (leasing == null && (pipeline.isEmpty() ? free > 0 : free >= Math.max(1, config.pipelineWidth() / 2))) {
                 // idle: wait up to a second (a remote queue long-polls, answering as soon as a task
                 // comes); busy: only what is there now
-                var wait = pipeline.isEmpty() ? java.time.Duration.ofMillis(Math.min(IDLE_WAIT_MILLIS, config.idleTimeout().toMillis() + 1)) : java.time.Duration.ZERO;
-                leasing = ctx.queue().lease(free, config.visibility(), wait).toCompletableFuture();
-                if (pipeline.isEmpty() || leasing.isDone()) {
-                    admit(pipeline, leasing.join());
-                    leasing = null;
-                }
+                var wait = pipeline.isEmpty() ? Duration.ofMillis(Math.min(IDLE_WAIT_MILLIS, config.idleTimeout().toMillis() + 1)) : Duration.ZERO;
+                int want = free;
+                leasing = ctx.health().watch(ServiceHealth.Service.QUEUE, () -> ctx.queue().lease(want, config.visibility(), wait));
             }
             if (pipeline.isEmpty()) {
-                if (System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
+                if (leasing == null && System.nanoTime() - lastWork > idleNanos && finishing.get() == 0) {
                     break;
                 }
-                continue;
+                continue; // the lease is admitted (or retried) at the top of the loop
             }
             InFlight next = pipeline.poll();
             try {
@@ -99,13 +137,30 @@ public final class Worker implements Runnable {
             }
         }
         if (leasing != null) {
-            leasing.join().forEach(l -> ctx.queue().release(l, java.time.Duration.ZERO));
+            List<Lease> late = take(leasing);
+            if (late != null) {
+                late.forEach(l -> releaseQuietly(l, Duration.ZERO));
+            }
         }
         // returning leases we hold but did not start lets other workers take them at once
         giveBack(pipeline);
         while (finishing.get() > 0) {
             sleepQuietly();
         }
+    }
+
+    /** The leases, or null when the queue did not answer (noted in the health record by the watch). */
+    private static List<Lease> take(CompletableFuture<List<Lease>> leasing) {
+        try {
+            return leasing.join();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A failed release is harmless: the message comes back when its lease expires. */
+    private void releaseQuietly(Lease lease, Duration delay) {
+        ctx.health().watch(ServiceHealth.Service.QUEUE, () -> ctx.queue().release(lease, delay)).exceptionally(e -> null);
     }
 
     private void admit(Deque<InFlight> pipeline, List<Lease> leases) {
@@ -144,7 +199,7 @@ public final class Worker implements Runnable {
                 + " failed unexpectedly; it is released for another attempt: " + error);
         try {
             ctx.leases().untrack(task.lease());
-            ctx.queue().release(task.lease(), config.backoff(task.lease().deliveries(), new SplittableRandom()));
+            releaseQuietly(task.lease(), config.backoff(task.lease().deliveries(), random));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "releasing it failed too; it comes back when its lease expires: " + e);
         } finally {
@@ -195,7 +250,7 @@ public final class Worker implements Runnable {
     private void giveBack(Deque<InFlight> pipeline) {
         for (InFlight held; (held = pipeline.poll()) != null; ) {
             ctx.leases().untrack(held.lease());
-            ctx.queue().release(held.lease(), java.time.Duration.ZERO);
+            releaseQuietly(held.lease(), Duration.ZERO);
             held.done();
         }
     }
@@ -255,8 +310,12 @@ public final class Worker implements Runnable {
     }
 
     private static void sleepQuietly() {
+        sleepQuietly(1);
+    }
+
+    private static void sleepQuietly(long millis) {
         try {
-            Thread.sleep(1);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

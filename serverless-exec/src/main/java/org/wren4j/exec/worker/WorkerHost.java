@@ -26,14 +26,15 @@ public final class WorkerHost implements AutoCloseable {
     public WorkerHost(TaskQueue queue, RuntimeState state, TileStore store, WorkerConfig config, int ioThreads, TileCache cache) {
         this.config = requireNonNull(config, "config is null");
         KernelLibrary.singleThreaded();
-        this.leases = new LeaseKeeper(queue, config.visibility());
         this.io = Executors.newFixedThreadPool(Math.max(2, ioThreads), r -> {
             Thread t = new Thread(r, "wren4j-io");
             t.setDaemon(true);
             return t;
         });
         var jobs = new JobRegistry(new JobSpecStore(store.objects()));
-        this.context = new WorkerContext(queue, state, store, jobs, leases, io, cache);
+        var health = new ServiceHealth(ServiceHealth.describe(queue), ServiceHealth.describe(state), store.objects().describe());
+        this.leases = new LeaseKeeper(queue, config.visibility(), health);
+        this.context = new WorkerContext(queue, state, store, jobs, leases, io, cache, health);
     }
 
     public WorkerContext context() {
@@ -42,6 +43,11 @@ public final class WorkerHost implements AutoCloseable {
 
     public JobRegistry jobs() {
         return context.jobs();
+    }
+
+    /** What the services last answered to this process's workers (and its client, if any). */
+    public ServiceHealth health() {
+        return context.health();
     }
 
     public WorkerConfig config() {

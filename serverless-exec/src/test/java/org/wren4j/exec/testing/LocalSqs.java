@@ -10,7 +10,7 @@ import org.wren4j.exec.queue.sqs.SqsQueueOptions;
  * integration tests. Failing to start throws.
  */
 public final class LocalSqs implements AutoCloseable {
-    private final SQSRestServer server;
+    private SQSRestServer server;
     private final int port;
 
     private LocalSqs(SQSRestServer server, int port) {
@@ -28,13 +28,20 @@ public final class LocalSqs implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** Stops the server and starts a new one on the same port, as an operator's restart would: in-memory queues are gone. */
+    public synchronized void restart() {
+        server.stopAndWait();
+        server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
+        server.waitUntilStarted();
+    }
+
     /** Options for this server: any region, static dummy credentials. */
     public SqsQueueOptions.Builder options() {
         return SqsQueueOptions.builder().region("us-east-1").staticCredentials("wren4j", "wren4j");
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.stopAndWait();
     }
 }

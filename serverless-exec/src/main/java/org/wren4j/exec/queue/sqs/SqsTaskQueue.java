@@ -290,6 +290,12 @@ public final class SqsTaskQueue implements TaskQueue {
     }
 
     /** Sends the acknowledgements still waiting, then closes the client if this queue owns it. */
+    /** "SQS at URL", for messages that name a queue that stopped answering (a queue URL holds no secret). */
+    @Override
+    public String toString() {
+        return "SQS at " + bandUrls.get(0);
+    }
+
     @Override
     public void close() {
         if (closed) {
