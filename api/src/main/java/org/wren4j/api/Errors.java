@@ -15,12 +15,7 @@ final class Errors {
     /** {@code what} (e.g. "reading matrix 'x'") failed: a storage error when tiles are to blame. */
     static WrenException io(String what, Throwable cause) {
         String message = what + " failed: " + cause.getMessage();
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TileException) {
-                return new StorageException(message, message, cause);
-            }
-        }
-        return new WrenException(message, cause);
+        return TileException.isIn(cause) ? new StorageException(message, message, cause) : new WrenException(message, cause);
     }
 
     /** A kernel run on the client (the dense reference) refused its input. */

@@ -1,5 +1,7 @@
 package org.wren4j.exec.services;
 
+import org.wren4j.exec.worker.ServiceFaults;
+
 /**
  * A service (the Redis runtime state or the SQS queue) could not be reached when opening it. The
  * message names the service and its endpoint (without credentials) and the root cause, e.g.
@@ -7,20 +9,11 @@ package org.wren4j.exec.services;
  */
 public final class ServiceUnavailableException extends RuntimeException {
     ServiceUnavailableException(String service, String endpoint, Throwable cause) {
-        super("cannot reach " + service + " at " + withoutCredentials(endpoint) + ": " + rootMessage(cause), cause);
+        super("cannot reach " + service + " at " + withoutCredentials(endpoint) + ": " + ServiceFaults.rootMessage(cause), cause);
     }
 
     /** {@code scheme://user:secret@host...} without the {@code user:secret@}. */
     static String withoutCredentials(String endpoint) {
         return endpoint.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
     }
 }

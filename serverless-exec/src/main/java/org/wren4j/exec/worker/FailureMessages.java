@@ -27,15 +27,15 @@ final class FailureMessages {
 
     /** A task that kept failing: storage when tiles could not be read or written, else a plain failure. */
     static JobFailure gaveUp(String jobId, String taskKey, JobRegistry.Entry job, Node node, int attempts, Throwable cause) {
-        Kind kind = storageCause(cause) ? Kind.STORAGE : Kind.FAILED;
+        Kind kind = TileException.isIn(cause) ? Kind.STORAGE : Kind.FAILED;
         String why = "gave up after " + attempts + " attempts: " + cause;
-        String reason = kind == Kind.STORAGE ? "tiles could not be read or written after " + attempts + " attempts: " + rootMessage(cause) : why;
+        String reason = kind == Kind.STORAGE ? "tiles could not be read or written after " + attempts + " attempts: " + ServiceFaults.rootMessage(cause) : why;
         return new JobFailure(kind, reason, Optional.empty(), failure(jobId, taskKey, job, node, why));
     }
 
     /** A tile that is corrupt or missing though it must exist: retrying cannot help, the job fails at once. */
     static JobFailure brokenTile(String jobId, String taskKey, JobRegistry.Entry job, Node node, Throwable cause) {
-        String reason = "a tile is broken for good, so the job was not retried: " + rootMessage(cause);
+        String reason = "a tile is broken for good, so the job was not retried: " + ServiceFaults.rootMessage(cause);
         return new JobFailure(Kind.STORAGE, reason, Optional.empty(), failure(jobId, taskKey, job, node, reason));
     }
 
@@ -55,38 +55,41 @@ final class FailureMessages {
         return new JobFailure(kind, failure.getMessage(), place, detail);
     }
 
-    private static boolean storageCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TileException) {
-                return true;
+    /**
+     * Where a non-finite value sits: the tile the kernel saw ({@code seen}), the tile it is stored as
+     * ({@code stored}: an input's source, or the result itself) and that tile's binding.
+     */
+    private record NonFiniteSite(ConcreteTile seen, ConcreteTile stored, MatrixBinding binding) {
+        static Optional<NonFiniteSite> of(JobRegistry.Entry job, Node node, NonFiniteValueException nf) {
+            boolean input = nf.site() instanceof NonFiniteValueException.Input;
+            List<ConcreteTile> tiles = input ? job.analysis().inputs(node) : job.analysis().outputs(node);
+            if (nf.site().index() >= tiles.size()) {
+                return Optional.empty();
             }
+            ConcreteTile seen = tiles.get(nf.site().index());
+            ConcreteTile stored = input ? job.analysis().source(seen) : seen;
+            return Optional.of(new NonFiniteSite(seen, stored, job.spec().binding(stored.matrix())));
         }
-        return false;
-    }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        /** False for an intermediate tile: no stored matrix to name. */
+        boolean inStoredMatrix() {
+            return binding.rows() > 0;
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+
+        long row(NonFiniteValueException nf) {
+            return stored.row() * binding.blockSize() + nf.row();
+        }
+
+        long col(NonFiniteValueException nf) {
+            return stored.col() * binding.blockSize() + nf.column();
+        }
     }
 
     /** The stored tile (and element) a non-finite value was found in, if it is in a stored matrix. */
     private static Optional<Place> nonFinitePlace(JobRegistry.Entry job, Node node, NonFiniteValueException nf) {
         try {
-            List<ConcreteTile> tiles = nf.site() instanceof NonFiniteValueException.Input ? job.analysis().inputs(node) : job.analysis().outputs(node);
-            if (nf.site().index() >= tiles.size()) {
-                return Optional.empty();
-            }
-            ConcreteTile t = tiles.get(nf.site().index());
-            ConcreteTile src = nf.site() instanceof NonFiniteValueException.Input ? job.analysis().source(t) : t;
-            MatrixBinding b = job.spec().binding(src.matrix());
-            if (b.rows() == 0) {
-                return Optional.empty(); // an intermediate tile: no stored matrix to name
-            }
-            return Optional.of(new Place(b.storeMatrix(), src.row(), src.col(), src.row() * b.blockSize() + nf.row(),
-                    src.col() * b.blockSize() + nf.column()));
+            return NonFiniteSite.of(job, node, nf).filter(NonFiniteSite::inStoredMatrix).map(s -> new Place(s.binding().storeMatrix(),
+                    s.stored().row(), s.stored().col(), s.row(nf), s.col(nf)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -161,20 +164,13 @@ final class FailureMessages {
      * m1) ..." or, for an overflow, the result tile the same way.
      */
     private static String nonFinite(JobRegistry.Entry job, Node node, NonFiniteValueException nf) {
-        List<ConcreteTile> tiles = nf.site() instanceof NonFiniteValueException.Input
-                ? job.analysis().inputs(node)
-                : job.analysis().outputs(node);
-        if (nf.site().index() >= tiles.size()) {
+        Optional<NonFiniteSite> site = NonFiniteSite.of(job, node, nf);
+        if (site.isEmpty()) {
             return nf.getMessage();
         }
-        ConcreteTile t = tiles.get(nf.site().index());
-        ConcreteTile src = nf.site() instanceof NonFiniteValueException.Input ? job.analysis().source(t) : t;
-        MatrixBinding b = job.spec().binding(src.matrix());
-        String where = t + " = " + stored(src, b);
-        String element = b.rows() > 0
-                ? " (element (" + (src.row() * b.blockSize() + nf.row()) + ", " + (src.col() * b.blockSize() + nf.column()) + ") of "
-                        + b.storeMatrix() + ")"
-                : "";
+        NonFiniteSite s = site.get();
+        String where = s.seen() + " = " + stored(s.stored(), s.binding());
+        String element = s.inStoredMatrix() ? " (element (" + s.row(nf) + ", " + s.col(nf) + ") of " + s.binding().storeMatrix() + ")" : "";
         return nf.describe(where, element);
     }
 

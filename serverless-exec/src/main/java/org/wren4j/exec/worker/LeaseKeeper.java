@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.wren4j.exec.queue.Lease;
 import org.wren4j.exec.queue.LeaseLostException;
 import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.tiles.RetryPolicy;
 
 /**
  * Renews the leases of running tasks every third of the visibility timeout, for as long as they
@@ -46,7 +47,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private void renewAll() {
         for (Lease l : tracked.values()) {
             health.watch(ServiceHealth.Service.QUEUE, () -> queue.renew(l, visibility)).exceptionally(e -> {
-                if (ServiceFaults.unwrap(e) instanceof LeaseLostException) {
+                if (RetryPolicy.unwrap(e) instanceof LeaseLostException) {
                     tracked.remove(l.receipt());
                 }
                 return null;

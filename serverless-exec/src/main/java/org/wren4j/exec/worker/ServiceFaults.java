@@ -1,12 +1,11 @@
 package org.wren4j.exec.worker;
 
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.wren4j.exec.kernels.KernelFailure;
 import org.wren4j.exec.queue.LeaseLostException;
 import org.wren4j.tiles.CorruptTileException;
 import org.wren4j.tiles.MissingTileException;
+import org.wren4j.tiles.RetryPolicy;
 
 /**
  * Which errors a retry can cure. A service that did not answer (connection refused, timeout, 503)
@@ -20,7 +19,7 @@ public final class ServiceFaults {
 
     /** True for an error a retry cannot cure. */
     public static boolean isPermanent(Throwable error) {
-        Throwable e = unwrap(error);
+        Throwable e = RetryPolicy.unwrap(error);
         return e instanceof CorruptTileException || e instanceof MissingTileException || e instanceof KernelFailure
                 || e instanceof NoSuchElementException || e instanceof LeaseLostException || isBug(e);
     }
@@ -32,19 +31,13 @@ public final class ServiceFaults {
                 || e instanceof UnsupportedOperationException;
     }
 
-    public static Throwable unwrap(Throwable e) {
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
     /** The innermost cause's message, or its class name when it has none. */
     public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.wren4j.tiles.RetryPolicy;
 
 /**
  * The last service error seen by the workers and the client of one process, per service, for as
@@ -71,7 +72,7 @@ public final class ServiceHealth {
             answered(service);
             return;
         }
-        Throwable cause = ServiceFaults.unwrap(error);
+        Throwable cause = RetryPolicy.unwrap(error);
         outages.merge(service, new Outage(System.nanoTime(), cause), (old, now) -> new Outage(old.sinceNanos(), cause));
     }
 

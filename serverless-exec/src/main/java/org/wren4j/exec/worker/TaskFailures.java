@@ -11,6 +11,7 @@ import org.wren4j.exec.queue.Lease;
 import org.wren4j.planner.analysis.Node;
 import org.wren4j.tiles.CorruptTileException;
 import org.wren4j.tiles.MissingTileException;
+import org.wren4j.tiles.RetryPolicy;
 
 /**
  * What becomes of a task that failed. The input's fault (a kernel refused it) and a tile that
@@ -35,7 +36,7 @@ final class TaskFailures {
     }
 
     CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
-        Throwable cause = ServiceFaults.unwrap(error);
+        Throwable cause = RetryPolicy.unwrap(error);
         String jobId = lease.message().jobId();
         String taskKey = lease.message().taskKey();
         JobFailure failure = null;
@@ -55,7 +56,7 @@ final class TaskFailures {
         }
         firstFailure.remove(jobId + "/" + taskKey);
         return ctx.state().fail(jobId, failure.encode()).toCompletableFuture().handle((v, e) -> {
-            if (e == null || ServiceFaults.unwrap(e) instanceof NoSuchElementException) {
+            if (e == null || RetryPolicy.unwrap(e) instanceof NoSuchElementException) {
                 return ack(lease); // failed, or a job the state no longer knows: nothing to run
             }
             // the state store is unreachable: keep the task, so the job is failed (or healed) later

@@ -24,6 +24,7 @@ import org.wren4j.planner.analysis.Node;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.tiles.MissingTileException;
+import org.wren4j.tiles.RetryPolicy;
 import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
@@ -84,7 +85,7 @@ final class TaskRunner {
         // both questions at once: one round trip to the state store, not two in a row
         CompletableFuture<Boolean> doneAlready = ctx.health().watch(STATE, () -> ctx.state().isDone(m.jobId(), m.taskKey()));
         return ctx.health().watch(STATE, () -> ctx.state().state(m.jobId())).exceptionally(err -> {
-            if (unwrap(err) instanceof NoSuchElementException) {
+            if (RetryPolicy.unwrap(err) instanceof NoSuchElementException) {
                 return null; // the job finished and was retired: its leftover messages are dropped
             }
             throw err instanceof CompletionException c ? c : new CompletionException(err);
@@ -125,7 +126,7 @@ final class TaskRunner {
             Tile[] tiles = reads.stream().map(CompletableFuture::join).toArray(Tile[]::new);
             return new Prepared(lease, job, node, tiles, System.nanoTime() - start, sizeBytes(tiles), false);
         }).exceptionallyCompose(err -> {
-            if (!(unwrap(err) instanceof MissingTileException)) {
+            if (!(RetryPolicy.unwrap(err) instanceof MissingTileException)) {
                 return CompletableFuture.failedFuture(err);
             }
             // a temporary is deleted only once all its readers completed, this task among them:
@@ -328,7 +329,7 @@ final class TaskRunner {
             ctx.cache().evict(key);
             deletes[i] = ctx.store().delete(key).toCompletableFuture().exceptionally(e -> {
                 LOG.log(System.Logger.Level.WARNING, "job " + jobId + ": deleting temporary tile " + key
-                        + " failed; the job-end sweep deletes it: " + unwrap(e));
+                        + " failed; the job-end sweep deletes it: " + RetryPolicy.unwrap(e));
                 return null;
             });
         }
@@ -382,9 +383,5 @@ final class TaskRunner {
     /** See {@link TaskFailures}. */
     CompletableFuture<Void> failed(Lease lease, JobRegistry.Entry job, Node node, Throwable error) {
         return failures.failed(lease, job, node, error);
-    }
-
-    static Throwable unwrap(Throwable e) {
-        return ServiceFaults.unwrap(e);
     }
 }
