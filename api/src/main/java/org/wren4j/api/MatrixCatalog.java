@@ -2,12 +2,10 @@ package org.wren4j.api;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +28,8 @@ import org.wren4j.tiles.TileStore;
  */
 final class MatrixCatalog {
     /** Tiles copied at once by {@link #save}, so memory stays bounded whatever the matrix size. */
-    private static final int COPY_WINDOW = 32;
+    /** Tiles a copy keeps in flight beyond memory limits: copying is I/O-bound, so more than the cores. */
+    private static final int COPY_PARALLELISM = 15;
 
     private final TileStore store;
     private final PlanRunner runner;
@@ -170,21 +169,18 @@ final class MatrixCatalog {
 
     private void copyTiles(Leaf from, StoredTiles layout, String to) {
         int b = from.blockSize();
-        var window = new ArrayList<CompletableFuture<Void>>();
+        var window = TileWindow.forTiles(b, COPY_PARALLELISM, "copying " + from.name() + " to " + to);
         for (long i = 0; i < from.shape().tileRows(b); i++) {
             for (long j = 0; j < from.shape().tileCols(b); j++) {
                 if (!layout.isStoredTile(i, j)) {
                     continue;
                 }
                 TileKey target = TileKey.of(to, i, j);
-                window.add(store.read(TileKey.of(from.name(), i, j)).thenCompose(t -> store.write(target, t)).toCompletableFuture());
-                if (window.size() == COPY_WINDOW) {
-                    joinAll(window, "copying " + from.name() + " to " + to);
-                    window.clear();
-                }
+                TileKey source = TileKey.of(from.name(), i, j);
+                window.submit(() -> store.read(source).thenCompose(t -> store.write(target, t)).toCompletableFuture());
             }
         }
-        joinAll(window, "copying " + from.name() + " to " + to);
+        window.finish();
     }
 
     /** Deletes tiles, manifest and column names; deleting a missing matrix does nothing. */
@@ -256,9 +252,5 @@ final class MatrixCatalog {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw Errors.io(what, cause);
         }
-    }
-
-    private static void joinAll(List<CompletableFuture<Void>> futures, String what) {
-        join(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), what);
     }
 }

@@ -2,7 +2,6 @@ package org.wren4j.api;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +17,14 @@ final class MatrixSources {
     private final Wren session;
     private final TileStore store;
     private final ExecutorService clientIo;
+    private final int parallelism;
     private final MatrixCatalog catalog;
 
-    MatrixSources(Wren session, TileStore store, ExecutorService clientIo, MatrixCatalog catalog) {
+    MatrixSources(Wren session, TileStore store, ExecutorService clientIo, int parallelism, MatrixCatalog catalog) {
         this.session = session;
         this.store = store;
         this.clientIo = clientIo;
+        this.parallelism = parallelism;
         this.catalog = catalog;
     }
 
@@ -85,18 +86,18 @@ final class MatrixSources {
         Leaf leaf = new Leaf(session.newName(), shape, block, structure);
         long tr = shape.tileRows(block);
         long tc = shape.tileCols(block);
-        var writes = new ArrayList<CompletableFuture<Void>>();
+        var window = TileWindow.forTiles(block, parallelism, "storing " + leaf.name());
         for (long i = 0; i < tr; i++) {
             for (long j = 0; j < tc; j++) {
                 long ti = i;
                 long tj = j;
                 int rows = (int) Math.min(block, shape.rows() - i * block);
                 int cols = (int) Math.min(block, shape.cols() - j * block);
-                writes.add(CompletableFuture.supplyAsync(() -> source.tile(ti, tj, rows, cols), clientIo)
+                window.submit(() -> CompletableFuture.supplyAsync(() -> source.tile(ti, tj, rows, cols), clientIo)
                         .thenCompose(t -> store.write(TileKey.of(leaf.name(), ti, tj), t)));
             }
         }
-        TileIo.join(writes, "storing " + leaf.name());
+        window.finish();
         catalog.recordGenerated(leaf, origin, List.of());
         return new BlockMatrix(session, leaf);
     }

@@ -1,8 +1,6 @@
 package org.wren4j.api;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.tiles.Tile;
@@ -20,7 +18,7 @@ public final class MatrixWriter implements AutoCloseable {
     private final int cols;
     private final int block;
     private final double[] buffer; // row-major, block x cols
-    private final List<CompletableFuture<Void>> writes = new ArrayList<>();
+    private final TileWindow writes;
     private List<String> columnNames = List.of();
     private int buffered;
     private long rows;
@@ -39,6 +37,7 @@ public final class MatrixWriter implements AutoCloseable {
         this.cols = (int) cols;
         this.block = block;
         this.buffer = new double[block * this.cols];
+        this.writes = TileWindow.forTiles(block, wren.workers(), "writing " + name);
     }
 
     /** Appends one row; its length must equal the column count. */
@@ -95,13 +94,11 @@ public final class MatrixWriter implements AutoCloseable {
                     v[c * r + i] = buffer[i * cols + c0 + c];
                 }
             }
-            writes.add(wren.io().writeTile(TileKey.of(name, tileRow, j), Tile.wrap(r, w, v)));
+            Tile tile = Tile.wrap(r, w, v);
+            TileKey key = TileKey.of(name, tileRow, j);
+            writes.submit(() -> wren.io().writeTile(key, tile));
         }
         buffered = 0;
-        if (writes.size() > 64) {
-            TileIo.join(writes, "writing " + name);
-            writes.clear();
-        }
     }
 
     /**
@@ -117,7 +114,7 @@ public final class MatrixWriter implements AutoCloseable {
         if (buffered > 0) {
             flushTileRow();
         }
-        TileIo.join(writes, "writing " + name);
+        writes.finish();
         Leaf leaf = new Leaf(name, new Shape(rows, cols), block, false);
         wren.recordWritten(leaf, columnNames);
         finished = true;
@@ -137,7 +134,7 @@ public final class MatrixWriter implements AutoCloseable {
         if (!finished) {
             closed = true;
             try {
-                TileIo.join(writes, "writing " + name);
+                writes.finish();
             } catch (WrenException ignored) {
                 // deleting below covers whatever did get written
             }

@@ -74,7 +74,7 @@ public final class Wren implements AutoCloseable {
             return t;
         });
         this.io = new TileIo(store, runner, clientIo);
-        this.sources = new MatrixSources(this, store, clientIo, catalog);
+        this.sources = new MatrixSources(this, store, clientIo, b.workers, catalog);
     }
 
     /** A session with every default: in-memory tiles, one worker thread per core. */
