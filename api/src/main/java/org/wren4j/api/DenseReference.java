@@ -3,6 +3,7 @@ package org.wren4j.api;
 import java.util.function.Supplier;
 import org.wren4j.exec.kernels.DenseLinalg;
 import org.wren4j.exec.kernels.KernelFailure;
+import org.wren4j.exec.kernels.SingleCall;
 
 /**
  * Whole-matrix LAPACK/BLAS on column-major arrays: the independent reference that results are
@@ -20,6 +21,26 @@ public final class DenseReference {
         } finally {
             DenseLinalg.setBlasThreads(1);
         }
+    }
+
+    /**
+     * The single-call baseline: the fastest of a few whole-matrix LAPACK {@code dpotrf} calls on
+     * {@code threads} OpenBLAS threads, timing only the call (copies and restores outside the clock).
+     *
+     * @return seconds of the fastest call
+     * @throws SingularMatrixException if {@code a} is not positive definite
+     */
+    public static double choleskyBaselineSeconds(double[] a, int n, int threads) {
+        try {
+            return SingleCall.potrf(a, n, threads, SingleCall.DEFAULT_REPETITIONS).seconds();
+        } catch (KernelFailure e) {
+            throw Errors.kernel("cholesky baseline", e);
+        }
+    }
+
+    /** The single-call baseline of {@code A B} ({@code dgemm}), timed as {@link #choleskyBaselineSeconds}. */
+    public static double gemmBaselineSeconds(double[] a, double[] b, int m, int k, int n, int threads) {
+        return SingleCall.gemm(a, b, m, k, n, threads, SingleCall.DEFAULT_REPETITIONS).seconds();
     }
 
     /** @throws SingularMatrixException if {@code a} is not positive definite */

@@ -71,7 +71,7 @@ final class Workload {
                 residual = DenseReference.withBlasThreads(wren.workers(), () -> DenseReference.choleskyResidual(av, lv, size));
             }
             if (baseline) {
-                base = DenseReference.withBlasThreads(wren.workers(), () -> time(() -> DenseReference.cholesky(av, size)));
+                base = DenseReference.choleskyBaselineSeconds(av, size, wren.workers());
             }
         }
         return new Outcome("cholesky", n, n, n, block, wren.workers(), job, (double) n * n * n / 3, residual, base);
@@ -99,7 +99,7 @@ final class Workload {
                         () -> DenseReference.gemmResidual(av, bv, cv, (int) m, (int) k, (int) n));
             }
             if (baseline) {
-                base = DenseReference.withBlasThreads(wren.workers(), () -> time(() -> DenseReference.gemm(av, bv, (int) m, (int) k, (int) n)));
+                base = DenseReference.gemmBaselineSeconds(av, bv, (int) m, (int) k, (int) n, wren.workers());
             }
         }
         return new Outcome("gemm", m, n, k, block, wren.workers(), job, 2.0 * m * n * k, residual, base);
@@ -110,11 +110,5 @@ final class Workload {
         if (rows * cols > Integer.MAX_VALUE - 8) {
             throw new UsageException(op + ": a " + rows + "x" + cols + " matrix is too large for the dense check; add --no-check");
         }
-    }
-
-    private static double time(Runnable r) {
-        long t0 = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - t0) / 1e9;
     }
 }
