@@ -159,7 +159,10 @@ public final class ExecEngine implements AutoCloseable {
                 try {
                     st = health.watch(Service.STATE, () -> state.state(jobId)).join();
                 } catch (CompletionException e) {
-                    if (e.getCause() instanceof NoSuchElementException || System.nanoTime() > deadline) {
+                    if (e.getCause() instanceof NoSuchElementException) {
+                        throw new JobFailedException(jobId, lostState(entry, lastCompleted));
+                    }
+                    if (System.nanoTime() > deadline) {
                         throw e;
                     }
                     if (System.nanoTime() - progressAt > stallNanos) {
@@ -251,6 +254,18 @@ public final class ExecEngine implements AutoCloseable {
                 + "); a task may run longer than the stall timeout, or workers cannot reach the services");
         return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " stalled" + done + ": no task completed for "
                 + config.worker().faults().stallTimeout().toSeconds() + " s; " + why);
+    }
+
+    /**
+     * The runtime state no longer knows a job whose spec is stored: the state store was reset,
+     * flushed or failed over without persistence (or the job was deleted). Its finished tiles stay
+     * in the store; its counters are gone, so it cannot go on.
+     */
+    private JobFailure lostState(JobRegistry.Entry entry, long completed) {
+        String at = completed < 0 ? "" : " after " + completed + " tasks";
+        return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " lost its runtime state" + at + ": "
+                + ServiceHealth.describe(state) + " no longer knows job " + entry.spec().jobId()
+                + " (restarted without persistence, flushed or failed over, or the job was deleted); run it again");
     }
 
     /**

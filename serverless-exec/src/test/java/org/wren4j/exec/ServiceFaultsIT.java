@@ -1,6 +1,7 @@
 package org.wren4j.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -128,6 +129,39 @@ class ServiceFaultsIT {
             // a generous bound, to tell a clear failure from a hang
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(180);
         } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Redis flushed mid-job (as a restart without persistence or a failover to an empty replica
+     * leaves it): the job fails at once with one line saying its runtime state was lost and
+     * where, never a stack trace or a hang.
+     */
+    @Test
+    void redisFlushedMidRunFailsNamingTheLostState() {
+        ServiceEndpoints e = services.endpoints();
+        Services s = Services.open(e);
+        CASE.writeInput(s.store(), "A");
+        var config = EngineConfig.defaults().withMaxWorkers(3).withWorker(WORKER);
+        var flusher = io.lettuce.core.RedisClient.create(services.redis.uri());
+        try (var engine = ExecEngine.withServices(s.store(), s.queue(), s.state(), config); var flush = flusher.connect()) {
+            var fired = new AtomicInteger();
+            engine.submit(CASE.spec("redis-flush", "A", "L"));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> engine.await("redis-flush", Optional.of(Duration.ofMinutes(2)), (op, done, total, sec) -> {
+                if (done >= 0.3 * total && fired.getAndIncrement() == 0) {
+                    flush.sync().flushall();
+                }
+            })).isInstanceOfSatisfying(JobFailedException.class, failed -> {
+                System.out.println("redis flush: " + failed.getMessage());
+                assertThat(failed.getMessage()).contains("lost its runtime state").contains("Redis at 127.0.0.1:" + services.redis.port())
+                        .contains("no longer knows job redis-flush").doesNotContain("\n");
+                assertThat(failed.failure().kind()).isEqualTo(JobFailure.Kind.FAILED);
+            });
+            assertThat((System.nanoTime() - start) / 1e9).as("fails at once, not after the stall timeout").isLessThan(60);
+        } finally {
+            flusher.shutdown();
             s.close();
         }
     }

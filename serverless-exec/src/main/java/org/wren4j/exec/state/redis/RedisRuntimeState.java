@@ -49,16 +49,29 @@ public final class RedisRuntimeState implements RuntimeState {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> redis;
     private final String namespace;
+    private final String description;
     // A script's loaded state belongs to one server: one set of scripts per connection.
     private final LuaScript complete = LuaScript.resource("complete.lua", ScriptOutputType.MULTI);
     private final LuaScript finish = LuaScript.resource("finish.lua", ScriptOutputType.INTEGER);
     private final LuaScript start = LuaScript.resource("start.lua", ScriptOutputType.INTEGER);
 
-    private RedisRuntimeState(RedisClient client, StatefulRedisConnection<String, String> connection, String namespace) {
+    private RedisRuntimeState(RedisClient client, StatefulRedisConnection<String, String> connection, String namespace, String description) {
         this.client = client;
         this.connection = connection;
         this.redis = connection.async();
         this.namespace = namespace;
+        this.description = description;
+    }
+
+    /** Where the server is, for messages: host, port and database, never credentials. */
+    static String describe(RedisURI uri) {
+        return "Redis at " + uri.getHost() + ":" + uri.getPort() + (uri.getDatabase() == 0 ? "" : "/" + uri.getDatabase())
+                + (uri.isSsl() ? " (TLS)" : "");
+    }
+
+    @Override
+    public String toString() {
+        return description;
     }
 
     /**
@@ -85,7 +98,7 @@ public final class RedisRuntimeState implements RuntimeState {
                 result.completeExceptionally(RedisErrors.unwrap(error));
                 return;
             }
-            var state = new RedisRuntimeState(client, connection, options.namespace());
+            var state = new RedisRuntimeState(client, connection, options.namespace(), describe(redisUri));
             state.loadScripts().whenComplete((v, e) -> {
                 if (e != null) {
                     state.closeAsync();
