@@ -17,26 +17,55 @@ final class MessageCodec {
         return VERSION + "|" + m.priority() + (m.backup() ? "b" : "") + "|" + m.jobId().length() + "|" + m.jobId() + m.taskKey();
     }
 
-    /** @throws IllegalArgumentException if {@code body} is not a task message of this version */
+    /**
+     * The longest body accepted: task keys are a statement and a few loop values, job ids short
+     * names; anything longer is not ours (SQS itself allows 256 KB).
+     */
+    static final int MAX_BODY_CHARS = 4096;
+
+    /**
+     * Strict: accepts exactly what {@link #encode} writes (no signs, leading zeros or spaces in the
+     * numbers), nothing longer than {@link #MAX_BODY_CHARS}.
+     *
+     * @throws IllegalArgumentException if {@code body} is not a task message of this version,
+     *     never any other exception
+     */
     static TaskMessage decode(String body) {
-        try {
-            int a = body.indexOf('|');
-            int b = body.indexOf('|', a + 1);
-            int c = body.indexOf('|', b + 1);
-            if (a < 0 || b < 0 || c < 0 || !VERSION.equals(body.substring(0, a))) {
-                throw new IllegalArgumentException("not a wren4j task message (version " + VERSION + "): " + abbreviate(body));
-            }
-            boolean backup = body.charAt(b - 1) == 'b';
-            long priority = Long.parseLong(body.substring(a + 1, backup ? b - 1 : b));
-            int jobLength = Integer.parseInt(body.substring(b + 1, c));
-            int jobEnd = c + 1 + jobLength;
-            if (jobLength < 0 || jobEnd > body.length()) {
-                throw new IllegalArgumentException("job id length " + jobLength + " runs past the body: " + abbreviate(body));
-            }
-            return new TaskMessage(body.substring(c + 1, jobEnd), body.substring(jobEnd), priority, backup);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a wren4j task message: " + abbreviate(body), e);
+        if (body == null) {
+            throw new IllegalArgumentException("not a wren4j task message: no body");
         }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new IllegalArgumentException("not a wren4j task message: body too long (" + body.length() + " characters, at most "
+                    + MAX_BODY_CHARS + "): " + abbreviate(body));
+        }
+        int a = body.indexOf('|');
+        int b = a < 0 ? -1 : body.indexOf('|', a + 1);
+        int c = b < 0 ? -1 : body.indexOf('|', b + 1);
+        if (c < 0 || !VERSION.equals(body.substring(0, a))) {
+            throw new IllegalArgumentException("not a wren4j task message (version " + VERSION + "): " + abbreviate(body));
+        }
+        boolean backup = b - 1 > a && body.charAt(b - 1) == 'b';
+        long priority = number(body.substring(a + 1, backup ? b - 1 : b), Long.MIN_VALUE, "priority", body);
+        long jobLength = number(body.substring(b + 1, c), 0, "job id length", body);
+        long jobEnd = c + 1 + jobLength;
+        if (jobEnd > body.length()) {
+            throw new IllegalArgumentException("job id length " + jobLength + " runs past the body: " + abbreviate(body));
+        }
+        return new TaskMessage(body.substring(c + 1, (int) jobEnd), body.substring((int) jobEnd), priority, backup);
+    }
+
+    /** A decimal number exactly as {@link Long#toString} writes it, at least {@code min}. */
+    private static long number(String text, long min, String what, String body) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a wren4j task message: bad " + what + ": " + abbreviate(body));
+        }
+        if (value < min || !Long.toString(value).equals(text)) {
+            throw new IllegalArgumentException("not a wren4j task message: bad " + what + ": " + abbreviate(body));
+        }
+        return value;
     }
 
     private static String abbreviate(String s) {

@@ -32,6 +32,71 @@ class SqsCodecTest {
         assertThatThrownBy(() -> MessageCodec.decode("1|0|9|ab")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs past");
     }
 
+    /**
+     * Seeded fuzzing: random, truncated, mutated and oversized bodies either decode to a message
+     * that encodes back to the same body, or are refused with IllegalArgumentException, never any
+     * other exception (which would fail a whole receive batch).
+     */
+    @Test
+    void fuzzedBodiesDecodeExactlyOrAreRefused() {
+        var random = new java.util.Random(20261204);
+        String[] valid = {MessageCodec.encode(new TaskMessage("job-1", "s0:3,1", 12)),
+                MessageCodec.encode(new TaskMessage("j|b", "s2:0,1,2", -4, true)), "1|0|0|", "1|5|3|jobt(1)"};
+        String alphabet = "0123456789|b-+ x\u00e9:,s";
+        int decoded = 0;
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String body = switch (i % 5) {
+                case 0 -> randomString(random, alphabet, random.nextInt(40));
+                case 1 -> { // truncated
+                    String v = valid[random.nextInt(valid.length)];
+                    yield v.substring(0, random.nextInt(v.length() + 1));
+                }
+                case 2 -> { // one character changed
+                    var sb = new StringBuilder(valid[random.nextInt(valid.length)]);
+                    sb.setCharAt(random.nextInt(sb.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+                    yield sb.toString();
+                }
+                case 3 -> "1|" + random.nextLong() + "|" + (random.nextBoolean() ? random.nextInt() : Integer.MAX_VALUE) + "|abc";
+                default -> "1|0|" + random.nextInt(5) + "|" + "x".repeat(random.nextInt(3) == 0 ? MessageCodec.MAX_BODY_CHARS : 10);
+            };
+            try {
+                TaskMessage m = MessageCodec.decode(body);
+                // strict: only a body exactly as the encoder writes it is accepted
+                assertThat(MessageCodec.encode(m)).as("decoded body %s", body).isEqualTo(body);
+                decoded++;
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(300);
+                refused++;
+            }
+        }
+        assertThat(decoded).isPositive();
+        assertThat(refused).isPositive();
+    }
+
+    @Test
+    void numbersNotWrittenAsTheEncoderWritesThemAreRefused() {
+        for (String body : new String[] {"1|+5|3|jobt", "1|05|3|jobt", "1|-0|3|jobt", "1|5|03|jobt", "1|5|+3|jobt", "1|5|-1|jobt",
+                "1|5|2147483647|jobt", "1|5bb|3|jobt", "1|b|3|jobt", "1||3|jobt", "1|5|3", "|5|3|jobt"}) {
+            assertThatThrownBy(() -> MessageCodec.decode(body)).as(body).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String body = "1|0|3|job" + "k".repeat(MessageCodec.MAX_BODY_CHARS);
+        assertThatThrownBy(() -> MessageCodec.decode(body)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+        assertThatThrownBy(() -> MessageCodec.decode(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String randomString(java.util.Random random, String alphabet, int length) {
+        var sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
     @Test
     void bandsCoverAllPriorities() {
         var bands = new PriorityBands(3, 10);
