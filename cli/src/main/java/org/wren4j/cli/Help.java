@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 final class Help {
     /** The worker's options are WorkerMain's, the entry point worker processes and Lambda share. */
-    static final String WORKER_USAGE = "usage: wren4j worker --redis URI --sqs URL --bucket NAME [--s3 URL]";
+    static final String WORKER_USAGE = "usage: wren4j worker --redis URI --sqs URL --bucket NAME [--s3 URL], or --options-file FILE (one argument per line, mode 600)";
     static final String CLASSPATH_USAGE = "usage: wren4j classpath   (answered by bin/wren4j: the client's class path, for scripts and notebooks)";
 
     private record Command(String summary, String usage) {

@@ -14,17 +14,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.wren4j.exec.services.WorkerMain;
 
 /**
  * Workers as OS processes on this machine, each a JVM running the worker entry point
  * ({@code org.wren4j.exec.services.WorkerMain}) with one BLAS thread ({@code OMP_NUM_THREADS=1}).
  * The processes share nothing with this one but the services, so killing one (really: SIGKILL)
  * tests what a lost Lambda or machine does. Each writes its output to {@code worker-<n>.log} in
- * the log directory.
+ * the log directory. The workers' arguments (which may hold the Redis password) go through a
+ * file in that directory readable by this user only, never on the processes' command lines; it
+ * is deleted on {@link #close()}.
  */
 public final class ProcessLauncher implements WorkerLauncher {
     private final List<String> command;
     private final Path logDir;
+    private final Path optionsFile;
     private final Map<String, String> environment;
     private final Map<Process, Long> alive = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -52,8 +56,10 @@ public final class ProcessLauncher implements WorkerLauncher {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.wren4j.exec.services.WorkerMain");
-        cmd.addAll(workerArgs);
+        cmd.add(WorkerMain.class.getName());
+        this.optionsFile = WorkerMain.writeOptionsFile(logDir, workerArgs);
+        cmd.add("--" + WorkerMain.OPTIONS_FILE);
+        cmd.add(optionsFile.toString());
         this.command = List.copyOf(cmd);
     }
 
@@ -145,8 +151,13 @@ public final class ProcessLauncher implements WorkerLauncher {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        try {
+            Files.deleteIfExists(optionsFile);
+        } catch (IOException e) {
+            // best effort: the directory is this user's only
         }
     }
 }

@@ -1,5 +1,12 @@
 package org.wren4j.exec.services;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +23,11 @@ import org.wren4j.spi.ObjectStore;
  * --redis URI --sqs URL --bucket B [--s3 URL] [--pipeline N] ...}, or {@code wren4j worker ...})
  * and, through {@link #runWorker}, a Lambda invocation. It joins the services, runs one
  * single-core worker until it is idle for its idle timeout or its runtime limit is near, and exits 0.
+ *
+ * <p>Options may also come from a file, {@code --options-file PATH}, one argument per line, so
+ * that secrets such as a Redis password never appear on a command line ({@code ps},
+ * {@code /proc/PID/cmdline} are readable by every user); such a file must not be readable by
+ * group or others.
  */
 public final class WorkerMain {
     private WorkerMain() {
@@ -34,9 +46,21 @@ public final class WorkerMain {
         System.exit(0);
     }
 
-    /** {@code --name value} pairs; only the names of {@link ServiceEndpoints#OPTIONS} and {@link WorkerOptions#OPTIONS}. */
+    /** The option naming a file of further arguments, one per line. */
+    public static final String OPTIONS_FILE = "options-file";
+
+    /**
+     * {@code --name value} pairs; only the names of {@link ServiceEndpoints#OPTIONS} and
+     * {@link WorkerOptions#OPTIONS}, and {@code --options-file PATH}, whose arguments come first
+     * (the command line's own options override them).
+     */
     public static Map<String, String> parse(List<String> argv) {
         var m = new LinkedHashMap<String, String>();
+        parseInto(argv, m, true);
+        return m;
+    }
+
+    private static void parseInto(List<String> argv, Map<String, String> m, boolean fileAllowed) {
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             if (!a.startsWith("--")) {
@@ -54,12 +78,61 @@ public final class WorkerMain {
                 }
                 value = argv.get(++i);
             }
+            if (name.equals(OPTIONS_FILE) && fileAllowed) {
+                var fromFile = new LinkedHashMap<String, String>();
+                parseInto(readOptionsFile(Path.of(value)), fromFile, false);
+                fromFile.forEach(m::putIfAbsent);
+                continue;
+            }
             if (!ServiceEndpoints.OPTIONS.contains(name) && !WorkerOptions.OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             m.put(name, value);
         }
-        return m;
+    }
+
+    /** The arguments of an options file, one per line; refused if group or others may read it. */
+    static List<String> readOptionsFile(Path file) {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        try {
+            if (posix != null) {
+                var perms = posix.readAttributes().permissions();
+                if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                    throw new IllegalArgumentException("the options file " + file + " may be read by other users (mode "
+                            + PosixFilePermissions.toString(perms) + "); it can hold a password: chmod 600 it");
+                }
+            }
+            return Files.readAllLines(file).stream().filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the options file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code args} to a new file readable by its owner only, one per line, for
+     * {@code --options-file}.
+     *
+     * @throws IllegalArgumentException if an argument holds a line break
+     */
+    public static Path writeOptionsFile(Path dir, List<String> args) {
+        for (String a : args) {
+            if (a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("a worker argument holds a line break: " + a.replaceAll("[\r\n].*", "") + "...");
+            }
+        }
+        try {
+            Path file = dir.resolve("worker-options");
+            Files.deleteIfExists(file);
+            if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.write(file, args);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the worker options file in " + dir, e);
+        }
     }
 
     /** Joins the services named in {@code options}, runs one worker to its end, and closes everything. */
