@@ -10,20 +10,26 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code wren4j services up|down [--dir D]}: local Redis, ElasticMQ (SQS) and s3proxy (S3) on
  * 127.0.0.1 in the background, outliving the command, for {@code run --backend services}. The
  * directory (default {@code $HOME/.wren4j/services}, where the shell's {@code ~} points) holds
- * their logs, process ids, the flags and the S3 objects (files under {@code s3/});
- * {@code up} prints the flags on one line, {@code down} stops the servers {@code up} started.
+ * their logs, process ids, ports, the flags and their data: the S3 objects (files under
+ * {@code s3/}) and Redis's append-only file. {@code up} prints the flags on one line and starts
+ * only the servers that are not running, on the ports they had, on their own data, so a server
+ * that died mid-job comes back where its clients and workers look for it with its tiles and
+ * runtime state; {@code down} stops them and keeps the data, {@code down --purge} deletes it.
  */
 final class ServicesCommand {
-    static final String USAGE = "usage: wren4j services up|down [--dir DIR]   (default DIR: $HOME/.wren4j/services; up writes the flags to DIR/flags)";
+    static final String USAGE = "usage: wren4j services up|down [--purge] [--dir DIR]   (default DIR: $HOME/.wren4j/services; up writes the flags to DIR/flags;"
+            + " down --purge deletes the tiles and runtime state)";
     static final String BUCKET = "wren4j";
     private static final List<String> SERVERS = List.of("redis", "sqs", "s3");
     /** The servers' entry point in the dev-services artifact, on the CLI's run-time class path only. */
@@ -33,12 +39,16 @@ final class ServicesCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = new Args(argv, Set.of("dir"), Set.of());
+        Args args = new Args(argv, Set.of("dir"), Set.of("purge"));
         if (args.positional().size() != 1 || !List.of("up", "down").contains(args.positional().get(0))) {
             throw new UsageException("services takes up or down");
         }
+        boolean up = args.positional().get(0).equals("up");
+        if (up && args.flag("purge")) {
+            throw new UsageException("--purge goes with 'services down'");
+        }
         Path dir = args.has("dir") ? Path.of(args.string("dir", null)) : defaultDir(System.getenv(), System.getProperty("user.home"));
-        return args.positional().get(0).equals("up") ? up(dir, out, err) : down(dir, out);
+        return up ? up(dir, out, err) : down(dir, args.flag("purge"), out);
     }
 
     /**
@@ -55,45 +65,76 @@ final class ServicesCommand {
         try {
             Files.createDirectories(dir);
             Path flags = dir.resolve("flags");
-            if (Files.exists(flags) && SERVERS.stream().allMatch(s -> alive(dir, s).isPresent())) {
-                out.println(Files.readString(flags).strip()); // already up: the same servers
-                return 0;
+            Map<String, Integer> ports = readPorts(dir);
+            if (!ports.keySet().containsAll(SERVERS)) {
+                stop(dir); // servers of an older layout, if any: their ports are unknown
+                ports = new LinkedHashMap<>();
             }
-            down(dir, new PrintStream(PrintStream.nullOutputStream()));
-            int redisPort = freePort();
-            int sqsPort = freePort();
-            int s3Port = freePort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
-            start(dir, "redis", List.of(redisBinary(java, cp, dir), "--bind", "127.0.0.1", "--port", Integer.toString(redisPort),
-                    "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"), redisPort);
-            start(dir, "sqs", List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "sqs", Integer.toString(sqsPort)), sqsPort);
-            Path blobs = dir.resolve("s3");
-            deleteTree(blobs); // a fresh start: tiles of servers that were stopped are gone, as with Redis
-            start(dir, "s3", List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "s3", Integer.toString(s3Port), BUCKET,
-                    blobs.toString()), s3Port);
-            String line = "--backend services --redis redis://127.0.0.1:" + redisPort + " --sqs http://127.0.0.1:" + sqsPort
-                    + " --s3 http://127.0.0.1:" + s3Port + " --bucket " + BUCKET;
+            for (String server : SERVERS) {
+                if (alive(dir, server).isPresent()) {
+                    continue;
+                }
+                Integer recorded = ports.get(server);
+                int port = recorded != null && !accepts(recorded) ? recorded : freePort();
+                ports.put(server, port);
+                writePorts(dir, ports);
+                start(dir, server, command(server, port, java, cp, dir), port);
+            }
+            String line = "--backend services --redis redis://127.0.0.1:" + ports.get("redis") + " --sqs http://127.0.0.1:"
+                    + ports.get("sqs") + " --s3 http://127.0.0.1:" + ports.get("s3") + " --bucket " + BUCKET;
             Files.writeString(flags, line + "\n");
             out.println(line);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local services in " + dir, e);
         } catch (IllegalStateException e) {
-            down(dir, new PrintStream(PrintStream.nullOutputStream()));
+            stop(dir);
             err.println("wren4j: " + e.getMessage());
             return 1;
         }
     }
 
-    static int down(Path dir, PrintStream out) {
+    /** A server's command line: Redis persists every second to its append-only file; s3proxy keeps its objects as files. */
+    private static List<String> command(String server, int port, String java, String cp, Path dir) throws IOException {
+        return switch (server) {
+            case "redis" -> List.of(redisBinary(java, cp, dir), "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                    "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no");
+            case "sqs" -> List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "sqs", Integer.toString(port));
+            case "s3" -> List.of(java, "-Xmx512m", "-cp", cp, LOCAL_SERVER, "s3", Integer.toString(port), BUCKET,
+                    dir.resolve("s3").toString());
+            default -> throw new IllegalArgumentException("unknown server " + server);
+        };
+    }
+
+    static int down(Path dir, boolean purge, PrintStream out) {
+        int stopped = stop(dir);
+        try {
+            Files.deleteIfExists(dir.resolve("flags"));
+            if (purge) {
+                deleteTree(dir.resolve("s3"));
+                deleteTree(dir.resolve("appendonlydir")); // Redis 7
+                Files.deleteIfExists(dir.resolve("appendonly.aof")); // Redis 6
+                Files.deleteIfExists(dir.resolve(PORTS));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("stopped " + stopped + " local service" + (stopped == 1 ? "" : "s") + " of " + dir
+                + (purge ? "; their tiles and runtime state are deleted" : "; their data stays for the next 'services up'"));
+        return 0;
+    }
+
+    /** Stops the servers that are running (SIGTERM: Redis writes its append-only file out) and returns how many. */
+    private static int stop(Path dir) {
         int stopped = 0;
         for (String s : SERVERS) {
             Optional<ProcessHandle> p = alive(dir, s);
             if (p.isPresent()) {
                 p.get().destroy();
                 try {
-                    p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    p.get().onExit().get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     p.get().destroyForcibly();
                 }
@@ -105,14 +146,34 @@ final class ServicesCommand {
                 // a stale pid file is checked against the running command next time
             }
         }
+        return stopped;
+    }
+
+    private static final String PORTS = "ports";
+
+    /** The ports of the servers' last start ({@code name port} lines), so a restart keeps the addresses clients hold. */
+    private static Map<String, Integer> readPorts(Path dir) {
+        var ports = new LinkedHashMap<String, Integer>();
         try {
-            Files.deleteIfExists(dir.resolve("flags"));
-            deleteTree(dir.resolve("s3"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Path f = dir.resolve(PORTS);
+            if (Files.exists(f)) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] kv = line.strip().split(" ");
+                    if (kv.length == 2 && SERVERS.contains(kv[0])) {
+                        ports.put(kv[0], Integer.parseInt(kv[1]));
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            ports.clear(); // unreadable: start afresh on free ports
         }
-        out.println("stopped " + stopped + " local service" + (stopped == 1 ? "" : "s") + " of " + dir);
-        return 0;
+        return ports;
+    }
+
+    private static void writePorts(Path dir, Map<String, Integer> ports) throws IOException {
+        var sb = new StringBuilder();
+        ports.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
+        Files.writeString(dir.resolve(PORTS), sb);
     }
 
     /** The server's process if its pid file names a live process that is still the one we started. */

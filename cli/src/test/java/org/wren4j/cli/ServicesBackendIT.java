@@ -1,15 +1,25 @@
 package org.wren4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wren4j.api.ServiceEndpoints;
+import org.wren4j.api.Wren;
+import org.wren4j.api.WrenException;
 
 /**
  * {@code services up}, then {@code run cholesky --backend services} with the flags it printed
@@ -74,6 +84,77 @@ class ServicesBackendIT {
         } finally {
             assertThat(run(List.of("services", "down", "--dir", dir.toString()))).isZero();
             assertThat(stdout()).startsWith("stopped 3 local services");
+        }
+    }
+
+    private static String flag(String flags, String name) {
+        return flags.replaceAll(".*--" + name + " (\\S+).*", "$1");
+    }
+
+    private static double[][] read(String flags, String name) {
+        var endpoints = ServiceEndpoints.of(flag(flags, "redis"), flag(flags, "sqs"), flag(flags, "s3"), flag(flags, "bucket"));
+        try (Wren wren = Wren.builder().services(endpoints).workers(1).build()) {
+            return wren.open(name).toArray();
+        }
+    }
+
+    /** Redis's own RESP inline protocol: one command, its one-line reply. */
+    private static String redis(String flags, String command) throws IOException {
+        URI uri = URI.create(flag(flags, "redis"));
+        try (var socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String reply = in.readLine();
+            return reply.startsWith("$") && !reply.equals("$-1") ? in.readLine() : reply;
+        }
+    }
+
+    private static void kill(Path dir, String server) throws IOException {
+        long pid = Long.parseLong(Files.readString(dir.resolve(server + ".pid")).strip().split(" ")[0]);
+        ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+        p.destroyForcibly();
+        p.onExit().join();
+    }
+
+    @Test
+    void servicesComeBackOnTheirPortsWithTheirTilesAndState(@TempDir Path dir) throws Exception {
+        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String flags = stdout();
+        try {
+            var endpoints = ServiceEndpoints.of(flag(flags, "redis"), flag(flags, "sqs"), flag(flags, "s3"), flag(flags, "bucket"));
+            double[][] saved;
+            try (Wren wren = Wren.builder().services(endpoints).workers(2).build()) {
+                saved = wren.random(300, 200, 128, 7).save("kept").toArray();
+            }
+            assertThat(redis(flags, "SET wren4j-check kept")).isEqualTo("+OK");
+            Thread.sleep(1500); // Redis writes its append-only file every second
+
+            // two servers die (SIGKILL: no shutdown): up restarts just those, on the same ports, on their data
+            kill(dir, "s3");
+            kill(dir, "redis");
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(stdout()).isEqualTo(flags);
+            assertThat(read(flags, "kept")).isDeepEqualTo(saved);
+            assertThat(redis(flags, "GET wren4j-check")).isEqualTo("kept");
+
+            // down keeps the data; up brings it back
+            assertThat(run(List.of("services", "down", "--dir", dir.toString()))).isZero();
+            assertThat(stdout()).isEqualTo("stopped 3 local services of " + dir + "; their data stays for the next 'services up'");
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            flags = stdout();
+            assertThat(read(flags, "kept")).isDeepEqualTo(saved);
+            assertThat(redis(flags, "GET wren4j-check")).isEqualTo("kept");
+
+            // down --purge deletes them
+            assertThat(run(List.of("services", "down", "--purge", "--dir", dir.toString()))).isZero();
+            assertThat(stdout()).endsWith("; their tiles and runtime state are deleted");
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            flags = stdout();
+            assertThat(redis(flags, "GET wren4j-check")).isEqualTo("$-1");
+            String purged = flags;
+            assertThatThrownBy(() -> read(purged, "kept")).isInstanceOf(WrenException.class).hasMessageContaining("kept");
+        } finally {
+            assertThat(run(List.of("services", "down", "--purge", "--dir", dir.toString()))).isZero();
         }
     }
 }

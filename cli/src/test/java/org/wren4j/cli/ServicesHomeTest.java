@@ -38,7 +38,7 @@ class ServicesHomeTest {
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(output).isZero();
-        assertThat(output).isEqualTo("stopped 0 local services of " + home.resolve(".wren4j/services"));
+        assertThat(output).isEqualTo("stopped 0 local services of " + home.resolve(".wren4j/services") + "; their data stays for the next 'services up'");
 
         // the README's command reads ~/.wren4j/services/flags: the shell's ~ is $HOME
         var shell = new ProcessBuilder(List.of("sh", "-c", "echo ~/.wren4j/services/flags"));

@@ -36,14 +36,16 @@ final class Servers {
         return server;
     }
 
-    /** s3proxy on {@code port} (0: any) with {@code bucket} made; objects as files under {@code dir}. */
+    /** s3proxy on {@code port} (0: any) with {@code bucket} made unless {@code dir} has it; objects as files under {@code dir}. */
     static S3Proxy s3(int port, String bucket, Path dir) throws Exception {
         // files, not memory: tiles of a large matrix outgrow any heap we would give the server
         Files.createDirectories(dir);
         var properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dir.toString());
         BlobStore blobs = BlobStores.create("filesystem-nio2", properties);
-        blobs.createContainer(bucket);
+        if (!blobs.containerExists(bucket)) { // restarted on its own data: the bucket is there (making it again is refused)
+            blobs.createContainer(bucket);
+        }
         S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, KEY).ignoreUnknownHeaders(true).build();
         proxy.start();
