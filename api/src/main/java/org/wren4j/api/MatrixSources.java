@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Structure;
+import org.wren4j.tiles.StoreCapacity;
+import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
 import org.wren4j.tiles.TileKey;
 import org.wren4j.tiles.TileStore;
@@ -83,6 +85,12 @@ final class MatrixSources {
 
     private BlockMatrix store(Shape shape, int block, Structure structure, String origin, TileSource source) {
         checkFitsInMemory(shape);
+        try {
+            StoreCapacity.require(store.objects(), StoreCapacity.storedBytes(shape.rows(), shape.cols(), block, StoredTiles.ALL),
+                    "making a " + shape + " matrix (" + origin + ")");
+        } catch (StoreCapacity.StoreFullException e) {
+            throw new StorageException(e.getMessage(), e.getMessage(), e);
+        }
         Leaf leaf = new Leaf(session.newName(), shape, block, structure);
         long tr = shape.tileRows(block);
         long tc = shape.tileCols(block);

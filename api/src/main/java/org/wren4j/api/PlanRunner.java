@@ -18,6 +18,7 @@ import org.wren4j.planner.plan.Planner;
 import org.wren4j.planner.plan.PlanningException;
 import org.wren4j.planner.rules.Rules;
 import org.wren4j.tiles.MatrixManifest;
+import org.wren4j.tiles.StoreCapacity;
 import org.wren4j.tiles.StoredTiles;
 
 /**
@@ -84,6 +85,8 @@ final class PlanRunner {
             reports.accept(new JobReport(r.jobId(), r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
                     m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds(),
                     m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected()));
+        } catch (StoreCapacity.StoreFullException e) {
+            throw new StorageException(e.getMessage(), e.getMessage(), e);
         } catch (JobFailedException e) {
             for (Leaf out : job.outputs().values()) {
                 engine.store().deleteMatrix(out.name()).toCompletableFuture().join();

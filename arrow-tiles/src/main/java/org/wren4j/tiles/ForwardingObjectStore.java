@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import org.wren4j.spi.ObjectStore;
 
@@ -42,6 +43,11 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     @Override
     public CompletionStage<List<String>> list(String prefix) {
         return delegate.list(prefix);
+    }
+
+    @Override
+    public OptionalLong usableBytes() {
+        return delegate.usableBytes();
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -274,6 +275,16 @@ public final class LocalDirectoryObjectStore implements ObjectStore {
             }, io);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new TileException(describe() + ": " + op + " " + key + " after the store was closed"));
+        }
+    }
+
+    /** The usable space of the file system under the root; empty if it cannot be read. */
+    @Override
+    public OptionalLong usableBytes() {
+        try {
+            return OptionalLong.of(Files.getFileStore(root).getUsableSpace());
+        } catch (IOException e) {
+            return OptionalLong.empty();
         }
     }
 

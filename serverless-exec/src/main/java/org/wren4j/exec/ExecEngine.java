@@ -36,6 +36,7 @@ import org.wren4j.exec.worker.TileCache;
 import org.wren4j.exec.worker.WorkerHost;
 import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.planner.lambdapack.MatrixDecl;
+import org.wren4j.tiles.StoreCapacity;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -113,8 +114,15 @@ public final class ExecEngine implements AutoCloseable {
         return config;
     }
 
-    /** Submits the job; returns at once. */
+    /**
+     * Submits the job; returns at once.
+     *
+     * @throws StoreCapacity.StoreFullException before anything runs, if the store says it cannot hold the job's results
+     */
     public void submit(JobSpec spec) {
+        if (spec.computes()) {
+            StoreCapacity.require(store.objects(), resultBytes(spec), spec.operation() + " (its results)");
+        }
         JobRegistry.Entry entry = jobs.register(spec);
         ProgramAnalysis a = entry.analysis();
         // durable before any task exists: a worker or client anywhere may then load it by id
@@ -130,6 +138,18 @@ public final class ExecEngine implements AutoCloseable {
         });
         queue.send(batch).toCompletableFuture().join();
         provisioner.wake();
+    }
+
+    /** The bytes of the job's output matrices: a lower bound of what it writes (temporaries come on top). */
+    static long resultBytes(JobSpec spec) {
+        long bytes = 0;
+        for (MatrixDecl m : spec.program().matrices()) {
+            if (m.role() == MatrixDecl.Role.OUTPUT) {
+                MatrixBinding b = spec.binding(m.name());
+                bytes += StoreCapacity.storedBytes(b.rows(), b.cols(), b.blockSize(), b.storedTiles());
+            }
+        }
+        return bytes;
     }
 
     /**

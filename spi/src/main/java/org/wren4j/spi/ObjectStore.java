@@ -2,6 +2,7 @@ package org.wren4j.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,6 +31,15 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Keys that start with {@code prefix}, in lexicographic order. */
     CompletionStage<List<String>> list(String prefix);
+
+    /**
+     * How many more bytes this store can take now, when it knows: a local directory its file
+     * system's usable space, memory the heap left. Jobs and matrix writes are refused before
+     * they start when their bytes cannot fit. The default, empty, means unknown or unbounded (S3).
+     */
+    default OptionalLong usableBytes() {
+        return OptionalLong.empty();
+    }
 
     /** A short description for error messages, e.g. {@code memory} or {@code s3://bucket/prefix}. */
     String describe();
