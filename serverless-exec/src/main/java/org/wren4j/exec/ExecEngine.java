@@ -210,7 +210,13 @@ public final class ExecEngine implements AutoCloseable {
                 long now = System.nanoTime();
                 entry.metrics().workers((now - start) / 1e9, provisioner.launcher().running());
                 if (st.status().isFinal() || now - lastReport > 250_000_000L) {
-                    progress.progress(entry.spec().operation(), st.completed(), st.total(), (now - start) / 1e9);
+                    try {
+                        progress.progress(entry.spec().operation(), st.completed(), st.total(), (now - start) / 1e9);
+                    } catch (RuntimeException listenerFailed) {
+                        // the caller gives up on the job: cancel it, so no worker runs on while its temporaries go
+                        state.cancel(jobId);
+                        throw listenerFailed;
+                    }
                     lastReport = now;
                 }
                 if (st.status() == JobStatus.SUCCEEDED) {

@@ -1,13 +1,18 @@
 package org.wren4j.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.provision.WorkerLauncher;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
+import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.TileStore;
@@ -63,6 +68,34 @@ class JobLifecycleTest {
         assertThat(c.readFactor(store, "L")).containsExactly(reference);
         assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
         second.close();
+    }
+
+    @Test
+    void aProgressListenerThatThrowsCancelsTheJobBeforeItsTemporariesGo() {
+        var c = new CholeskyCase(90, 16, 5);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        var queue = new MemoryTaskQueue();
+        var memory = new MemoryRuntimeState();
+        var calls = new CopyOnWriteArrayList<String>();
+        var state = (RuntimeState) Proxy.newProxyInstance(RuntimeState.class.getClassLoader(), new Class<?>[] {RuntimeState.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (var engine = ExecEngine.withServices(store, queue, state, CONFIG, h -> new NoWorkers())) {
+            engine.submit(c.spec("given-up", "A", "L"));
+            assertThatThrownBy(() -> engine.await("given-up", Optional.of(Duration.ofMinutes(1)), (op, done, total, sec) -> {
+                throw new IllegalStateException("the caller gives up");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("the caller gives up");
+            // a worker that comes later finds the job cancelled, not a job whose temporaries vanished
+            assertThat(calls).contains("cancel", "retireJob");
+            assertThat(calls.indexOf("cancel")).isLessThan(calls.indexOf("retireJob"));
+        }
     }
 
     @Test

@@ -207,6 +207,11 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** The server process, e.g. to freeze it with SIGSTOP. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Starts the server again on the same port and data directory. */
     public void restart() {
         if (process.isAlive()) {

@@ -1,0 +1,422 @@
+package org.wren4j.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobFailure;
+import org.wren4j.exec.job.JobSpec;
+import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.provision.ProcessLauncher;
+import org.wren4j.exec.queue.TaskMessage;
+import org.wren4j.exec.services.ServiceEndpoints;
+import org.wren4j.exec.services.Services;
+import org.wren4j.exec.services.WorkerOptions;
+import org.wren4j.exec.testing.CholeskyCase;
+import org.wren4j.exec.testing.ServicesFixture;
+import org.wren4j.exec.worker.FaultTimeouts;
+import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.planner.analysis.ProgramAnalysis;
+import org.wren4j.planner.library.Programs;
+import org.wren4j.tiles.StoredTiles;
+import org.wren4j.tiles.Tile;
+import org.wren4j.tiles.TileKey;
+import org.wren4j.tiles.TileStore;
+
+/**
+ * The seeded chaos suite: per seed, a Cholesky or a GEMM job on real Redis (append-only file),
+ * ElasticMQ and s3proxy with worker PROCESSES, while a driver does one or two faults picked by
+ * the seed at a point of the job picked by the seed: SIGKILL or SIGSTOP workers, kill and
+ * restart Redis, freeze it, flush it, restart ElasticMQ, fail tile reads and writes, send forged
+ * or duplicate task messages, kill the client and attach from a new one.
+ *
+ * <p>Each run must end bit-identical to the fault-free in-memory result, or, only for the faults
+ * that destroy what the job needs (a flushed Redis, a restarted in-memory queue), with a
+ * one-line error naming it; within 3x the fault-free time plus the stall timeout. Never hung,
+ * never wrong. {@code -Dwren4j.chaos.seeds=N} (default 3) and {@code -Dwren4j.chaos.seed=S}
+ * (first seed, default 1) choose the runs; the {@code chaos} profile of this module runs 40. A table of the
+ * outcomes per fault is printed at the end.
+ */
+class ChaosIT {
+    private static final int SEEDS = Integer.getInteger("wren4j.chaos.seeds", 3);
+    private static final long FIRST_SEED = Long.getLong("wren4j.chaos.seed", 1);
+    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final FaultTimeouts TIMEOUTS = FaultTimeouts.builder().lease(LEASE).retryWindow(Duration.ofSeconds(8))
+            .stallTimeout(Duration.ofSeconds(45)).build(); // worker JVMs take seconds to start on a loaded machine
+    private static final WorkerConfig WORKER = new WorkerConfig(2, LEASE, Duration.ofSeconds(5), 5, Duration.ofMillis(20))
+            .withFaults(TIMEOUTS);
+    private static final int MAX_WORKERS = 3;
+
+    enum Fault {
+        KILL_WORKERS(false), FREEZE_WORKER(false), RESTART_REDIS(false), FREEZE_REDIS(false), FLUSH_REDIS(true),
+        RESTART_SQS(true), STORE_FAULTS(false), FORGED_MESSAGES(false), DUPLICATE_MESSAGES(false), CLIENT_REATTACH(false);
+
+        /** Whether the fault destroys what the job needs, so a clear failure is an allowed end. */
+        final boolean mayFail;
+
+        Fault(boolean mayFail) {
+            this.mayFail = mayFail;
+        }
+    }
+
+    enum Outcome { CORRECT, FAILED_CLEARLY, UNCLEAR_FAILURE, HUNG, WRONG }
+
+    /** A job with inputs, the fault-free result and its fault-free time on the services. */
+    private interface Workload {
+        String name();
+
+        void writeInputs(TileStore store, String tag);
+
+        JobSpec spec(String jobId, String tag);
+
+        double[] result(TileStore store, String tag);
+    }
+
+    private record Cholesky(CholeskyCase c) implements Workload {
+        public String name() {
+            return "cholesky " + c.n() + "/" + c.block();
+        }
+
+        public void writeInputs(TileStore store, String tag) {
+            c.writeInput(store, "A" + tag);
+        }
+
+        public JobSpec spec(String jobId, String tag) {
+            return c.spec(jobId, "A" + tag, "L" + tag);
+        }
+
+        public double[] result(TileStore store, String tag) {
+            return c.readFactor(store, "L" + tag);
+        }
+    }
+
+    /** C = A B on tiles x tiles grids of block x block tiles. */
+    private record Gemm(int tiles, int block, long seed) implements Workload {
+        public String name() {
+            return "gemm " + tiles * block + "/" + block;
+        }
+
+        public void writeInputs(TileStore store, String tag) {
+            var random = new SplittableRandom(seed);
+            for (String m : List.of("A", "B")) {
+                for (long i = 0; i < tiles; i++) {
+                    for (long j = 0; j < tiles; j++) {
+                        double[] v = new double[block * block];
+                        Arrays.setAll(v, x -> random.nextDouble() - 0.5);
+                        store.write(TileKey.of(m + tag, i, j), Tile.wrap(block, block, v)).toCompletableFuture().join();
+                    }
+                }
+            }
+        }
+
+        public JobSpec spec(String jobId, String tag) {
+            long n = (long) tiles * block;
+            return new JobSpec(jobId, "gemm", Programs.gemm(), Map.of("M", (long) tiles, "N", (long) tiles, "K", (long) tiles), Map.of(
+                    "A", new MatrixBinding("A" + tag, n, n, block, StoredTiles.ALL),
+                    "B", new MatrixBinding("B" + tag, n, n, block, StoredTiles.ALL),
+                    "C", new MatrixBinding("C" + tag, n, n, block, StoredTiles.ALL),
+                    "T", MatrixBinding.temporary("C" + tag + "-tmp")));
+        }
+
+        public double[] result(TileStore store, String tag) {
+            double[] out = new double[tiles * tiles * block * block];
+            int k = 0;
+            for (long i = 0; i < tiles; i++) {
+                for (long j = 0; j < tiles; j++) {
+                    double[] v = store.read(TileKey.of("C" + tag, i, j)).toCompletableFuture().join().values();
+                    System.arraycopy(v, 0, out, k, v.length);
+                    k += v.length;
+                }
+            }
+            return out;
+        }
+    }
+
+    private record Run(long seed, Workload workload, List<Fault> faults, Outcome outcome, double seconds, String note) {
+    }
+
+    private static final List<Workload> WORKLOADS = List.of(new Cholesky(new CholeskyCase(768, 96, 3)), new Gemm(5, 96, 4));
+    private static final Map<Workload, double[]> REFERENCE = new java.util.HashMap<>();
+    private static final Map<Workload, Double> FAULT_FREE_SECONDS = new java.util.HashMap<>();
+    private static final List<Run> RUNS = new ArrayList<>();
+    private static ServicesFixture services;
+    private static ScheduledExecutorService driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        services = ServicesFixture.start(true);
+        driver = Executors.newScheduledThreadPool(2);
+        for (Workload w : WORKLOADS) {
+            TileStore memory = TileStore.inMemory();
+            w.writeInputs(memory, "");
+            try (var engine = ExecEngine.embedded(memory, EngineConfig.defaults().withMaxWorkers(2))) {
+                engine.run(w.spec("reference", ""), ProgressListener.NONE);
+            }
+            REFERENCE.put(w, w.result(memory, ""));
+            // the fault-free time on the same services and worker processes: the yardstick of a hang
+            Run r = run(0, w, List.of(), "ff-" + WORKLOADS.indexOf(w));
+            assertThat(r.outcome()).as("fault-free %s: %s", w.name(), r.note()).isEqualTo(Outcome.CORRECT);
+            FAULT_FREE_SECONDS.put(w, r.seconds());
+            System.out.printf("chaos: fault-free %s on worker processes: %.1f s%n", w.name(), r.seconds());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.shutdownNow();
+        }
+        if (services != null) {
+            services.close();
+        }
+        printTable();
+    }
+
+    @Test
+    void everySeedEndsCorrectOrFailsClearlyNeverHungNorWrong() throws IOException {
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+            var random = new Random(seed);
+            Workload w = WORKLOADS.get((int) Math.floorMod(seed, WORKLOADS.size()));
+            List<Fault> faults = pick(random);
+            Run r = run(seed, w, faults, "s" + seed);
+            RUNS.add(r);
+            System.out.printf("chaos seed %d: %s with %s -> %s in %.1f s%s%n", seed, w.name(), faults, r.outcome(), r.seconds(),
+                    r.note().isEmpty() ? "" : ": " + r.note());
+        }
+        for (Run r : RUNS) {
+            assertThat(r.outcome()).as("seed %d (%s with %s): %s", r.seed(), r.workload().name(), r.faults(), r.note())
+                    .isIn(r.faults().stream().anyMatch(f -> f.mayFail) ? List.of(Outcome.CORRECT, Outcome.FAILED_CLEARLY)
+                            : List.of(Outcome.CORRECT));
+        }
+    }
+
+    /** One or two faults; at most one of those that may end the job. */
+    private static List<Fault> pick(Random random) {
+        Fault[] all = Fault.values();
+        Fault first = all[random.nextInt(all.length)];
+        if (random.nextInt(3) > 0) {
+            return List.of(first);
+        }
+        Fault second;
+        do {
+            second = all[random.nextInt(all.length)];
+        } while (second == first || second.mayFail && first.mayFail);
+        return List.of(first, second);
+    }
+
+    private static ProcessLauncher launcher(ServiceEndpoints e, double storeFaults) throws IOException {
+        var args = new ArrayList<>(e.toArgs());
+        WorkerOptions.toMap(WORKER, storeFaults).forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        return new ProcessLauncher(args, List.of("-Xmx384m"), Map.of(), Files.createTempDirectory("wren4j-chaos"));
+    }
+
+    /** An engine on {@code s} whose workers are processes, each launcher kept in {@code launchers}. */
+    private static ExecEngine engine(Services s, ServiceEndpoints e, double storeFaults, List<ProcessLauncher> launchers) {
+        var config = EngineConfig.defaults().withMaxWorkers(MAX_WORKERS).withWorker(WORKER);
+        return ExecEngine.withServices(s.store(), s.queue(), s.state(), config, h -> {
+            try {
+                var l = launcher(e, storeFaults);
+                launchers.add(l);
+                return l;
+            } catch (IOException io) {
+                throw new IllegalStateException(io);
+            }
+        });
+    }
+
+    private static ProcessLauncher last(List<ProcessLauncher> launchers) {
+        return launchers.get(launchers.size() - 1);
+    }
+
+    private static Run run(long seed, Workload w, List<Fault> faults, String tag) throws IOException {
+        ServiceEndpoints e = services.endpoints();
+        String jobId = "chaos-" + tag + "-" + ProcessHandle.current().pid();
+        var random = new Random(seed * 31 + 7);
+        double at = 0.2 + 0.4 * random.nextDouble();
+        double budget = faults.isEmpty() ? 600 : 3 * FAULT_FREE_SECONDS.get(w) + TIMEOUTS.stallTimeout().toSeconds();
+        Duration timeout = Duration.ofMillis((long) (budget * 1000));
+        double storeFaults = faults.contains(Fault.STORE_FAULTS) ? 0.05 : 0;
+        Services clean = Services.open(e);
+        w.writeInputs(clean.store(), tag);
+        long start = System.nanoTime();
+        var launchers = new java.util.concurrent.CopyOnWriteArrayList<ProcessLauncher>();
+        JobSpec spec = w.spec(jobId, tag);
+        try {
+            if (faults.contains(Fault.CLIENT_REATTACH)) {
+                // a client submits, watches, and dies with its workers (SIGKILL: no cleanup runs); a new
+                // client that knows only the job id attaches and starts workers of its own
+                Services s = Services.open(e);
+                ExecEngine first = engine(s, e, storeFaults, launchers);
+                first.submit(spec);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (true) {
+                    var st = s.state().state(jobId).toCompletableFuture().join();
+                    if (st.status().isFinal() || st.completed() >= at * st.total() || System.nanoTime() > deadline) {
+                        break;
+                    }
+                    sleep(20);
+                }
+                for (Fault f : faults) {
+                    inject(f, spec, s, launchers.isEmpty() ? null : last(launchers));
+                }
+                launchers.forEach(l -> l.kill(1.0));
+                first.close();
+                s.store().close();
+            }
+            Services s = Services.open(e);
+            var engine = engine(s, e, storeFaults, launchers);
+            var fired = new AtomicBoolean(faults.contains(Fault.CLIENT_REATTACH));
+            try {
+                if (!faults.contains(Fault.CLIENT_REATTACH)) {
+                    engine.submit(spec);
+                }
+                long left = Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
+                engine.await(jobId, Optional.of(Duration.ofMillis(left)), (op, done, total, sec) -> {
+                    if (total > 0 && done >= at * total && fired.compareAndSet(false, true)) {
+                        for (Fault f : faults) {
+                            inject(f, spec, s, last(launchers));
+                        }
+                    }
+                });
+            } finally {
+                engine.close();
+                s.store().close();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] result = w.result(clean.store(), tag);
+            return Arrays.equals(result, REFERENCE.get(w))
+                    ? new Run(seed, w, faults, Outcome.CORRECT, seconds, "")
+                    : new Run(seed, w, faults, Outcome.WRONG, seconds, "the result differs from the fault-free bits");
+        } catch (JobFailedException failed) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String m = failed.getMessage();
+            if (failed.failure().kind() == JobFailure.Kind.TIMED_OUT || seconds > budget + 30) {
+                return new Run(seed, w, faults, Outcome.HUNG, seconds, m);
+            }
+            boolean clear = !m.contains("\n") && faults.stream().anyMatch(f -> f.mayFail && namesFault(f, m));
+            return new Run(seed, w, faults, clear ? Outcome.FAILED_CLEARLY : Outcome.UNCLEAR_FAILURE, seconds, m);
+        } catch (RuntimeException other) {
+            return new Run(seed, w, faults, Outcome.UNCLEAR_FAILURE, (System.nanoTime() - start) / 1e9,
+                    other.getClass().getSimpleName() + ": " + other.getMessage());
+        } finally {
+            launchers.forEach(ProcessLauncher::close);
+            clean.close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a failure's one line names the fault that caused it. */
+    private static boolean namesFault(Fault f, String message) {
+        return switch (f) {
+            case FLUSH_REDIS -> message.contains("lost its runtime state") && message.contains("Redis at");
+            case RESTART_SQS -> message.contains("the task queue");
+            default -> false;
+        };
+    }
+
+    private static void inject(Fault f, JobSpec spec, Services s, ProcessLauncher workers) {
+        switch (f) {
+            case KILL_WORKERS -> {
+                if (workers != null) {
+                    workers.kill(0.5);
+                }
+            }
+            case FREEZE_WORKER -> {
+                List<ProcessHandle> live = workers == null ? List.of() : workers.processes();
+                if (!live.isEmpty()) {
+                    ProcessHandle p = live.get(0);
+                    signal("STOP", p.pid());
+                    // back after twice the lease: its tasks ran elsewhere meanwhile
+                    driver.schedule(() -> signal("CONT", p.pid()), 2 * LEASE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            case RESTART_REDIS -> driver.execute(() -> services.redis.restart());
+            case FREEZE_REDIS -> {
+                long pid = services.redis.handle().pid();
+                signal("STOP", pid);
+                // shorter than the retry window: ridden out
+                driver.schedule(() -> signal("CONT", pid), TIMEOUTS.retryWindow().toMillis() / 2, TimeUnit.MILLISECONDS);
+            }
+            case FLUSH_REDIS -> driver.execute(() -> {
+                var client = io.lettuce.core.RedisClient.create(services.redis.uri());
+                try (var c = client.connect()) {
+                    c.sync().flushall();
+                } finally {
+                    client.shutdown();
+                }
+            });
+            case RESTART_SQS -> driver.execute(() -> services.sqs.restart());
+            case STORE_FAULTS -> {
+                // the workers were started with failing tile reads and writes
+            }
+            case FORGED_MESSAGES -> s.queue().send(List.of("s0:1000", "s0:-1", "s99:0", "garbage", "s1:0,1,2,3,4,5")
+                    .stream().map(k -> new TaskMessage(spec.jobId(), k, Long.MIN_VALUE)).toList()).toCompletableFuture().join();
+            case DUPLICATE_MESSAGES -> {
+                var copies = new ArrayList<TaskMessage>();
+                ProgramAnalysis.of(spec.program(), spec.args()).forEachTask(n -> {
+                    if (copies.size() < 40) {
+                        copies.add(new TaskMessage(spec.jobId(), n.key(), 0));
+                    }
+                });
+                s.queue().send(copies).toCompletableFuture().join();
+            }
+            case CLIENT_REATTACH -> {
+                // the listener throws once the faults fired
+            }
+        }
+    }
+
+    private static void signal(String sig, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printTable() {
+        var counts = new EnumMap<Fault, int[]>(Fault.class);
+        for (Run r : RUNS) {
+            for (Fault f : r.faults()) {
+                counts.computeIfAbsent(f, k -> new int[Outcome.values().length + 1])[r.outcome().ordinal()]++;
+                counts.get(f)[Outcome.values().length]++;
+            }
+        }
+        var sb = new StringBuilder("\n| fault | runs | completed correctly | failed clearly | unclear failure | hung | wrong |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        counts.forEach((f, c) -> sb.append(String.format("| %s | %d | %d | %d | %d | %d | %d |%n", f.name().toLowerCase().replace('_', ' '),
+                c[Outcome.values().length], c[0], c[1], c[2], c[3], c[4])));
+        System.out.println(sb);
+    }
+}
