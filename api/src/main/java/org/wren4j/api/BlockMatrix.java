@@ -343,6 +343,89 @@ public final class BlockMatrix {
     }
 
     /**
+     * The determinant of this square matrix (numpy's {@code det}), computed now: one LU job with
+     * tournament pivoting, of which the client reads only U's diagonal and the row permutation.
+     * It is the product of the pivots, so it overflows to an infinity or underflows to 0 where
+     * that product does ({@link #slogdet()} does not). An exactly singular matrix (a zero pivot)
+     * gives 0; a nearly singular one a tiny value. An unstored expression is computed first.
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws NonFiniteException if a pivot is a NaN or an infinity (the matrix holds one)
+     */
+    public double det() {
+        return MatrixFunctions.det(this);
+    }
+
+    /**
+     * numpy's {@code slogdet}: the sign and the natural log of the absolute value of the
+     * determinant, from the same LU job as {@link #det()}; a singular matrix gives sign 0 and
+     * {@code -Infinity}.
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws NonFiniteException if a pivot is a NaN or an infinity (the matrix holds one)
+     */
+    public SlogDet slogdet() {
+        return MatrixFunctions.slogdet(this);
+    }
+
+    /**
+     * numpy's {@code norm(a, ord)} for a matrix, computed now: {@link Ord#ONE} and
+     * {@link Ord#INF} (and their negatives) by one reduction job, {@link Ord#FRO} as
+     * {@link #norm()}, {@link Ord#TWO}, {@link Ord#NEG_TWO} and {@link Ord#NUC} from the
+     * singular values (see {@link #singularValues()}, whose size limit applies).
+     */
+    public double norm(Ord ord) {
+        return MatrixFunctions.norm(this, requireNonNull(ord, "ord is null"));
+    }
+
+    /**
+     * numpy's {@code cond(a)}: the 2-norm condition number {@code s_max / s_min} from the
+     * singular values (any shape), {@code Infinity} for a singular matrix.
+     */
+    public double cond() {
+        return MatrixFunctions.cond(this);
+    }
+
+    /**
+     * numpy's {@code matrix_rank(a)}: the number of singular values above
+     * {@code s_max * max(m, n) * eps}, numpy's default tolerance.
+     */
+    public int matrixRank() {
+        return MatrixFunctions.matrixRank(this);
+    }
+
+    /**
+     * numpy's {@code matrix_rank(a, tol)}: the number of singular values above {@code tol}.
+     *
+     * @throws IllegalArgumentException if tol is negative or not finite
+     */
+    public int matrixRank(double tol) {
+        return MatrixFunctions.matrixRank(this, tol);
+    }
+
+    /** numpy's {@code pinv(a)} with its default {@code rcond = 1e-15}; see {@link #pinv(double)}. */
+    public BlockMatrix pinv() {
+        return pinv(MatrixFunctions.PINV_RCOND);
+    }
+
+    /**
+     * numpy's {@code pinv(a, rcond)}: the {@code n x m} Moore-Penrose pseudo-inverse, with
+     * singular values at or below {@code rcond * s_max} treated as zero (so a rank-deficient
+     * matrix gives numpy's answer, never a division by a tiny singular value). A QR job runs now
+     * (of the transpose for a wide matrix) and the client takes the SVD of its n x n R (n the
+     * smaller dimension); the returned matrix is lazy: {@code M A^T} with the n x n
+     * {@code M = V_r S_r^-2 V_r^T}, corrected once by {@code M (A^T - A^T A X)}, in one job.
+     * Accurate to about {@code eps * cond^2} of the kept values before the correction, far
+     * better after it for a moderate condition number.
+     *
+     * @throws IllegalArgumentException if rcond is negative or not finite
+     * @throws WrenException if the smaller dimension is above {@value BandSvd#MAX_N}
+     */
+    public BlockMatrix pinv(double rcond) {
+        return MatrixFunctions.pinv(this, rcond);
+    }
+
+    /**
      * The {@code n x n} upper triangular R of {@code this = Q R} for a square or tall matrix: TSQR
      * (a reduction tree) for a single tile column, communication-avoiding QR otherwise.
      */
@@ -398,6 +481,11 @@ public final class BlockMatrix {
             throw new IllegalStateException("toColumn: needs a single column, this matrix is " + shape() + "; use toArray()");
         }
         return toColumnMajor();
+    }
+
+    /** numpy's name for {@link #scalar()}: the value of a 1 x 1 matrix (computing first if needed). */
+    public double item() {
+        return scalar();
     }
 
     /** The value of a 1 x 1 matrix such as {@code sum()}, {@code norm()} or {@code trace()}. */
