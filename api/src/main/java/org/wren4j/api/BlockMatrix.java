@@ -52,7 +52,7 @@ public final class BlockMatrix {
     }
 
     /** A new lazy matrix of the expression {@code make} builds; a shape that does not fit is the user's {@link ShapeException}. */
-    private BlockMatrix derive(Supplier<MatrixExpr> make) {
+    BlockMatrix derive(Supplier<MatrixExpr> make) {
         try {
             return new BlockMatrix(wren, make.get());
         } catch (ShapeMismatchException e) {
@@ -119,14 +119,24 @@ public final class BlockMatrix {
      *
      * @throws IllegalArgumentException if blockSize is not positive
      */
-    public BlockMatrix rebalance(int blockSize) {
+    public BlockMatrix retile(int blockSize) {
         if (blockSize < 1) {
-            throw new IllegalArgumentException("rebalance: blockSize must be positive, got " + blockSize);
+            throw new IllegalArgumentException("retile: blockSize must be positive, got " + blockSize);
         }
         if (blockSize == blockSize()) {
             return this;
         }
         return derive(() -> new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
+    }
+
+    /**
+     * The former name of {@link #retile(int)}.
+     *
+     * @deprecated use {@link #retile(int)}, the name the issue tracker and numpy-minded users know
+     */
+    @Deprecated
+    public BlockMatrix rebalance(int blockSize) {
+        return retile(blockSize);
     }
 
     /** The transpose, without a copy where the consumer can read it transposed (products, solves). */
@@ -203,6 +213,208 @@ public final class BlockMatrix {
         requireNonNull(other, "other is null");
         sameSession(other, op);
         return derive(() -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+    }
+
+    /** Element-wise {@code this == other} as 1 (true) or 0 (broadcasting); NaN equals nothing. */
+    public BlockMatrix eq(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.EQ, "eq");
+    }
+
+    /** Element-wise {@code this != other} as 1 or 0 (broadcasting); NaN differs from everything. */
+    public BlockMatrix ne(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.NE, "ne");
+    }
+
+    /** Element-wise {@code this < other} as 1 or 0 (broadcasting). */
+    public BlockMatrix lt(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.LT, "lt");
+    }
+
+    /** Element-wise {@code this <= other} as 1 or 0 (broadcasting). */
+    public BlockMatrix le(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.LE, "le");
+    }
+
+    /** Element-wise {@code this > other} as 1 or 0 (broadcasting). */
+    public BlockMatrix gt(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.GT, "gt");
+    }
+
+    /** Element-wise {@code this >= other} as 1 or 0 (broadcasting). */
+    public BlockMatrix ge(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.GE, "ge");
+    }
+
+    /** Element-wise {@code this == c} as 1 or 0. */
+    public BlockMatrix eq(double c) {
+        return scalar(EwOp.BinaryFn.EQ, c);
+    }
+
+    /** Element-wise {@code this != c} as 1 or 0. */
+    public BlockMatrix ne(double c) {
+        return scalar(EwOp.BinaryFn.NE, c);
+    }
+
+    /** Element-wise {@code this < c} as 1 or 0. */
+    public BlockMatrix lt(double c) {
+        return scalar(EwOp.BinaryFn.LT, c);
+    }
+
+    /** Element-wise {@code this <= c} as 1 or 0. */
+    public BlockMatrix le(double c) {
+        return scalar(EwOp.BinaryFn.LE, c);
+    }
+
+    /** Element-wise {@code this > c} as 1 or 0. */
+    public BlockMatrix gt(double c) {
+        return scalar(EwOp.BinaryFn.GT, c);
+    }
+
+    /** Element-wise {@code this >= c} as 1 or 0. */
+    public BlockMatrix ge(double c) {
+        return scalar(EwOp.BinaryFn.GE, c);
+    }
+
+    /**
+     * numpy's {@code where(cond, a, b)}: a's element where cond's is nonzero (NaN counts as
+     * nonzero), b's elsewhere, with the broadcasting of {@link #plus(BlockMatrix)} over all
+     * three; exact (an infinity or NaN in the branch not taken does not leak), except that a
+     * chosen -0.0 becomes 0.0.
+     *
+     * @throws ShapeException if the shapes do not broadcast or the block sizes differ
+     */
+    public static BlockMatrix where(BlockMatrix cond, BlockMatrix a, BlockMatrix b) {
+        return MatrixVerbs.where(cond, a, b);
+    }
+
+    /**
+     * numpy's {@code outer(u, v)}: the {@code m x n} matrix {@code u_i v_j} of two vectors (each
+     * a column or a row, of the same block size), element-wise products without a GEMM.
+     *
+     * @throws ShapeException if u or v is not a vector, or the block sizes differ
+     */
+    public static BlockMatrix outer(BlockMatrix u, BlockMatrix v) {
+        return MatrixVerbs.outer(u, v);
+    }
+
+    /**
+     * The parts one above the other (numpy's {@code vstack}, {@code concatenate(axis=0)}), in
+     * one job: every output tile is assembled from at most two tiles of a part, so parts of any
+     * length join, ragged or not.
+     *
+     * @throws ShapeException if the parts' column counts or block sizes differ (naming both shapes)
+     * @throws IllegalArgumentException if no part is given
+     */
+    public static BlockMatrix vstack(BlockMatrix... parts) {
+        return MatrixVerbs.concat("vstack", false, parts);
+    }
+
+    /**
+     * The parts side by side (numpy's {@code hstack}, {@code concatenate(axis=1)}); see {@link #vstack}.
+     *
+     * @throws ShapeException if the parts' row counts or block sizes differ (naming both shapes)
+     */
+    public static BlockMatrix hstack(BlockMatrix... parts) {
+        return MatrixVerbs.concat("hstack", true, parts);
+    }
+
+    /**
+     * numpy's {@code concatenate(parts, axis)} with {@link Axis}'s meaning of numpy's axes:
+     * {@link Axis#COLUMNS} (numpy's {@code axis=0}) continues the columns down, as
+     * {@link #vstack}; {@link Axis#ROWS} ({@code axis=1}) continues the rows, as {@link #hstack}.
+     */
+    public static BlockMatrix concat(Axis axis, BlockMatrix... parts) {
+        requireNonNull(axis, "axis is null");
+        return axis == Axis.COLUMNS ? vstack(parts) : hstack(parts);
+    }
+
+    /**
+     * The main diagonal ({@code min(rows, cols)} long) as a column, numpy's {@code diag(a)} for a
+     * 2-D a; for a non-square matrix its leading square part is copied first.
+     */
+    public BlockMatrix diag() {
+        return MatrixVerbs.diagonal(this);
+    }
+
+    /**
+     * numpy's {@code diag(v)} for a vector v (a column or a row of n values): the {@code n x n}
+     * matrix with v on the diagonal and exact zeros elsewhere. Lazy; only 2n index values are
+     * stored beside v.
+     *
+     * @throws ShapeException if v is not a vector
+     */
+    public static BlockMatrix diag(BlockMatrix v) {
+        return MatrixVerbs.diagonalMatrix(requireNonNull(v, "v is null"));
+    }
+
+    /**
+     * {@code this} to the power k by repeated squaring, as ONE lazy expression of about
+     * {@code 2 log2 k} products; k = 0 gives the identity, a negative k the power of {@link #inv()}.
+     *
+     * @throws ShapeException if this matrix is not square
+     */
+    public BlockMatrix matrixPower(int k) {
+        return MatrixVerbs.power(this, k);
+    }
+
+    /** The mean of each row ({@link Axis#ROWS}: an {@code m x 1} column) or column ({@code 1 x n}). */
+    public BlockMatrix mean(Axis axis) {
+        return MatrixVerbs.mean(this, axis);
+    }
+
+    /** The mean of all elements, as a 1 x 1 matrix ({@link #item()} reads it). */
+    public BlockMatrix mean() {
+        return MatrixVerbs.mean(this);
+    }
+
+    /** numpy's {@code var(a, axis)} with {@code ddof = 0}; see {@link #var(Axis, int)}. */
+    public BlockMatrix var(Axis axis) {
+        return var(axis, 0);
+    }
+
+    /**
+     * numpy's {@code var(a, axis, ddof)}: the mean squared deviation from each row's (column's)
+     * mean, the sum divided by {@code count - ddof} (ddof = 1 for the unbiased sample variance),
+     * computed in two passes (about the mean, not as {@code E[x^2] - E[x]^2}).
+     *
+     * @throws IllegalArgumentException if ddof is negative or not below the count
+     */
+    public BlockMatrix var(Axis axis, int ddof) {
+        return MatrixVerbs.var(this, axis, ddof);
+    }
+
+    /** numpy's {@code var(a)} over all elements with {@code ddof = 0}, as a 1 x 1 matrix. */
+    public BlockMatrix var() {
+        return var(0);
+    }
+
+    /**
+     * numpy's {@code var(a, ddof=ddof)} over all elements, as a 1 x 1 matrix.
+     *
+     * @throws IllegalArgumentException if ddof is negative or not below the number of elements
+     */
+    public BlockMatrix var(int ddof) {
+        return MatrixVerbs.var(this, ddof);
+    }
+
+    /** numpy's {@code std(a, axis)}: the square root of {@link #var(Axis)}. */
+    public BlockMatrix std(Axis axis) {
+        return var(axis).map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a, axis, ddof)}: the square root of {@link #var(Axis, int)}. */
+    public BlockMatrix std(Axis axis, int ddof) {
+        return var(axis, ddof).map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a)} over all elements, as a 1 x 1 matrix. */
+    public BlockMatrix std() {
+        return var().map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a, ddof=ddof)} over all elements, as a 1 x 1 matrix. */
+    public BlockMatrix std(int ddof) {
+        return var(ddof).map(Fn.SQRT);
     }
 
     /** Sum of each row ({@link Axis#ROWS}) or column. */
@@ -586,7 +798,7 @@ public final class BlockMatrix {
         return leaf().name();
     }
 
-    private void sameSession(BlockMatrix other, String op) {
+    void sameSession(BlockMatrix other, String op) {
         if (other.wren != wren) {
             throw new IllegalArgumentException(op + ": operands belong to different Wren sessions");
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.wren4j.planner.expr.BandReduce;
 import org.wren4j.planner.expr.Cholesky;
+import org.wren4j.planner.expr.Concat;
 import org.wren4j.planner.expr.Diagonal;
 import org.wren4j.planner.expr.Elementwise;
 import org.wren4j.planner.expr.Gram;
@@ -143,6 +144,9 @@ final class StepLowering {
         } else if (e instanceof Retile r) {
             full(in);
             retile(r, in.get(0), out);
+        } else if (e instanceof Concat c) {
+            full(in);
+            concat(c, in.get(0), in.get(1), out);
         } else if (e instanceof BandReduce r) {
             if (values.get(in.get(0)).role() != MatrixDecl.Role.INPUT) {
                 // bdfac's working copies start from A's tiles in place, which its gathers cannot do for a computed A
@@ -223,6 +227,28 @@ final class StepLowering {
                 Map.of("X", in, "Y", t));
         step("re-tile columns", ExprPrograms.retile(true), Map.of("R0", r.colFrom(), "RN", cols, "B", (long) b, "OB", ob,
                 "G", Math.floorDiv(rows + ob - 1, ob), "K", Math.floorDiv(ob + b - 1, b) + 1), Map.of("X", t, "Y", out));
+    }
+
+    /** One program joins the two parts; see {@link ExprPrograms#concat}. */
+    private void concat(Concat c, String first, String second, String out) {
+        long b = c.blockSize();
+        long ma = c.length(c.first());
+        long mb = c.length(c.second());
+        long ta = Math.floorDiv(ma + b - 1, b);
+        long tb = Math.floorDiv(mb + b - 1, b);
+        Shape s = c.shape();
+        long g = c.sideBySide() ? s.tileRows((int) b) : s.tileCols((int) b);
+        String op = c.sideBySide() ? "hstack" : "vstack";
+        Map<String, String> mats = Map.of("X1", first, "X2", second, "Y", out);
+        long rem = ma % b;
+        if (rem == 0) {
+            step(op, ExprPrograms.concat(c.sideBySide(), true), Map.of("TA", ta, "TB", tb, "MB", mb, "G", g, "B", b), mats);
+            return;
+        }
+        long d = b - rem;
+        long last = (tb - 1) * b + d < mb ? 1 : 0;
+        step(op, ExprPrograms.concat(c.sideBySide(), false),
+                Map.of("TA", ta, "TB", tb, "MB", mb, "G", g, "B", b, "C", rem, "D", d, "LAST", last), mats);
     }
 
     /** TSQR for one tile column; CAQR otherwise, cropped to n x n when its R has extra (zero) rows. */
