@@ -646,6 +646,16 @@ public final class BlockMatrix {
     }
 
     /**
+     * numpy's reduced {@code qr}: {@link QrFactors} with the thin Q and R of {@code this = Q R},
+     * from one factorization, for any shape (a wide matrix through its leading square block).
+     * Lazy, except that a small job forms the identity columns Q is built from now. {@link #qr()}
+     * stays the cheaper way to R alone.
+     */
+    public QrFactors qrFactors() {
+        return QrFactors.of(this);
+    }
+
+    /**
      * numpy's {@code lstsq(A, b)} for this square or tall A: the minimum-norm x minimising
      * {@code ||A x - b||_2}, with singular values of A at or below {@code rcond * s_max} treated
      * as zero, numpy's default {@code rcond = eps * max(m, n)}; see
