@@ -60,6 +60,19 @@ public final class BlockMatrix {
         }
     }
 
+    /** {@link #derive(Supplier)} for an element-wise verb: a shape error names {@code op}, the user's verb. */
+    BlockMatrix derive(String op, Supplier<MatrixExpr> make) {
+        try {
+            return new BlockMatrix(wren, make.get());
+        } catch (ShapeMismatchException e) {
+            String message = e.getMessage();
+            throw new ShapeException(message.startsWith(ELEMENTWISE) ? op + message.substring(ELEMENTWISE.length()) : message, e);
+        }
+    }
+
+    /** How the planner's element-wise node begins its shape errors. */
+    private static final String ELEMENTWISE = "element-wise op";
+
     /** Number of rows. */
     public long rows() {
         return expr.shape().rows();
@@ -212,7 +225,7 @@ public final class BlockMatrix {
     private BlockMatrix zip(BlockMatrix other, EwOp.BinaryFn fn, String op) {
         requireNonNull(other, "other is null");
         sameSession(other, op);
-        return derive(() -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+        return derive(op, () -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
     }
 
     /** Element-wise {@code this == other} as 1 (true) or 0 (broadcasting); NaN equals nothing. */

@@ -108,7 +108,7 @@ final class MatrixVerbs {
         requireNonNull(b, "b is null");
         cond.sameSession(a, "where");
         cond.sameSession(b, "where");
-        return cond.derive(() -> new Elementwise(List.of(cond.current(), a.current(), b.current()),
+        return cond.derive("where", () -> new Elementwise(List.of(cond.current(), a.current(), b.current()),
                 EwProgram.of(new EwOp.Load(1), new EwOp.Load(0), new EwOp.Binary(EwOp.BinaryFn.MASK),
                         new EwOp.Load(2), new EwOp.Load(0), new EwOp.Binary(EwOp.BinaryFn.MASK_NOT), new EwOp.Binary(EwOp.BinaryFn.ADD))));
     }

@@ -263,6 +263,10 @@ class EverydayVerbsTest extends EmbeddedSessionTest {
             assertThat(got.toArray()).as("%dx%d block %d", c[0], c[1], c[2]).isDeepEqualTo(want);
         }
         BlockMatrix x = wren.fromArray(new double[][] {{-1, 2}, {3, -4}}, 1);
+        BlockMatrix wrong = wren.zeros(3, 2, 1);
+        assertThatThrownBy(() -> BlockMatrix.where(x.gt(0), x, wrong)).isInstanceOf(ShapeException.class)
+                .hasMessageStartingWith("where: shapes [2x2, 2x2, 3x2] do not broadcast");
+        assertThatThrownBy(() -> x.lt(wrong)).isInstanceOf(ShapeException.class).hasMessageStartingWith("lt: shapes [2x2, 3x2]");
         BlockMatrix relu = BlockMatrix.where(x.gt(0), x, wren.zeros(2, 2, 1));
         assertThat(relu.toArray()).isDeepEqualTo(new double[][] {{0, 2}, {3, 0}});
     }
