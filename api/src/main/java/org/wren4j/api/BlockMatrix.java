@@ -300,6 +300,21 @@ public final class BlockMatrix {
         return MatrixVerbs.where(cond, a, b);
     }
 
+    /** {@link #where(BlockMatrix, BlockMatrix, BlockMatrix)} with the constant {@code b} where cond is zero, e.g. {@code where(x.gt(0), x, 0)}. */
+    public static BlockMatrix where(BlockMatrix cond, BlockMatrix a, double b) {
+        return MatrixVerbs.where(cond, requireNonNull(a, "a is null"), 0, null, b);
+    }
+
+    /** {@link #where(BlockMatrix, BlockMatrix, BlockMatrix)} with the constant {@code a} where cond is nonzero. */
+    public static BlockMatrix where(BlockMatrix cond, double a, BlockMatrix b) {
+        return MatrixVerbs.where(cond, null, a, requireNonNull(b, "b is null"), 0);
+    }
+
+    /** {@code a} where cond is nonzero, {@code b} elsewhere, with cond's shape. */
+    public static BlockMatrix where(BlockMatrix cond, double a, double b) {
+        return MatrixVerbs.where(cond, null, a, null, b);
+    }
+
     /**
      * numpy's {@code outer(u, v)}: the {@code m x n} matrix {@code u_i v_j} of two vectors (each
      * a column or a row, of the same block size), element-wise products without a GEMM.

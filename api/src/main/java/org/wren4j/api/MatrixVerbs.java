@@ -103,14 +103,31 @@ final class MatrixVerbs {
 
     /** numpy's {@code where(cond, a, b)}: {@code MASK(a, cond) + MASK_NOT(b, cond)}, broadcasting like the arithmetic verbs. */
     static BlockMatrix where(BlockMatrix cond, BlockMatrix a, BlockMatrix b) {
+        return where(cond, requireNonNull(a, "a is null"), 0, requireNonNull(b, "b is null"), 0);
+    }
+
+    /** {@code where(cond, a, b)} with the constant {@code aConst} (bConst) when a (b) is null: {@code MASK(a, c) + MASK_NOT(b, c)}. */
+    static BlockMatrix where(BlockMatrix cond, BlockMatrix a, double aConst, BlockMatrix b, double bConst) {
         requireNonNull(cond, "cond is null");
-        requireNonNull(a, "a is null");
-        requireNonNull(b, "b is null");
-        cond.sameSession(a, "where");
-        cond.sameSession(b, "where");
-        return cond.derive("where", () -> new Elementwise(List.of(cond.current(), a.current(), b.current()),
-                EwProgram.of(new EwOp.Load(1), new EwOp.Load(0), new EwOp.Binary(EwOp.BinaryFn.MASK),
-                        new EwOp.Load(2), new EwOp.Load(0), new EwOp.Binary(EwOp.BinaryFn.MASK_NOT), new EwOp.Binary(EwOp.BinaryFn.ADD))));
+        List<MatrixExpr> inputs = new ArrayList<>(List.of(cond.current()));
+        List<EwOp> ops = new ArrayList<>();
+        branch(cond, a, aConst, EwOp.BinaryFn.MASK, inputs, ops);
+        branch(cond, b, bConst, EwOp.BinaryFn.MASK_NOT, inputs, ops);
+        ops.add(new EwOp.Binary(EwOp.BinaryFn.ADD));
+        return cond.derive("where", () -> new Elementwise(inputs, new EwProgram(ops)));
+    }
+
+    /** Pushes {@code mask(branch, cond)}, the branch a matrix (a new input) or else the constant. */
+    private static void branch(BlockMatrix cond, BlockMatrix m, double constant, EwOp.BinaryFn mask, List<MatrixExpr> inputs, List<EwOp> ops) {
+        if (m != null) {
+            cond.sameSession(m, "where");
+            ops.add(new EwOp.Load(inputs.size()));
+            inputs.add(m.current());
+        } else {
+            ops.add(new EwOp.Const(constant));
+        }
+        ops.add(new EwOp.Load(0));
+        ops.add(new EwOp.Binary(mask));
     }
 
     /** Elements per reduced row or column, less ddof: numpy's divisor, refused when it leaves nothing to divide by. */

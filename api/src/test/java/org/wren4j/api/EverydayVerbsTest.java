@@ -269,6 +269,10 @@ class EverydayVerbsTest extends EmbeddedSessionTest {
         assertThatThrownBy(() -> x.lt(wrong)).isInstanceOf(ShapeException.class).hasMessageStartingWith("lt: shapes [2x2, 3x2]");
         BlockMatrix relu = BlockMatrix.where(x.gt(0), x, wren.zeros(2, 2, 1));
         assertThat(relu.toArray()).isDeepEqualTo(new double[][] {{0, 2}, {3, 0}});
+        assertThat(BlockMatrix.where(x.gt(0), x, 0).toArray()).isDeepEqualTo(new double[][] {{0, 2}, {3, 0}});
+        assertThat(BlockMatrix.where(x.gt(0), Double.NEGATIVE_INFINITY, x).toArray())
+                .isDeepEqualTo(new double[][] {{-1, Double.NEGATIVE_INFINITY}, {Double.NEGATIVE_INFINITY, -4}});
+        assertThat(BlockMatrix.where(x.lt(0), 7, -7).toArray()).isDeepEqualTo(new double[][] {{7, -7}, {-7, 7}});
     }
 
     @Test
