@@ -652,11 +652,10 @@ public final class BlockMatrix {
      * numpy's {@code pinv(a, rcond)}: the {@code n x m} Moore-Penrose pseudo-inverse, with
      * singular values at or below {@code rcond * s_max} treated as zero (so a rank-deficient
      * matrix gives numpy's answer, never a division by a tiny singular value). A QR job runs now
-     * (of the transpose for a wide matrix) and the client takes the SVD of its n x n R (n the
-     * smaller dimension); the returned matrix is lazy: {@code M A^T} with the n x n
-     * {@code M = V_r S_r^-2 V_r^T}, corrected once by {@code M (A^T - A^T A X)}, in one job.
-     * Accurate to about {@code eps * cond^2} of the kept values before the correction, far
-     * better after it for a moderate condition number.
+     * (of the transpose for a wide matrix), forming the thin Q and R; the client takes the SVD of
+     * the n x n R (n the smaller dimension); the returned matrix is the lazy {@code W Q^T} with
+     * the n x n {@code W = V_r S_r^-1 U_r^T}: no normal equations, so the error grows with the
+     * condition number of the kept values, not its square.
      *
      * @throws IllegalArgumentException if rcond is negative or not finite
      * @throws WrenException if the smaller dimension is above {@value BandSvd#MAX_N}

@@ -144,10 +144,10 @@ final class MatrixFunctions {
 
     /**
      * numpy's {@code pinv(a, rcond)}. For a square or tall A (a wide one through its transpose):
-     * one job computes R of {@code A = Q R}; the client takes {@code R = U S V^T} and forms the
-     * n x n {@code M = V_r S_r^-2 V_r^T} over the singular values above {@code rcond * s_max},
-     * the truncated pseudo-inverse of {@code A^T A}. The result is the lazy {@code X = M A^T},
-     * corrected once as the corrected semi-normal equations do: {@code X + M (A^T - A^T A X)}.
+     * one job computes the thin Q and the R of {@code A = Q R}; the client takes
+     * {@code R = U S V^T} and forms the n x n {@code W = V_r S_r^-1 U_r^T} over the singular
+     * values above {@code rcond * s_max}; the result is the lazy {@code W Q^T}, so
+     * {@code pinv(A) = R^+ Q^T} as accurately as the QR and the SVD of R (no normal equations).
      */
     static BlockMatrix pinv(BlockMatrix a, double rcond) {
         if (!(rcond >= 0) || Double.isInfinite(rcond)) {
@@ -161,15 +161,8 @@ final class MatrixFunctions {
             throw new WrenException("pinv: the SVD of R runs on the client, up to " + BandSvd.MAX_N
                     + " columns (the smaller dimension); this matrix is " + a.shape());
         }
-        Wren wren = a.session();
-        List<BlockMatrix> first = wren.compute(a, a.qr());
-        BlockMatrix as = first.get(0);
-        double[] r = first.get(1).toColumnMajor();
-        for (int c = 0; c < n; c++) {
-            for (int i = c + 1; i < n; i++) {
-                r[c * n + i] = 0;
-            }
-        }
+        QrFactors f = a.qrFactors().compute();
+        double[] r = f.r().toColumnMajor();
         DenseSvd.Result svd;
         try {
             svd = DenseSvd.of(r, n, n);
@@ -177,23 +170,20 @@ final class MatrixFunctions {
             throw Errors.kernel("pinv: the SVD of R from the matrix's QR", e);
         }
         int rank = LeastSquaresSolver.rank(svd.s(), rcond);
+        double[] u = svd.u();
         double[] vt = svd.vt();
         double[] s = svd.s();
-        double[][] m = new double[n][n];
+        double[][] w = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
+            for (int j = 0; j < n; j++) {
                 double v = 0;
                 for (int k = 0; k < rank; k++) {
-                    v += vt[i * n + k] * vt[j * n + k] / (s[k] * s[k]);
+                    v += vt[i * n + k] * u[k * n + j] / s[k];
                 }
-                m[i][j] = v;
-                m[j][i] = v;
+                w[i][j] = v;
             }
         }
-        BlockMatrix mm = wren.fromArray(m, a.blockSize());
-        BlockMatrix at = as.T();
-        BlockMatrix x = mm.matmul(at);
-        return x.plus(mm.matmul(at.minus(as.gram().matmul(x))));
+        return a.session().fromArray(w, a.blockSize()).matmul(f.q().T());
     }
 
     /** +1 for an even permutation, -1 for an odd one; {@code p[r]} is the source row of row r. */

@@ -202,6 +202,23 @@ class MatrixFunctionsTest extends EmbeddedSessionTest {
         assertThatThrownBy(() -> wren.zeros(3, 2, 2).pinv(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rcond");
     }
 
+    /**
+     * Ill-conditioned input: the error must grow like cond * eps (numpy's SVD route), not
+     * cond^2 * eps (normal equations, which at cond 1e8 give no correct digit). Tolerance
+     * 100 * cond * eps relative to |pinv|, tall and wide, ragged blocks.
+     */
+    @Test
+    void pinvOfIllConditionedMatricesLosesOnlyTheConditionNumber() {
+        for (double smin : new double[] {1e-4, 1e-6, 1e-8}) {
+            double[][] a = DenseLstsq.withSingularValues(random, 12, new double[] {1, 0.5, 0.1, smin});
+            double[][] expected = DenseLstsq.solve(a, Dense.eye(12, 12), MatrixFunctions.PINV_RCOND).x();
+            double tol = 100 / smin * Math.ulp(1.0) * DenseMath.fro(expected);
+            assertThat(DenseMath.maxDiff(wren.fromArray(a, 5).pinv().toArray(), expected)).as("cond %.0e", 1 / smin).isLessThan(tol);
+            assertThat(DenseMath.maxDiff(wren.fromArray(Dense.t(a), 3).pinv().toArray(), Dense.t(expected))).as("wide, cond %.0e", 1 / smin)
+                    .isLessThan(tol);
+        }
+    }
+
     @Test
     void itemIsScalar() {
         assertThat(wren.fromArray(new double[][] {{2.5}}, 1).item()).isEqualTo(2.5);
