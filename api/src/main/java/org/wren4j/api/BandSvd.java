@@ -158,6 +158,10 @@ final class BandSvd {
         }
         double pivmin = Double.MIN_NORMAL * Math.max(1, maxSq);
         double[] sv = new double[k];
+        if (bound == 0) {
+            // a zero matrix: bisection would stop one subnormal above 0
+            return sv;
+        }
         double hi = bound * (1 + 1e-12) + Double.MIN_NORMAL;
         for (int q = 0; q < k; q++) {
             // sigma_q is the (2n - 1 - q)-th smallest eigenvalue: fewer than 2n - q eigenvalues lie below it

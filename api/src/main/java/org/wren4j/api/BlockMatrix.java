@@ -52,13 +52,26 @@ public final class BlockMatrix {
     }
 
     /** A new lazy matrix of the expression {@code make} builds; a shape that does not fit is the user's {@link ShapeException}. */
-    private BlockMatrix derive(Supplier<MatrixExpr> make) {
+    BlockMatrix derive(Supplier<MatrixExpr> make) {
         try {
             return new BlockMatrix(wren, make.get());
         } catch (ShapeMismatchException e) {
             throw new ShapeException(e.getMessage(), e);
         }
     }
+
+    /** {@link #derive(Supplier)} for an element-wise verb: a shape error names {@code op}, the user's verb. */
+    BlockMatrix derive(String op, Supplier<MatrixExpr> make) {
+        try {
+            return new BlockMatrix(wren, make.get());
+        } catch (ShapeMismatchException e) {
+            String message = e.getMessage();
+            throw new ShapeException(message.startsWith(ELEMENTWISE) ? op + message.substring(ELEMENTWISE.length()) : message, e);
+        }
+    }
+
+    /** How the planner's element-wise node begins its shape errors. */
+    private static final String ELEMENTWISE = "element-wise op";
 
     /** Number of rows. */
     public long rows() {
@@ -119,14 +132,24 @@ public final class BlockMatrix {
      *
      * @throws IllegalArgumentException if blockSize is not positive
      */
-    public BlockMatrix rebalance(int blockSize) {
+    public BlockMatrix retile(int blockSize) {
         if (blockSize < 1) {
-            throw new IllegalArgumentException("rebalance: blockSize must be positive, got " + blockSize);
+            throw new IllegalArgumentException("retile: blockSize must be positive, got " + blockSize);
         }
         if (blockSize == blockSize()) {
             return this;
         }
         return derive(() -> new Retile(expr, 0, shape().rows(), 0, shape().cols(), blockSize));
+    }
+
+    /**
+     * The former name of {@link #retile(int)}.
+     *
+     * @deprecated use {@link #retile(int)}, the name the issue tracker and numpy-minded users know
+     */
+    @Deprecated
+    public BlockMatrix rebalance(int blockSize) {
+        return retile(blockSize);
     }
 
     /** The transpose, without a copy where the consumer can read it transposed (products, solves). */
@@ -202,7 +225,224 @@ public final class BlockMatrix {
     private BlockMatrix zip(BlockMatrix other, EwOp.BinaryFn fn, String op) {
         requireNonNull(other, "other is null");
         sameSession(other, op);
-        return derive(() -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+        return derive(op, () -> new Elementwise(List.of(expr, other.expr), EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(fn))));
+    }
+
+    /** Element-wise {@code this == other} as 1 (true) or 0 (broadcasting); NaN equals nothing. */
+    public BlockMatrix eq(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.EQ, "eq");
+    }
+
+    /** Element-wise {@code this != other} as 1 or 0 (broadcasting); NaN differs from everything. */
+    public BlockMatrix ne(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.NE, "ne");
+    }
+
+    /** Element-wise {@code this < other} as 1 or 0 (broadcasting). */
+    public BlockMatrix lt(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.LT, "lt");
+    }
+
+    /** Element-wise {@code this <= other} as 1 or 0 (broadcasting). */
+    public BlockMatrix le(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.LE, "le");
+    }
+
+    /** Element-wise {@code this > other} as 1 or 0 (broadcasting). */
+    public BlockMatrix gt(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.GT, "gt");
+    }
+
+    /** Element-wise {@code this >= other} as 1 or 0 (broadcasting). */
+    public BlockMatrix ge(BlockMatrix other) {
+        return zip(other, EwOp.BinaryFn.GE, "ge");
+    }
+
+    /** Element-wise {@code this == c} as 1 or 0. */
+    public BlockMatrix eq(double c) {
+        return scalar(EwOp.BinaryFn.EQ, c);
+    }
+
+    /** Element-wise {@code this != c} as 1 or 0. */
+    public BlockMatrix ne(double c) {
+        return scalar(EwOp.BinaryFn.NE, c);
+    }
+
+    /** Element-wise {@code this < c} as 1 or 0. */
+    public BlockMatrix lt(double c) {
+        return scalar(EwOp.BinaryFn.LT, c);
+    }
+
+    /** Element-wise {@code this <= c} as 1 or 0. */
+    public BlockMatrix le(double c) {
+        return scalar(EwOp.BinaryFn.LE, c);
+    }
+
+    /** Element-wise {@code this > c} as 1 or 0. */
+    public BlockMatrix gt(double c) {
+        return scalar(EwOp.BinaryFn.GT, c);
+    }
+
+    /** Element-wise {@code this >= c} as 1 or 0. */
+    public BlockMatrix ge(double c) {
+        return scalar(EwOp.BinaryFn.GE, c);
+    }
+
+    /**
+     * numpy's {@code where(cond, a, b)}: a's element where cond's is nonzero (NaN counts as
+     * nonzero), b's elsewhere, with the broadcasting of {@link #plus(BlockMatrix)} over all
+     * three; exact (an infinity or NaN in the branch not taken does not leak), except that a
+     * chosen -0.0 becomes 0.0.
+     *
+     * @throws ShapeException if the shapes do not broadcast or the block sizes differ
+     */
+    public static BlockMatrix where(BlockMatrix cond, BlockMatrix a, BlockMatrix b) {
+        return MatrixVerbs.where(cond, a, b);
+    }
+
+    /** {@link #where(BlockMatrix, BlockMatrix, BlockMatrix)} with the constant {@code b} where cond is zero, e.g. {@code where(x.gt(0), x, 0)}. */
+    public static BlockMatrix where(BlockMatrix cond, BlockMatrix a, double b) {
+        return MatrixVerbs.where(cond, requireNonNull(a, "a is null"), 0, null, b);
+    }
+
+    /** {@link #where(BlockMatrix, BlockMatrix, BlockMatrix)} with the constant {@code a} where cond is nonzero. */
+    public static BlockMatrix where(BlockMatrix cond, double a, BlockMatrix b) {
+        return MatrixVerbs.where(cond, null, a, requireNonNull(b, "b is null"), 0);
+    }
+
+    /** {@code a} where cond is nonzero, {@code b} elsewhere, with cond's shape. */
+    public static BlockMatrix where(BlockMatrix cond, double a, double b) {
+        return MatrixVerbs.where(cond, null, a, null, b);
+    }
+
+    /**
+     * numpy's {@code outer(u, v)}: the {@code m x n} matrix {@code u_i v_j} of two vectors (each
+     * a column or a row, of the same block size), element-wise products without a GEMM.
+     *
+     * @throws ShapeException if u or v is not a vector, or the block sizes differ
+     */
+    public static BlockMatrix outer(BlockMatrix u, BlockMatrix v) {
+        return MatrixVerbs.outer(u, v);
+    }
+
+    /**
+     * The parts one above the other (numpy's {@code vstack}, {@code concatenate(axis=0)}), in
+     * one job: every output tile is assembled from at most two tiles of a part, so parts of any
+     * length join, ragged or not.
+     *
+     * @throws ShapeException if the parts' column counts or block sizes differ (naming both shapes)
+     * @throws IllegalArgumentException if no part is given
+     */
+    public static BlockMatrix vstack(BlockMatrix... parts) {
+        return MatrixVerbs.concat("vstack", false, parts);
+    }
+
+    /**
+     * The parts side by side (numpy's {@code hstack}, {@code concatenate(axis=1)}); see {@link #vstack}.
+     *
+     * @throws ShapeException if the parts' row counts or block sizes differ (naming both shapes)
+     */
+    public static BlockMatrix hstack(BlockMatrix... parts) {
+        return MatrixVerbs.concat("hstack", true, parts);
+    }
+
+    /**
+     * numpy's {@code concatenate(parts, axis)} with {@link Axis}'s meaning of numpy's axes:
+     * {@link Axis#COLUMNS} (numpy's {@code axis=0}) continues the columns down, as
+     * {@link #vstack}; {@link Axis#ROWS} ({@code axis=1}) continues the rows, as {@link #hstack}.
+     */
+    public static BlockMatrix concat(Axis axis, BlockMatrix... parts) {
+        requireNonNull(axis, "axis is null");
+        return axis == Axis.COLUMNS ? vstack(parts) : hstack(parts);
+    }
+
+    /**
+     * The main diagonal ({@code min(rows, cols)} long) as a column, numpy's {@code diag(a)} for a
+     * 2-D a; for a non-square matrix its leading square part is copied first.
+     */
+    public BlockMatrix diag() {
+        return MatrixVerbs.diagonal(this);
+    }
+
+    /**
+     * numpy's {@code diag(v)} for a vector v (a column or a row of n values): the {@code n x n}
+     * matrix with v on the diagonal and exact zeros elsewhere. Lazy; only 2n index values are
+     * stored beside v.
+     *
+     * @throws ShapeException if v is not a vector
+     */
+    public static BlockMatrix diag(BlockMatrix v) {
+        return MatrixVerbs.diagonalMatrix(requireNonNull(v, "v is null"));
+    }
+
+    /**
+     * {@code this} to the power k by repeated squaring, as ONE lazy expression of about
+     * {@code 2 log2 k} products; k = 0 gives the identity, a negative k the power of {@link #inv()}.
+     *
+     * @throws ShapeException if this matrix is not square
+     */
+    public BlockMatrix matrixPower(int k) {
+        return MatrixVerbs.power(this, k);
+    }
+
+    /** The mean of each row ({@link Axis#ROWS}: an {@code m x 1} column) or column ({@code 1 x n}). */
+    public BlockMatrix mean(Axis axis) {
+        return MatrixVerbs.mean(this, axis);
+    }
+
+    /** The mean of all elements, as a 1 x 1 matrix ({@link #item()} reads it). */
+    public BlockMatrix mean() {
+        return MatrixVerbs.mean(this);
+    }
+
+    /** numpy's {@code var(a, axis)} with {@code ddof = 0}; see {@link #var(Axis, int)}. */
+    public BlockMatrix var(Axis axis) {
+        return var(axis, 0);
+    }
+
+    /**
+     * numpy's {@code var(a, axis, ddof)}: the mean squared deviation from each row's (column's)
+     * mean, the sum divided by {@code count - ddof} (ddof = 1 for the unbiased sample variance),
+     * computed in two passes (about the mean, not as {@code E[x^2] - E[x]^2}).
+     *
+     * @throws IllegalArgumentException if ddof is negative or not below the count
+     */
+    public BlockMatrix var(Axis axis, int ddof) {
+        return MatrixVerbs.var(this, axis, ddof);
+    }
+
+    /** numpy's {@code var(a)} over all elements with {@code ddof = 0}, as a 1 x 1 matrix. */
+    public BlockMatrix var() {
+        return var(0);
+    }
+
+    /**
+     * numpy's {@code var(a, ddof=ddof)} over all elements, as a 1 x 1 matrix.
+     *
+     * @throws IllegalArgumentException if ddof is negative or not below the number of elements
+     */
+    public BlockMatrix var(int ddof) {
+        return MatrixVerbs.var(this, ddof);
+    }
+
+    /** numpy's {@code std(a, axis)}: the square root of {@link #var(Axis)}. */
+    public BlockMatrix std(Axis axis) {
+        return var(axis).map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a, axis, ddof)}: the square root of {@link #var(Axis, int)}. */
+    public BlockMatrix std(Axis axis, int ddof) {
+        return var(axis, ddof).map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a)} over all elements, as a 1 x 1 matrix. */
+    public BlockMatrix std() {
+        return var().map(Fn.SQRT);
+    }
+
+    /** numpy's {@code std(a, ddof=ddof)} over all elements, as a 1 x 1 matrix. */
+    public BlockMatrix std(int ddof) {
+        return var(ddof).map(Fn.SQRT);
     }
 
     /** Sum of each row ({@link Axis#ROWS}) or column. */
@@ -343,11 +583,103 @@ public final class BlockMatrix {
     }
 
     /**
+     * The determinant of this square matrix (numpy's {@code det}), computed now: one LU job with
+     * tournament pivoting, of which the client reads only U's diagonal and the row permutation.
+     * It is the product of the pivots, so it overflows to an infinity or underflows to 0 where
+     * that product does ({@link #slogdet()} does not). An exactly singular matrix (a zero pivot)
+     * gives 0; a nearly singular one a tiny value. An unstored expression is computed first.
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws NonFiniteException if a pivot is a NaN or an infinity (the matrix holds one)
+     */
+    public double det() {
+        return MatrixFunctions.det(this);
+    }
+
+    /**
+     * numpy's {@code slogdet}: the sign and the natural log of the absolute value of the
+     * determinant, from the same LU job as {@link #det()}; a singular matrix gives sign 0 and
+     * {@code -Infinity}.
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws NonFiniteException if a pivot is a NaN or an infinity (the matrix holds one)
+     */
+    public SlogDet slogdet() {
+        return MatrixFunctions.slogdet(this);
+    }
+
+    /**
+     * numpy's {@code norm(a, ord)} for a matrix, computed now: {@link Ord#ONE} and
+     * {@link Ord#INF} (and their negatives) by one reduction job, {@link Ord#FRO} as
+     * {@link #norm()}, {@link Ord#TWO}, {@link Ord#NEG_TWO} and {@link Ord#NUC} from the
+     * singular values (see {@link #singularValues()}, whose size limit applies).
+     */
+    public double norm(Ord ord) {
+        return MatrixFunctions.norm(this, requireNonNull(ord, "ord is null"));
+    }
+
+    /**
+     * numpy's {@code cond(a)}: the 2-norm condition number {@code s_max / s_min} from the
+     * singular values (any shape), {@code Infinity} for a singular matrix.
+     */
+    public double cond() {
+        return MatrixFunctions.cond(this);
+    }
+
+    /**
+     * numpy's {@code matrix_rank(a)}: the number of singular values above
+     * {@code s_max * max(m, n) * eps}, numpy's default tolerance.
+     */
+    public int matrixRank() {
+        return MatrixFunctions.matrixRank(this);
+    }
+
+    /**
+     * numpy's {@code matrix_rank(a, tol)}: the number of singular values above {@code tol}.
+     *
+     * @throws IllegalArgumentException if tol is negative or not finite
+     */
+    public int matrixRank(double tol) {
+        return MatrixFunctions.matrixRank(this, tol);
+    }
+
+    /** numpy's {@code pinv(a)} with its default {@code rcond = 1e-15}; see {@link #pinv(double)}. */
+    public BlockMatrix pinv() {
+        return pinv(MatrixFunctions.PINV_RCOND);
+    }
+
+    /**
+     * numpy's {@code pinv(a, rcond)}: the {@code n x m} Moore-Penrose pseudo-inverse, with
+     * singular values at or below {@code rcond * s_max} treated as zero (so a rank-deficient
+     * matrix gives numpy's answer, never a division by a tiny singular value). A QR job runs now
+     * (of the transpose for a wide matrix), forming the thin Q and R; the client takes the SVD of
+     * the n x n R (n the smaller dimension); the returned matrix is the lazy {@code W Q^T} with
+     * the n x n {@code W = V_r S_r^-1 U_r^T}: no normal equations, so the error grows with the
+     * condition number of the kept values, not its square.
+     *
+     * @throws IllegalArgumentException if rcond is negative or not finite
+     * @throws WrenException if the smaller dimension is above {@value BandSvd#MAX_N}
+     */
+    public BlockMatrix pinv(double rcond) {
+        return MatrixFunctions.pinv(this, rcond);
+    }
+
+    /**
      * The {@code n x n} upper triangular R of {@code this = Q R} for a square or tall matrix: TSQR
      * (a reduction tree) for a single tile column, communication-avoiding QR otherwise.
      */
     public BlockMatrix qr() {
         return derive(() -> new org.wren4j.planner.expr.QrR(expr));
+    }
+
+    /**
+     * numpy's reduced {@code qr}: {@link QrFactors} with the thin Q and R of {@code this = Q R},
+     * from one factorization, for any shape (a wide matrix through its leading square block).
+     * Lazy, except that a small job forms the identity columns Q is built from now. {@link #qr()}
+     * stays the cheaper way to R alone.
+     */
+    public QrFactors qrFactors() {
+        return QrFactors.of(this);
     }
 
     /**
@@ -398,6 +730,11 @@ public final class BlockMatrix {
             throw new IllegalStateException("toColumn: needs a single column, this matrix is " + shape() + "; use toArray()");
         }
         return toColumnMajor();
+    }
+
+    /** numpy's name for {@link #scalar()}: the value of a 1 x 1 matrix (computing first if needed). */
+    public double item() {
+        return scalar();
     }
 
     /** The value of a 1 x 1 matrix such as {@code sum()}, {@code norm()} or {@code trace()}. */
@@ -498,7 +835,7 @@ public final class BlockMatrix {
         return leaf().name();
     }
 
-    private void sameSession(BlockMatrix other, String op) {
+    void sameSession(BlockMatrix other, String op) {
         if (other.wren != wren) {
             throw new IllegalArgumentException(op + ": operands belong to different Wren sessions");
         }

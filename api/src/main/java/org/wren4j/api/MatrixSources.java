@@ -74,6 +74,15 @@ final class MatrixSources {
         return store(new Shape(rows, cols), blockSize, "zeros", (i, j, r, c) -> Tile.zeros(r, c));
     }
 
+    BlockMatrix full(long rows, long cols, double value, int blockSize) {
+        Wren.checkBlock(blockSize);
+        return store(new Shape(rows, cols), blockSize, "full " + value, (i, j, r, c) -> {
+            double[] v = new double[r * c];
+            java.util.Arrays.fill(v, value);
+            return Tile.wrap(r, c, v);
+        });
+    }
+
     @FunctionalInterface
     interface TileSource {
         Tile tile(long i, long j, int rows, int cols);

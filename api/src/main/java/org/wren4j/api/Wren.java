@@ -286,6 +286,16 @@ public final class Wren implements AutoCloseable {
         return sources.zeros(rows, cols, blockSize);
     }
 
+    /** A matrix of ones (numpy's {@code ones}). */
+    public BlockMatrix ones(long rows, long cols, int blockSize) {
+        return full(rows, cols, 1, blockSize);
+    }
+
+    /** A matrix with every element {@code value} (numpy's {@code full}). */
+    public BlockMatrix full(long rows, long cols, double value, int blockSize) {
+        return sources.full(rows, cols, value, blockSize);
+    }
+
     /**
      * A writer that streams rows into a new matrix with {@code cols} columns and square tiles of
      * {@code blockSize}; memory stays bounded by one tile row.

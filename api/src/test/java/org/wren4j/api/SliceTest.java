@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * slice() and rebalance() on the embedded runtime. Only tile-aligned slices run here: the
+ * slice() and retile() on the embedded runtime. Only tile-aligned slices run here: the
  * others need the runtime kernel {@code retile} (their plans are checked against naive loops
  * by the planner's RetileTest with the reference kernels).
  */
@@ -39,9 +39,9 @@ class SliceTest extends EmbeddedSessionTest {
     void unalignedSlicesAndRebalancePlanRetiling() {
         BlockMatrix a = wren.random(21, 19, 4, 1);
         assertThat(a.slice(3, 20, 0, 19).explain()).contains("retile_rows", "retile_cols");
-        assertThat(a.rebalance(8).shape()).isEqualTo(a.shape());
-        assertThat(a.rebalance(8).blockSize()).isEqualTo(8);
-        assertThat(a.rebalance(4)).isSameAs(a);
+        assertThat(a.retile(8).shape()).isEqualTo(a.shape());
+        assertThat(a.retile(8).blockSize()).isEqualTo(8);
+        assertThat(a.retile(4)).isSameAs(a);
         assertThatThrownBy(() -> a.slice(0, 22, 0, 1)).isInstanceOf(ShapeException.class).hasMessageContaining("21x19");
     }
 }

@@ -3,13 +3,19 @@ package org.wren4j.planner.expr;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code program(inputs...)} element by element. Inputs have the result's shape, or are a row
  * vector ({@code 1 x cols}) or a column vector ({@code rows x 1}) broadcast across it.
  */
 public record Elementwise(List<MatrixExpr> inputs, EwProgram program) implements MatrixExpr {
+    /** The binary functions of two positive scalars that are positive (not a difference, comparison or mask). */
+    private static final Set<EwOp.BinaryFn> KEEPS_POSITIVE = EnumSet.of(EwOp.BinaryFn.ADD, EwOp.BinaryFn.MUL, EwOp.BinaryFn.DIV,
+            EwOp.BinaryFn.MIN, EwOp.BinaryFn.MAX);
+
     public Elementwise {
         inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
         requireNonNull(program, "program is null");
@@ -74,7 +80,7 @@ public record Elementwise(List<MatrixExpr> inputs, EwProgram program) implements
                 EwOp.BinaryFn fn = ((EwOp.Binary) op).fn();
                 int r;
                 if (a <= 0 && b <= 0) {
-                    r = a == -1 && b == -1 && fn != EwOp.BinaryFn.SUB ? -1 : 0;
+                    r = a == -1 && b == -1 && KEEPS_POSITIVE.contains(fn) ? -1 : 0;
                 } else if (fn == EwOp.BinaryFn.ADD && a >= 2 && b >= 2) {
                     r = Math.max(a, b);
                 } else if (fn == EwOp.BinaryFn.MUL && (a == -1 && b >= 2 || b == -1 && a >= 2)) {

@@ -56,8 +56,15 @@ public sealed interface EwOp {
         }
     }
 
+    /**
+     * Binary functions; new ones go at the end (the opcode is the ordinal). The comparisons give
+     * 1 or 0 (NaN compares unequal to everything, as in Java and numpy); {@code MASK} keeps a
+     * where b is nonzero (NaN counts as nonzero, as numpy's truth) and gives 0 elsewhere,
+     * {@code MASK_NOT} the other way round: {@code where(c, x, y) = MASK(x, c) + MASK_NOT(y, c)},
+     * exact without multiplying an infinity by 0.
+     */
     enum BinaryFn {
-        ADD, SUB, MUL, DIV, MIN, MAX;
+        ADD, SUB, MUL, DIV, MIN, MAX, EQ, NE, LT, LE, GT, GE, MASK, MASK_NOT;
 
         public double apply(double a, double b) {
             return switch (this) {
@@ -67,6 +74,14 @@ public sealed interface EwOp {
                 case DIV -> a / b;
                 case MIN -> Math.min(a, b);
                 case MAX -> Math.max(a, b);
+                case EQ -> a == b ? 1 : 0;
+                case NE -> a != b ? 1 : 0;
+                case LT -> a < b ? 1 : 0;
+                case LE -> a <= b ? 1 : 0;
+                case GT -> a > b ? 1 : 0;
+                case GE -> a >= b ? 1 : 0;
+                case MASK -> b != 0 ? a : 0;
+                case MASK_NOT -> b != 0 ? 0 : a;
             };
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * sub-expressions are one computation. Shapes and block sizes are checked when a node is built,
  * so a mismatch throws at the call that creates it, before any work runs.
  */
-public sealed interface MatrixExpr permits Leaf, MatMul, TransposedProduct, Elementwise, UnaryExpr, RightHandSideExpr {
+public sealed interface MatrixExpr permits Leaf, MatMul, TransposedProduct, Elementwise, UnaryExpr, RightHandSideExpr, Concat, QrQ {
     Shape shape();
 
     /** Square tile edge of the result. */

@@ -177,4 +177,52 @@ public final class ExprPrograms {
                         loop("j", c(0), org.wren4j.planner.lambdapack.Expr.ceilDiv(v("CN"), b), take)))
                 .build();
     }
+
+    /**
+     * Two matrices X1 and X2 of the same width joined one above the other ({@code across}: side
+     * by side, rows and columns swapped), every output tile a {@code retile} of at most two
+     * input tiles. X1 has TA tiles along the joined axis, X2 has TB and MB elements; G tiles
+     * across. When X1's length is a multiple of the block B ({@code aligned}) the output tiles
+     * are X1's then X2's, copied. Otherwise X1's last tile (C elements) is topped up with the
+     * first {@code D = B - C} of X2, and every later output tile q takes X2's elements from
+     * {@code q B + D}: the end of X2's tile q and the start of tile q + 1, or only the end of
+     * its last tile (LAST = 1 when that output tile exists, else 0). Parameters TA, TB, MB, G,
+     * B, and C, D, LAST when not aligned.
+     */
+    public static Program concat(boolean across, boolean aligned) {
+        Expr i = v("i");
+        Expr g = v("g");
+        Expr q = v("q");
+        Expr b = v("B");
+        ProgramBuilder p = Program.builder(across ? "hstack" : "vstack").input("X1").input("X2").output("Y");
+        java.util.function.BiFunction<String, Expr, TileRef> at = (m, s) -> across ? ref(m, g, s) : ref(m, s, g);
+        Expr axis = c(across ? 1 : 0);
+        if (aligned) {
+            return p.params("TA", "TB", "MB", "G", "B")
+                    .body(loop("i", c(0), v("TA"), loop("g", c(0), v("G"),
+                                    call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", i)), List.of(at.apply("X1", i)), List.of(axis, c(0), b), c(0)))),
+                            loop("q", c(0), v("TB"), loop("g", c(0), v("G"),
+                                    call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", add(v("TA"), q))), List.of(at.apply("X2", q)),
+                                            List.of(axis, c(0), org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(v("MB"), mul(q, b)))), c(0)))))
+                    .build();
+        }
+        Expr last = org.wren4j.planner.lambdapack.Expr.sub(v("TA"), c(1));
+        // X2's elements from q B + D on: min(B, MB - q B - D) of them
+        Expr rest = org.wren4j.planner.lambdapack.Expr.min(b, org.wren4j.planner.lambdapack.Expr.sub(org.wren4j.planner.lambdapack.Expr.sub(v("MB"), mul(q, b)), v("D")));
+        Expr y = add(v("TA"), q);
+        return p.params("TA", "TB", "MB", "G", "B", "C", "D", "LAST")
+                .body(loop("i", c(0), last, loop("g", c(0), v("G"),
+                                call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", i)), List.of(at.apply("X1", i)), List.of(axis, c(0), b), c(0)))),
+                        loop("g", c(0), v("G"),
+                                call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", last)), List.of(at.apply("X1", last), at.apply("X2", c(0))),
+                                        List.of(axis, c(0), org.wren4j.planner.lambdapack.Expr.min(b, add(v("C"), v("MB")))), c(0))),
+                        loop("q", c(0), org.wren4j.planner.lambdapack.Expr.sub(v("TB"), c(1)), loop("g", c(0), v("G"),
+                                call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", y)), List.of(at.apply("X2", q), at.apply("X2", add(q, c(1)))),
+                                        List.of(axis, v("D"), rest), c(0)))),
+                        loop("q", org.wren4j.planner.lambdapack.Expr.sub(v("TB"), c(1)), add(org.wren4j.planner.lambdapack.Expr.sub(v("TB"), c(1)), v("LAST")),
+                                loop("g", c(0), v("G"),
+                                        call(KernelSpecs.RETILE.name(), List.of(at.apply("Y", y)), List.of(at.apply("X2", q)),
+                                                List.of(axis, v("D"), rest), c(0)))))
+                .build();
+    }
 }

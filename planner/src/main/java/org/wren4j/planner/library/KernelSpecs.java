@@ -127,7 +127,7 @@ public final class KernelSpecs {
     // ---- expression planning: fused element-wise programs, arg-reduction indices, diagonals
     public static final KernelSpec EW = k("ew", N, 1, KernelSpec.VARIADIC,
             "element-wise program over the inputs, scalars = EwProgram.encode() (a postfix stack program: "
-                    + "1 i = push in[i], 2 c = push c, 10+u = unary NEG ABS SQRT EXP LOG SQUARE, 30+b = binary ADD SUB MUL DIV MIN MAX); "
+                    + "1 i = push in[i], 2 c = push c, 10+u = unary NEG ABS SQRT EXP LOG SQUARE, 30+b = binary ADD SUB MUL DIV MIN MAX EQ NE LT LE GT GE MASK MASK_NOT); "
                     + "the output has the largest input shape; an input with one row (column) is broadcast down the rows (across the columns)");
     public static final KernelSpec PAIR_INDEX = k("pair_index", 1, 1, 1,
             "the index part of an arg-reduction pair tile: column 1 of an r x 2 tile (scalar[0] = 0) as r x 1, "

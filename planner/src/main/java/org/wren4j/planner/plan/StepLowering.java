@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.wren4j.planner.expr.BandReduce;
 import org.wren4j.planner.expr.Cholesky;
+import org.wren4j.planner.expr.Concat;
 import org.wren4j.planner.expr.Diagonal;
 import org.wren4j.planner.expr.Elementwise;
 import org.wren4j.planner.expr.Gram;
@@ -18,6 +19,7 @@ import org.wren4j.planner.expr.Lu;
 import org.wren4j.planner.expr.LuPermute;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.QrQ;
 import org.wren4j.planner.expr.QrR;
 import org.wren4j.planner.expr.Reduction;
 import org.wren4j.planner.expr.Retile;
@@ -46,6 +48,8 @@ final class StepLowering {
     private final Map<MatrixExpr, String> names = new HashMap<>();
     private final Set<String> mirrored = new HashSet<>();
     private final Map<String, LuValues> factored = new HashMap<>();
+    private final Map<String, QrValues> qrFactored = new HashMap<>();
+    private int qrs;
     private int calus;
     private int inputs;
     private int intermediates;
@@ -118,9 +122,29 @@ final class StepLowering {
         } else if (e instanceof Transpose t) {
             full(in);
             step("transpose", Programs.transpose(), Map.of("M", tr(t.arg(), b), "N", tc(t.arg(), b)), Map.of("X", in.get(0), "Y", out));
+        } else if (e instanceof QrR q && q.householder()) {
+            full(in);
+            QrValues f = householderQr(q.arg(), in.get(0));
+            step("R of the qr", ExprPrograms.crop(), Map.of("RR", q.shape().rows(), "CC", q.shape().cols(), "B", (long) b),
+                    Map.of("X", f.r(), "Y", out));
         } else if (e instanceof QrR q) {
             full(in);
             qr(q, in.get(0), out);
+        } else if (e instanceof QrQ q) {
+            if (values.get(in.get(1)).role() != MatrixDecl.Role.INPUT) {
+                // caqr_q's working copies start from B's tiles, which the analysis does not follow into a computed B
+                throw new PlanningException("qr: the identity columns " + q.identity() + " must be a stored matrix; compute them first");
+            }
+            full(in);
+            QrValues f = householderQr(q.arg(), in.get(0));
+            long tiles = tc(q.arg(), b);
+            if (tiles == 1) {
+                step("form Q (tsqr)", Programs.tsqrQ(), Map.of("M", tr(q.arg(), b), "R", 1L),
+                        Map.of("Hl", f.hl(), "Ht", f.ht(), "B", in.get(1), "Y", out));
+            } else {
+                step("form Q (caqr)", Programs.caqrQ(), Map.of("M", tr(q.arg(), b), "N", tiles, "R", tiles),
+                        Map.of("Hl", f.hl(), "Ht", f.ht(), "B", in.get(1), "Y", out));
+            }
         } else if (e instanceof Diagonal d) {
             step("diagonal", ExprPrograms.diagonal(), Map.of("N", tr(d.arg(), b)), Map.of("A", in.get(0), "D", out));
         } else if (e instanceof Solve s) {
@@ -143,6 +167,9 @@ final class StepLowering {
         } else if (e instanceof Retile r) {
             full(in);
             retile(r, in.get(0), out);
+        } else if (e instanceof Concat c) {
+            full(in);
+            concat(c, in.get(0), in.get(1), out);
         } else if (e instanceof BandReduce r) {
             if (values.get(in.get(0)).role() != MatrixDecl.Role.INPUT) {
                 // bdfac's working copies start from A's tiles in place, which its gathers cannot do for a computed A
@@ -223,6 +250,61 @@ final class StepLowering {
                 Map.of("X", in, "Y", t));
         step("re-tile columns", ExprPrograms.retile(true), Map.of("R0", r.colFrom(), "RN", cols, "B", (long) b, "OB", ob,
                 "G", Math.floorDiv(rows + ob - 1, ob), "K", Math.floorDiv(ob + b - 1, b) + 1), Map.of("X", t, "Y", out));
+    }
+
+    /** One program joins the two parts; see {@link ExprPrograms#concat}. */
+    private void concat(Concat c, String first, String second, String out) {
+        long b = c.blockSize();
+        long ma = c.length(c.first());
+        long mb = c.length(c.second());
+        long ta = Math.floorDiv(ma + b - 1, b);
+        long tb = Math.floorDiv(mb + b - 1, b);
+        Shape s = c.shape();
+        long g = c.sideBySide() ? s.tileRows((int) b) : s.tileCols((int) b);
+        String op = c.sideBySide() ? "hstack" : "vstack";
+        Map<String, String> mats = Map.of("X1", first, "X2", second, "Y", out);
+        long rem = ma % b;
+        if (rem == 0) {
+            step(op, ExprPrograms.concat(c.sideBySide(), true), Map.of("TA", ta, "TB", tb, "MB", mb, "G", g, "B", b), mats);
+            return;
+        }
+        long d = b - rem;
+        long last = (tb - 1) * b + d < mb ? 1 : 0;
+        step(op, ExprPrograms.concat(c.sideBySide(), false),
+                Map.of("TA", ta, "TB", tb, "MB", mb, "G", g, "B", b, "C", rem, "D", d, "LAST", last), mats);
+    }
+
+    private record QrValues(String r, String hl, String ht) {
+    }
+
+    /**
+     * The QR of {@code a} that keeps its reflectors (TSQR with factors for one tile column, CAQR
+     * otherwise), once per matrix however many of its R and Q are asked for. R is the
+     * factorization's own (possibly taller than n, zero below), for a crop to n x n.
+     */
+    private QrValues householderQr(MatrixExpr a, String in) {
+        QrValues known = qrFactored.get(in);
+        if (known != null) {
+            return known;
+        }
+        int b = a.blockSize();
+        long m = a.shape().rows();
+        long n = a.shape().cols();
+        long tiles = tc(a, b);
+        String base = "qr" + qrs++;
+        var f = new QrValues(base + "_r", base + "_hl", base + "_ht");
+        long rRows = tiles == 1 ? Math.min(b, m) : Math.min(m, tiles * b);
+        values.put(f.r(), new Value(f.r(), MatrixDecl.Role.TEMP, Optional.of(new Shape(rRows, n)), b, Structure.UPPER, Optional.empty()));
+        for (String h : List.of(f.hl(), f.ht())) {
+            values.put(h, new Value(h, MatrixDecl.Role.TEMP, Optional.empty(), b, Structure.GENERAL, Optional.empty()));
+        }
+        if (tiles == 1) {
+            step("qr (tsqr, keeping Q)", Programs.tsqrFactors(), Map.of("M", tr(a, b)), Map.of("A", in, "R", f.r(), "Hl", f.hl(), "Ht", f.ht()));
+        } else {
+            step("qr (caqr)", Programs.caqr(), Map.of("M", tr(a, b), "N", tiles), Map.of("A", in, "R", f.r(), "Hl", f.hl(), "Ht", f.ht()));
+        }
+        qrFactored.put(in, f);
+        return f;
     }
 
     /** TSQR for one tile column; CAQR otherwise, cropped to n x n when its R has extra (zero) rows. */
