@@ -2,6 +2,7 @@ package org.wren4j.exec.job;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.wren4j.spi.ObjectStore;
@@ -33,6 +34,12 @@ public final class JobSpecStore {
     public CompletionStage<Optional<JobSpec>> load(String jobId) {
         requireNonNull(jobId, "jobId is null");
         return objects.get(key(jobId)).thenApply(b -> b.map(JobSpecCodec::decode));
+    }
+
+    /** The ids of every stored spec, sorted. */
+    public CompletionStage<List<String>> list() {
+        return objects.list(PREFIX).thenApply(keys -> keys.stream().filter(k -> k.endsWith(".spec"))
+                .map(k -> k.substring(PREFIX.length(), k.length() - ".spec".length())).sorted().toList());
     }
 
     public CompletionStage<Void> delete(String jobId) {
