@@ -23,7 +23,8 @@ import org.wren4j.exec.services.WorkerMain;
  * tests what a lost Lambda or machine does. Each writes its output to {@code worker-<n>.log} in
  * the log directory. The workers' arguments (which may hold the Redis password) go through a
  * file in that directory readable by this user only, never on the processes' command lines; it
- * is deleted on {@link #close()}.
+ * is deleted on {@link #close()}. They inherit only the environment variables they may need
+ * ({@link #workerEnvironment}).
  */
 public final class ProcessLauncher implements WorkerLauncher {
     private final List<String> command;
@@ -67,6 +68,9 @@ public final class ProcessLauncher implements WorkerLauncher {
     public synchronized void launch(int count) {
         for (int i = 0; i < count; i++) {
             var pb = new ProcessBuilder(command);
+            Map<String, String> env = workerEnvironment(System.getenv());
+            pb.environment().clear();
+            pb.environment().putAll(env);
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().putAll(environment);
             pb.redirectErrorStream(true);
@@ -87,6 +91,27 @@ public final class ProcessLauncher implements WorkerLauncher {
                 throw new UncheckedIOException("cannot start a worker process: " + command.get(0), e);
             }
         }
+    }
+
+    /** Variables a worker inherits by name: the system's basics, locale, proxies, Java's, AWS's and wren4j's own. */
+    private static final java.util.Set<String> INHERITED = java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG",
+            "TZ", "TMPDIR", "LD_LIBRARY_PATH", "JAVA_HOME", "JAVA_TOOL_OPTIONS", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+            "http_proxy", "https_proxy", "no_proxy");
+
+    /**
+     * What a worker process inherits of {@code parent}: only the variables it may need (see
+     * {@link #INHERITED}, {@code LC_*}, {@code AWS_*} for its credentials and region,
+     * {@code WREN4J_*}), so unrelated secrets in the client's environment (tokens, passwords) do
+     * not reach processes that run task code.
+     */
+    static Map<String, String> workerEnvironment(Map<String, String> parent) {
+        var env = new java.util.TreeMap<String, String>();
+        parent.forEach((k, v) -> {
+            if (INHERITED.contains(k) || k.startsWith("LC_") || k.startsWith("AWS_") || k.startsWith("WREN4J_")) {
+                env.put(k, v);
+            }
+        });
+        return env;
     }
 
     @Override

@@ -20,6 +20,15 @@ class ProcessLauncherSecretsTest {
     Path logs;
 
     @Test
+    void workersInheritOnlyTheVariablesTheyNeed() {
+        var parent = Map.of("PATH", "/usr/bin", "HOME", "/home/u", "LC_ALL", "C.UTF-8", "AWS_REGION", "eu-west-1",
+                "AWS_SECRET_ACCESS_KEY", "aws-secret", "WREN4J_WORKER_HEAP", "-Xmx1g", "GITHUB_TOKEN", "ghp_secret",
+                "DB_PASSWORD", "hunter2", "JAVA_TOOL_OPTIONS", "-Dx=1", "https_proxy", "http://proxy:3128");
+        assertThat(ProcessLauncher.workerEnvironment(parent)).containsOnlyKeys("PATH", "HOME", "LC_ALL", "AWS_REGION",
+                "AWS_SECRET_ACCESS_KEY", "WREN4J_WORKER_HEAP", "JAVA_TOOL_OPTIONS", "https_proxy");
+    }
+
+    @Test
     void thePasswordGoesThroughAPrivateFileNotTheCommandLine() throws IOException {
         int port;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -36,6 +45,8 @@ class ProcessLauncherSecretsTest {
             assertThat(cmdline).contains("WorkerMain --options-file " + optionsFile).doesNotContain("s3cret");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(optionsFile))).isEqualTo("rw-------");
             assertThat(Files.readString(optionsFile)).contains("s3cret-pw");
+            String environ = Files.readString(Path.of("/proc", Long.toString(worker.pid()), "environ"), StandardCharsets.UTF_8);
+            assertThat(environ).contains("OMP_NUM_THREADS=1").contains("PATH=");
         } finally {
             launcher.close();
         }
