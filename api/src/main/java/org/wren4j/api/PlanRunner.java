@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.JobResult;
 import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.job.JobBinder.BoundJob;
 import org.wren4j.exec.job.JobFailedException;
@@ -80,11 +79,7 @@ final class PlanRunner {
         }
         try {
             jobs.incrementAndGet();
-            JobResult r = engine.run(job.spec(), progress::progress);
-            var m = r.metrics();
-            reports.accept(new JobReport(r.jobId(), r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
-                    m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds(),
-                    m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected()));
+            reports.accept(JobReports.of(engine.run(job.spec(), progress::progress)));
         } catch (StoreCapacity.StoreFullException e) {
             throw new StorageException(e.getMessage(), e.getMessage(), e);
         } catch (JobFailedException e) {

@@ -435,6 +435,15 @@ public final class Wren implements AutoCloseable {
         org.wren4j.tiles.MatrixManifest.checkName(name);
     }
 
+    /**
+     * The jobs of this session's services, whichever client submitted them: list, attach by id
+     * (its results become stored matrices), cancel, collect finished ones. On the embedded
+     * default they are this session's own.
+     */
+    public Jobs jobs() {
+        return new Jobs(engine, progress, r -> lastJob = r);
+    }
+
     /** Names of every matrix in the store (saved ones and this session's own), sorted. */
     public List<String> list() {
         return catalog.list();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.wren4j.exec.job.JobControl;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobMetrics;
@@ -112,6 +113,11 @@ public final class ExecEngine implements AutoCloseable {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /** The jobs this engine's services know, for listing, cancelling and collecting them (see {@link JobControl}). */
+    public JobControl jobControl() {
+        return new JobControl(store, state);
     }
 
     /**
