@@ -123,6 +123,9 @@ class MainTest {
         err.reset();
         assertThat(run("analyze", "nope", "--n", "8")).isEqualTo(2);
         assertThat(stderr()).startsWith("wren4j: unknown program 'nope'");
+        out.reset();
+        assertThat(run("analyze", "--list")).isEqualTo(0);
+        assertThat(stdout().lines().toList()).contains("cholesky", "gemm").isEqualTo(org.wren4j.api.ProgramLibrary.names());
     }
 
     @Test
