@@ -169,7 +169,12 @@ final class Backend {
             return new Session(null, null, (s, config) -> ExecEngine.withServices(withFaults(s, "wren4j"), withDuplicates(new MemoryTaskQueue()),
                     new MemoryRuntimeState(), config));
         }
-        Services services = Services.open(endpoints);
+        Services services;
+        try {
+            services = Services.open(endpoints);
+        } catch (org.wren4j.exec.services.ServiceUnavailableException e) {
+            throw new org.wren4j.api.ServiceUnavailableException(e.getMessage(), e);
+        }
         TaskQueue queue = withDuplicates(services.queue());
         return new Session(services.store(), services.queue() instanceof SqsTaskQueue sqs ? sqs.requestCounts() : null, (s, config) -> ExecEngine.withServices(withFaults(s, endpoints.prefix()), queue,
                 services.state(), config, processes ? h -> processLauncher(config) : ExecEngine.threads()));
