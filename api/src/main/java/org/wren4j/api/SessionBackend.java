@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.wren4j.exec.EngineConfig;
@@ -23,8 +22,8 @@ import org.wren4j.exec.worker.WorkerHost;
 import org.wren4j.tiles.TileStore;
 
 /**
- * Where a session keeps its tiles and who computes: this JVM (the default, or a store and engine
- * of the caller's), or the services at some endpoints with worker threads here, Lambda
+ * Where a session keeps its tiles and who computes: this JVM (in memory, a directory or the
+ * caller's object store), or the services at some endpoints with worker threads here, Lambda
  * invocations or workers of a {@link org.wren4j.spi.WorkerLauncher}. {@link FaultInjection}
  * wraps the queue and the workers' view of the store. The session closes the store; the engine
  * closes the queue and the state.
@@ -32,11 +31,10 @@ import org.wren4j.tiles.TileStore;
  * @param queueRequests the SQS queue's request counts by kind, empty for the in-memory queue
  */
 record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, Long>> queueRequests) {
-    /** Everything in this JVM; with faults, the engine is the embedded one over a faulty queue and store view. */
-    static SessionBackend embedded(TileStore store, BiFunction<TileStore, EngineConfig, ExecEngine> engine, EngineConfig config,
-                                   FaultInjection faults) {
+    /** Everything in this JVM; with faults, over a faulty queue and the workers' faulty view of the store. */
+    static SessionBackend embedded(TileStore store, EngineConfig config, FaultInjection faults) {
         TileStore s = store != null ? store : TileStore.inMemory();
-        ExecEngine e = faults.none() ? engine.apply(s, config)
+        ExecEngine e = faults.none() ? ExecEngine.embedded(s, config)
                 : ExecEngine.withServices(workersView(s, faults), withDuplicates(new MemoryTaskQueue(), faults), new MemoryRuntimeState(), config);
         return new SessionBackend(s, e, Map::of);
     }

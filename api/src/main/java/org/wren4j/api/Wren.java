@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
@@ -76,7 +75,7 @@ public final class Wren implements AutoCloseable {
             throw new IllegalStateException("lambda(...) and workerLauncher(...) both say where workers run: choose one");
         }
         SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.lambda, b.launcher, config, b.faults)
-                : SessionBackend.embedded(b.store, b.engine, config, b.faults);
+                : SessionBackend.embedded(b.store, config, b.faults);
         this.store = backend.store();
         this.engine = backend.engine();
         this.queueRequests = backend.queueRequests();
@@ -120,7 +119,6 @@ public final class Wren implements AutoCloseable {
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
-        private BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
 
         private Builder() {
         }
@@ -262,11 +260,6 @@ public final class Wren implements AutoCloseable {
             return this;
         }
 
-        private Builder engine(BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
-            this.engine = requireNonNull(factory, "factory is null");
-            return this;
-        }
-
         static {
             SessionWiring.register(new SessionWiring.Access() {
                 @Override
@@ -274,10 +267,6 @@ public final class Wren implements AutoCloseable {
                     b.tileStore(store);
                 }
 
-                @Override
-                public void engine(Builder b, BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
-                    b.engine(factory);
-                }
             });
         }
 
