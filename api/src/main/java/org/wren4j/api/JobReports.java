@@ -11,6 +11,6 @@ final class JobReports {
         var m = r.metrics();
         return new JobReport(r.jobId(), r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
                 m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds(),
-                m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected());
+                m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected(), m.repeatedExecutions());
     }
 }

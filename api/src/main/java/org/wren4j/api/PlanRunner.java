@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.job.JobBinder.BoundJob;
+import org.wren4j.exec.job.CriticalPath;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
@@ -90,6 +91,45 @@ final class PlanRunner {
         }
         binder.stored(job);
         return results;
+    }
+
+    /** A job run without data, its report, and the result of each root (whose tiles do not exist). */
+    record Rehearsed(JobReport report, List<Leaf> results) {
+    }
+
+    /**
+     * Runs every root as ONE job in {@code mode} ({@link JobBinder#DRY_RUN} or
+     * {@link JobBinder.Simulated}): the real control plane, no tile read or written.
+     */
+    Rehearsed rehearse(List<MatrixExpr> roots, JobBinder.Mode mode) {
+        Plan plan = somethingToRun(plan(roots));
+        BoundJob job = binder.bind(plan, mode);
+        List<Leaf> results = new ArrayList<>();
+        for (int i = 0; i < roots.size(); i++) {
+            String output = plan.outputs().get(i);
+            results.add(plan.stored(i).orElseGet(() -> job.outputs().get(output)));
+        }
+        try {
+            jobs.incrementAndGet();
+            JobReport report = JobReports.of(engine.run(job.spec(), progress::progress));
+            reports.accept(report);
+            return new Rehearsed(report, results);
+        } catch (JobFailedException e) {
+            throw Errors.jobFailed(job.spec().operation(), e, userNames);
+        }
+    }
+
+    /** The lower bounds of the one job computing every root, its tasks at {@code gflops}; nothing runs. */
+    CriticalPath bounds(List<MatrixExpr> roots, double gflops) {
+        Plan plan = somethingToRun(plan(roots));
+        return CriticalPath.of(binder.bind(plan, new JobBinder.Simulated(gflops)).spec(), gflops);
+    }
+
+    private static Plan somethingToRun(Plan plan) {
+        if (plan.program().isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: every matrix given is stored already");
+        }
+        return plan;
     }
 
     /** Jobs this runner has started (each plan with something to compute is one job). */

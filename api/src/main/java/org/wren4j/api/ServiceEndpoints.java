@@ -3,6 +3,8 @@ package org.wren4j.api;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,8 @@ import java.util.Optional;
 public record ServiceEndpoints(String redis, URI sqs, String queue, Optional<URI> s3, String bucket, String prefix) {
     public static final String DEFAULT_QUEUE = "wren4j";
     public static final String DEFAULT_PREFIX = "wren4j";
+    /** The option names of {@link #fromOptions}, as in {@code --redis URI --sqs URL --queue NAME --s3 URL --bucket NAME --prefix P}. */
+    public static final List<String> OPTIONS = org.wren4j.exec.services.ServiceEndpoints.OPTIONS;
 
     public ServiceEndpoints {
         toServices(redis, sqs, queue, s3, bucket, prefix); // the workers' own record checks what it needs
@@ -46,6 +50,20 @@ public record ServiceEndpoints(String redis, URI sqs, String queue, Optional<URI
     private static org.wren4j.exec.services.ServiceEndpoints toServices(String redis, URI sqs, String queue, Optional<URI> s3, String bucket,
                                                                       String prefix) {
         return new org.wren4j.exec.services.ServiceEndpoints(redis, sqs, queue, s3, bucket, prefix);
+    }
+
+    /**
+     * From options by name ({@link #OPTIONS}), as a command line or a worker's event gives them:
+     * {@code redis}, {@code sqs} and {@code bucket} are required; {@code sqs} may be a queue URL
+     * ({@code http://host:port/account/name}), whose last path segment is then the queue name
+     * prefix unless {@code queue} is given; without {@code s3}, AWS S3.
+     *
+     * @throws IllegalArgumentException naming the option that is missing or wrong
+     */
+    public static ServiceEndpoints fromOptions(Map<String, String> options) {
+        requireNonNull(options, "options is null");
+        var e = org.wren4j.exec.services.ServiceEndpoints.fromMap(options);
+        return new ServiceEndpoints(e.redis(), e.sqs(), e.queue(), e.s3(), e.bucket(), e.prefix());
     }
 
     /** Servers that speak the services' protocols at the given endpoints (e.g. Redis, ElasticMQ, an S3-compatible store). */

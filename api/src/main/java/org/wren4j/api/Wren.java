@@ -6,22 +6,30 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.wren4j.api.internal.SessionWiring;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.job.CriticalPath;
+import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
+import org.wren4j.planner.expr.Shape;
+import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.plan.Planner;
 import org.wren4j.spi.ObjectStore;
+import org.wren4j.spi.WorkerLauncher;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -52,17 +60,25 @@ public final class Wren implements AutoCloseable {
     private final TileIo io;
     private final boolean deleteScratchOnClose;
     private final MatrixSources sources;
+    private final Supplier<Map<String, Long>> queueRequests;
 
     private Wren(Builder b) {
-        WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, Duration.ofMillis(100));
+        WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, b.retryBackoff);
         EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
         if (b.lambda != null && b.services == null) {
             throw new IllegalStateException("lambda(...) needs services(...): Lambda workers reach the tiles, tasks and state through them");
         }
-        SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.lambda, config)
-                : SessionBackend.embedded(b.store, b.engine, config);
+        if (b.launcher != null && b.services == null) {
+            throw new IllegalStateException("workerLauncher(...) needs services(...): its workers reach the tiles, tasks and state through them");
+        }
+        if (b.launcher != null && b.lambda != null) {
+            throw new IllegalStateException("lambda(...) and workerLauncher(...) both say where workers run: choose one");
+        }
+        SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.lambda, b.launcher, config, b.faults)
+                : SessionBackend.embedded(b.store, config, b.faults);
         this.store = backend.store();
         this.engine = backend.engine();
+        this.queueRequests = backend.queueRequests();
         this.defaultBlockSize = b.blockSize;
         this.progress = b.progress;
         this.runner = new PlanRunner(engine, this::newName, this::describeStored, progress, r -> lastJob = r);
@@ -94,13 +110,15 @@ public final class Wren implements AutoCloseable {
         private int maxAttempts = 5;
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
+        private Duration retryBackoff = Duration.ofMillis(100);
+        private FaultInjection faults = FaultInjection.NONE;
+        private WorkerLauncher.Factory launcher;
         private TileStore store;
         private ServiceEndpoints services;
         private LambdaWorkers lambda;
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
-        private BiFunction<TileStore, EngineConfig, ExecEngine> engine = ExecEngine::embedded;
 
         private Builder() {
         }
@@ -138,6 +156,32 @@ public final class Wren implements AutoCloseable {
         /** How long an idle worker waits for a task before it exits (default 2 s). */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** Base of the exponential backoff between attempts of a task that failed transiently (default 100 ms). */
+        public Builder retryBackoff(Duration base) {
+            requireNonNull(base, "base is null");
+            if (base.isNegative()) {
+                throw new IllegalArgumentException("retry backoff must not be negative, got " + base);
+            }
+            this.retryBackoff = base;
+            return this;
+        }
+
+        /** Injects {@code faults} to test recovery (default {@link FaultInjection#NONE}); see {@link FaultInjection}. */
+        public Builder faults(FaultInjection faults) {
+            this.faults = requireNonNull(faults, "faults is null");
+            return this;
+        }
+
+        /**
+         * Starts the workers with {@code factory}'s launcher instead of threads in this JVM (needs
+         * {@link #services}); {@link #workers} caps how many run at once. E.g. {@link WorkerProcesses},
+         * or a cluster's executors; see {@link WorkerLauncher} for what a launcher must do.
+         */
+        public Builder workerLauncher(WorkerLauncher.Factory factory) {
+            this.launcher = requireNonNull(factory, "factory is null");
             return this;
         }
 
@@ -216,11 +260,6 @@ public final class Wren implements AutoCloseable {
             return this;
         }
 
-        private Builder engine(BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
-            this.engine = requireNonNull(factory, "factory is null");
-            return this;
-        }
-
         static {
             SessionWiring.register(new SessionWiring.Access() {
                 @Override
@@ -228,10 +267,6 @@ public final class Wren implements AutoCloseable {
                     b.tileStore(store);
                 }
 
-                @Override
-                public void engine(Builder b, BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
-                    b.engine(factory);
-                }
             });
         }
 
@@ -376,6 +411,80 @@ public final class Wren implements AutoCloseable {
             roots.add(own(m, "explain").current());
         }
         return Planner.explain(runner.plan(roots));
+    }
+
+    /**
+     * A {@code rows x cols} matrix in tiles of {@code blockSize} whose tiles do not exist: an input
+     * for {@link #dryRun}, {@link #simulate} and {@link #lowerBounds}, which read no tile. Declare
+     * its kind as for any matrix (e.g. {@link BlockMatrix#asSpd()}); computing anything from it
+     * for real fails, as its tiles are missing.
+     *
+     * @throws IllegalArgumentException if a size is below 1
+     */
+    public BlockMatrix placeholder(long rows, long cols, int blockSize) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("placeholder: rows and cols must be >= 1, got " + rows + " x " + cols);
+        }
+        return new BlockMatrix(this, new Leaf(newName(), new Shape(rows, cols), checkBlock(blockSize), Structure.GENERAL));
+    }
+
+    /**
+     * Runs the ONE job that would compute the given matrices with its whole control plane (leases,
+     * completions, children, acknowledgements on this session's queue and state) but no tile read,
+     * written or computed: what the queue and the state store can carry, in tasks per second.
+     *
+     * @throws IllegalArgumentException if every matrix given is stored already, or one belongs to another session
+     * @throws JobFailedException if the job fails (e.g. its services fail)
+     */
+    public Rehearsal dryRun(BlockMatrix... matrices) {
+        return rehearse("dryRun", JobBinder.DRY_RUN, matrices);
+    }
+
+    /**
+     * As {@link #dryRun}, each task holding its worker for its kernel's textbook flops at
+     * {@code gflops} GFLOP/s: the job's time modelled on this session's workers, nothing computed.
+     *
+     * @throws IllegalArgumentException if gflops is not a positive finite number, or as {@link #dryRun}
+     */
+    public Rehearsal simulate(double gflops, BlockMatrix... matrices) {
+        return rehearse("simulate", new JobBinder.Simulated(gflops), matrices);
+    }
+
+    /**
+     * The work and the critical path of the one job that would compute the given matrices, each
+     * task at {@code gflops}; nothing runs. Walks every task once: cheap next to the job, not free.
+     *
+     * @throws IllegalArgumentException if gflops is not a positive finite number, or as {@link #dryRun}
+     */
+    public LowerBounds lowerBounds(double gflops, BlockMatrix... matrices) {
+        CriticalPath p = runner.bounds(roots("lowerBounds", matrices), gflops);
+        return new LowerBounds(p.tasks(), p.flops(), p.seconds());
+    }
+
+    /**
+     * Requests this session made to its task queue service so far, by kind ({@code receive},
+     * {@code send}, ...) with their sum under {@code requests}, plus {@code empty_receive} and
+     * {@code messages_received}; empty for the in-memory queue.
+     */
+    public Map<String, Long> queueRequests() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(queueRequests.get()));
+    }
+
+    private Rehearsal rehearse(String op, JobBinder.Mode mode, BlockMatrix... matrices) {
+        PlanRunner.Rehearsed r = runner.rehearse(roots(op, matrices), mode);
+        return new Rehearsal(r.report(), r.results().stream().map(l -> new BlockMatrix(this, l)).toList());
+    }
+
+    private List<MatrixExpr> roots(String op, BlockMatrix... matrices) {
+        requireNonNull(matrices, "matrices is null");
+        if (matrices.length == 0) {
+            throw new IllegalArgumentException(op + ": no matrices given");
+        }
+        List<MatrixExpr> roots = new ArrayList<>();
+        for (BlockMatrix m : matrices) {
+            roots.add(own(m, op).current());
+        }
+        return roots;
     }
 
     /** Jobs this session has started: a test hook (e.g. that the parts of an LU come from one job). */

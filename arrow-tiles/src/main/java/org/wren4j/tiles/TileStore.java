@@ -55,6 +55,11 @@ public final class TileStore implements AutoCloseable {
         return objects;
     }
 
+    /** The same tiles seen through {@code objects} (e.g. {@code objects()} wrapped to inject faults): same prefix and layout. */
+    public TileStore withObjects(ObjectStore objects) {
+        return new TileStore(objects, prefix, layout);
+    }
+
     public KeyLayout layout() {
         return layout;
     }

@@ -7,28 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
+import org.wren4j.api.FaultInjection;
 import org.wren4j.api.JobProgress;
+import org.wren4j.api.ServiceEndpoints;
+import org.wren4j.api.WorkerProcesses;
 import org.wren4j.api.Wren;
-import org.wren4j.api.internal.SessionWiring;
-import org.wren4j.exec.EngineConfig;
-import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.provision.ProcessLauncher;
-import org.wren4j.exec.queue.DuplicatingTaskQueue;
-import org.wren4j.exec.queue.MemoryTaskQueue;
-import org.wren4j.exec.queue.TaskQueue;
-import org.wren4j.exec.queue.sqs.SqsRequestCounts;
-import org.wren4j.exec.queue.sqs.SqsTaskQueue;
-import org.wren4j.exec.services.ServiceEndpoints;
-import org.wren4j.exec.services.Services;
-import org.wren4j.exec.services.WorkerMain;
-import org.wren4j.exec.services.WorkerOptions;
-import org.wren4j.exec.state.MemoryRuntimeState;
-import org.wren4j.tiles.TileStore;
 
 /**
  * Where {@code run} computes: {@code --backend embedded} (everything in this JVM) or
@@ -48,8 +35,8 @@ final class Backend {
     private final double killAt;
     private final double duplicates;
     private final double storeFaults;
-    private final AtomicReference<ProcessLauncher> launcher = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicReference<WorkerProcesses> launcher = new AtomicReference<>();
+    private final AtomicInteger killed = new AtomicInteger();
 
     private Backend(String name, ServiceEndpoints endpoints, boolean processes, double killFraction, double killAt,
                     double duplicates, double storeFaults) {
@@ -100,7 +87,7 @@ final class Backend {
                     m.put(o, args.string(o, null));
                 }
             }
-            endpoints = ServiceEndpoints.fromMap(m);
+            endpoints = ServiceEndpoints.fromOptions(m);
         } else {
             for (String o : List.of("redis", "sqs", "s3", "bucket", "queue", "prefix", "launcher")) {
                 if (args.has(o)) {
@@ -160,50 +147,22 @@ final class Backend {
     }
 
     /**
-     * The session's tile store (null: keep the session's own) and engine. With services, the store
-     * is the S3 bucket and the engine owns the queue and state connections; the session closes both.
+     * Points {@code builder} at this backend: its faults and, with services, the endpoints (where
+     * the matrices a command generates, inputs and results, are scratch: deleted when the session
+     * closes) and the worker processes of {@code --launcher processes}.
      */
-    Session open() {
-        if (endpoints == null) {
-            // null store: the session's own (memory, or --store DIR)
-            return new Session(null, null, (s, config) -> ExecEngine.withServices(withFaults(s, "wren4j"), withDuplicates(new MemoryTaskQueue()),
-                    new MemoryRuntimeState(), config));
-        }
-        Services services = Services.open(endpoints);
-        TaskQueue queue = withDuplicates(services.queue());
-        return new Session(services.store(), services.queue() instanceof SqsTaskQueue sqs ? sqs.requestCounts() : null, (s, config) -> ExecEngine.withServices(withFaults(s, endpoints.prefix()), queue,
-                services.state(), config, processes ? h -> processLauncher(config) : ExecEngine.threads()));
-    }
-
-    /** The workers' view of the store: with {@code --store-faults}, reads and writes fail at that rate (the client's do not). */
-    private TileStore withFaults(TileStore store, String prefix) {
-        return storeFaults > 0 ? new TileStore(WorkerMain.faults(storeFaults).apply(store.objects()), prefix) : store;
-    }
-
-    /** {@code queueRequests}: the SQS queue's request counts, null for the in-memory queue. */
-    record Session(TileStore store, SqsRequestCounts queueRequests, BiFunction<TileStore, EngineConfig, ExecEngine> engine) {
-        /**
-         * Points {@code builder} at this session's engine and, with services, its bucket, where the
-         * matrices a command generates (inputs, results) are scratch: deleted when the session closes.
-         */
-        Wren.Builder configure(Wren.Builder builder) {
-            if (store != null) {
-                SessionWiring.store(builder, store).deleteScratchOnClose(true);
+    Wren.Builder configure(Wren.Builder builder) {
+        builder.faults(new FaultInjection(duplicates, storeFaults));
+        if (endpoints != null) {
+            builder.services(endpoints).deleteScratchOnClose(true);
+            if (processes) {
+                builder.workerLauncher(processes());
             }
-            return SessionWiring.engine(builder, engine);
         }
+        return builder;
     }
 
-    private TaskQueue withDuplicates(TaskQueue q) {
-        return duplicates > 0 ? new DuplicatingTaskQueue(q, duplicates, 42) : q;
-    }
-
-    private ProcessLauncher processLauncher(EngineConfig config) {
-        var workerArgs = new ArrayList<>(endpoints.toArgs());
-        WorkerOptions.toMap(config.worker(), storeFaults).forEach((k, v) -> {
-            workerArgs.add("--" + k);
-            workerArgs.add(v);
-        });
+    private WorkerProcesses processes() {
         Path logs;
         try {
             logs = Files.createTempDirectory("wren4j-workers");
@@ -211,9 +170,9 @@ final class Backend {
             throw new UncheckedIOException("cannot create a directory for worker logs", e);
         }
         String heap = System.getenv().getOrDefault("WREN4J_WORKER_HEAP", "-Xmx1g");
-        var l = new ProcessLauncher(workerArgs, List.of(heap), Map.of(), logs);
-        launcher.set(l);
-        return l;
+        var p = new WorkerProcesses(List.of(heap), logs);
+        launcher.set(p);
+        return p;
     }
 
     /** {@code progress}, plus the worker kill of {@code --kill-workers} once its point is reached. */

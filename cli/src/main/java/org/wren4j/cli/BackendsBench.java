@@ -97,7 +97,7 @@ final class BackendsBench {
 
     private static Side open(String name, Backend backend, String op, long n, int block, int workers, long seed) {
         // with services, its inputs and results are scratch: the bench leaves nothing in the bucket
-        Wren wren = backend.open().configure(Wren.builder().workers(workers).blockSize(block)).build();
+        Wren wren = backend.configure(Wren.builder().workers(workers).blockSize(block)).build();
         try {
             BlockMatrix a = op.equals("cholesky") ? wren.randomSpd(n, block, seed) : wren.random(n, n, block, seed);
             BlockMatrix b = op.equals("gemm") ? wren.random(n, n, block, seed + 1) : null;

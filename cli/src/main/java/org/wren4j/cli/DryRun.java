@@ -2,20 +2,9 @@ package org.wren4j.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import org.wren4j.exec.EngineConfig;
-import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.JobResult;
-import org.wren4j.exec.ProgressListener;
-import org.wren4j.exec.job.JobBinder;
-import org.wren4j.exec.job.JobSpec;
-import org.wren4j.exec.worker.WorkerConfig;
-import org.wren4j.planner.expr.Cholesky;
-import org.wren4j.planner.expr.Leaf;
-import org.wren4j.planner.expr.Shape;
-import org.wren4j.planner.plan.Planner;
-import org.wren4j.tiles.TileStore;
+import java.util.Map;
+import org.wren4j.api.JobReport;
+import org.wren4j.api.Wren;
 
 /**
  * {@code run cholesky --dry-run}: the job's whole control plane (leases, completions, children,
@@ -36,36 +25,30 @@ final class DryRun {
         int block = args.positiveInt("block", DEFAULT_BLOCK);
         int workers = args.positiveInt("workers", Runtime.getRuntime().availableProcessors());
         // dry-run tasks take no core: a wide pipeline keeps the round trips overlapped
-        var worker = new WorkerConfig(8, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(20));
-        var config = EngineConfig.defaults().withMaxWorkers(workers).withWorker(worker);
-        Backend.Session session = backend.open();
-        TileStore store = session.store() != null ? session.store() : TileStore.inMemory();
-        String prefix = "dry-" + Long.toHexString(System.nanoTime());
-        var names = new AtomicLong();
-        Leaf a = new Leaf(prefix + "/A", new Shape(n, n), block, org.wren4j.planner.expr.Structure.SPD);
-        // the session's own plan and binding, in dry-run mode: no matrix is made
-        JobSpec spec = new JobBinder(() -> prefix + "/" + names.incrementAndGet()).bind(Planner.plan(new Cholesky(a)), JobBinder.DRY_RUN).spec();
-        String job = spec.jobId();
-        try (ExecEngine engine = session.engine().apply(store, config)) {
+        var builder = Wren.builder().workers(workers).pipelineWidth(8).leaseTimeout(Duration.ofSeconds(30))
+                .idleTimeout(Duration.ofSeconds(2)).maxAttempts(5).retryBackoff(Duration.ofMillis(20))
+                .progress(backend.withFaults((o, done, total, s) -> { }));
+        try (Wren wren = backend.configure(builder).build()) {
             long t0 = System.nanoTime();
-            engine.submit(spec);
-            var progress = backend.withFaults((o, done, total, s) -> { });
-            JobResult r = engine.await(job, Optional.empty(), (ProgressListener) progress::progress);
+            JobReport r = wren.dryRun(wren.placeholder(n, n, block).asSpd().cholesky()).job();
             double seconds = (System.nanoTime() - t0) / 1e9;
             var json = new Json().put("op", "cholesky").put("dry_run", true).put("n", n).put("block", block)
                     .put("backend", backend.name()).put("workers", workers).put("tasks", r.tasks())
-                    .put("task_executions", r.executions()).put("repeated_executions", r.metrics().repeatedExecutions())
+                    .put("task_executions", r.executions()).put("repeated_executions", r.repeatedExecutions())
                     .put("seconds", RunCommand.round(seconds, 3)).put("tasks_per_second", Math.round(r.tasks() / seconds))
-                    .put("peak_workers", r.metrics().peakWorkers());
-            if (session.queueRequests() != null) {
+                    .put("peak_workers", r.peakWorkers());
+            Map<String, Long> queue = wren.queueRequests();
+            if (!queue.isEmpty()) {
                 // what each task cost the queue service: the ceiling of tasks/s is its requests/s over this
-                long requests = session.queueRequests().total();
+                long requests = queue.get("requests");
                 json.put("queue_requests", requests).put("queue_requests_per_task", RunCommand.round((double) requests / r.tasks(), 2));
-                session.queueRequests().snapshot().forEach((k, v) -> json.put("sqs_" + k, v));
+                queue.forEach((k, v) -> {
+                    if (!k.equals("requests")) {
+                        json.put("sqs_" + k, v);
+                    }
+                });
             }
             out.println(json.toString());
-        } finally {
-            store.close();
         }
         return 0;
     }

@@ -3,9 +3,9 @@ package org.wren4j.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.wren4j.api.ServiceUnavailableException;
+import org.wren4j.api.Workers;
 import org.wren4j.api.WrenException;
-import org.wren4j.exec.services.ServiceUnavailableException;
-import org.wren4j.exec.services.WorkerMain;
 
 /** The {@code wren4j} command. */
 public final class Main {
@@ -39,7 +39,7 @@ public final class Main {
                 case "list" -> ListCommand.run(rest, out, err);
                 case "worker" -> {
                     // the same entry point worker processes and Lambda use
-                    WorkerMain.runWorker(WorkerMain.parse(rest));
+                    Workers.run(rest);
                     yield 0;
                 }
                 case "help", "--help", "-h" -> help(rest, out);
@@ -49,8 +49,7 @@ public final class Main {
             // one line and where to read more: the whole usage text would bury the line that matters
             err.println("wren4j: " + UserTerms.of(e.getMessage()) + "; " + Help.pointer(command));
             return 2;
-        } catch (ServiceUnavailableException | org.wren4j.api.ServiceUnavailableException e) {
-            // the exec one from the CLI's own wiring, the api one from a session's services(...): same words
+        } catch (ServiceUnavailableException e) {
             err.println("wren4j: error: " + e.getMessage() + " (is it running? 'wren4j services up' starts local servers)");
             return 1;
         } catch (WrenException | IllegalArgumentException e) {

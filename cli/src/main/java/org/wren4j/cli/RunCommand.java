@@ -82,7 +82,7 @@ final class RunCommand {
         int sessionBlock = generated != null ? generated.block() : args.positiveInt("block", Inputs.DEFAULT_TABLE_BLOCK);
         var builder = Inputs.session(args).workers(workers).blockSize(sessionBlock);
         builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
-        try (Wren wren = backend.open().configure(builder).build()) {
+        try (Wren wren = backend.configure(builder).build()) {
             Optional<Inputs.Operands> input = Inputs.operands(wren, args, err);
             Sizes s = input.map(in -> inputSizes(op, args, in)).orElse(generated);
             if (input.isPresent()) {

@@ -1,35 +1,18 @@
 package org.wren4j.cli;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import org.wren4j.exec.EngineConfig;
-import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.JobResult;
-import org.wren4j.exec.ProgressListener;
-import org.wren4j.exec.job.JobBinder;
-import org.wren4j.exec.job.JobBinder.BoundJob;
-import org.wren4j.exec.job.JobSpec;
-import org.wren4j.exec.job.TaskFlops;
-import org.wren4j.exec.worker.WorkerConfig;
-import org.wren4j.planner.analysis.Node;
-import org.wren4j.planner.analysis.ProgramAnalysis;
-import org.wren4j.planner.expr.Cholesky;
-import org.wren4j.planner.expr.Leaf;
-import org.wren4j.planner.expr.MatrixExpr;
-import org.wren4j.planner.expr.Shape;
-import org.wren4j.planner.expr.Solve;
-import org.wren4j.planner.expr.TriSolve;
-import org.wren4j.planner.plan.Plan;
-import org.wren4j.planner.plan.Planner;
-import org.wren4j.tiles.TileStore;
+import org.wren4j.api.BlockMatrix;
+import org.wren4j.api.JobReport;
+import org.wren4j.api.LowerBounds;
+import org.wren4j.api.Rehearsal;
+import org.wren4j.api.Wren;
 
 /**
- * The SPD solve of {@code bench fusion} as simulated jobs ({@link JobSpec#asSimulated}): the same
- * plans the session API makes, run by the real embedded control plane (lease queue, runtime
- * state, dependency analysis, provisioner, worker threads), but no matrix exists and each task
- * parks its worker for its modelled flops / rate. Models time; computes nothing.
+ * The SPD solve of {@code bench fusion} as simulated jobs ({@link Wren#simulate}): the same plans
+ * the session API makes, run by the real embedded control plane (lease queue, runtime state,
+ * dependency analysis, provisioner, worker threads), but no matrix exists and each task parks
+ * its worker for its modelled flops / rate. Models time; computes nothing.
  */
 final class SimulatedSolve implements AutoCloseable {
     /** What one run took: wall seconds, tasks, and its lower bounds from the modelled task times. */
@@ -39,82 +22,46 @@ final class SimulatedSolve implements AutoCloseable {
         }
     }
 
-    private final ExecEngine engine;
+    private final Wren wren;
     private final double gflops;
-    private final Leaf a;
-    private final Leaf b;
-    private final Map<String, Run> bounds = new HashMap<>();
-    private final JobBinder binder;
-    private long ids;
+    private final BlockMatrix a;
+    private final BlockMatrix b;
+    private final Map<String, LowerBounds> bounds = new HashMap<>();
 
     SimulatedSolve(int workers, double gflops, long n, int block, long rhs) {
         this.gflops = gflops;
-        this.binder = new JobBinder(() -> "sim/" + (++ids));
-        // the session API's worker options (Wren.builder() defaults), so real and simulated runs schedule alike
-        var worker = new WorkerConfig(2, Duration.ofSeconds(30), Duration.ofSeconds(2), 5, Duration.ofMillis(100));
-        this.engine = ExecEngine.embedded(TileStore.inMemory(), EngineConfig.defaults().withMaxWorkers(workers).withWorker(worker));
-        this.a = new Leaf("sim/A", new Shape(n, n), block, org.wren4j.planner.expr.Structure.SPD);
-        this.b = new Leaf("sim/B", new Shape(n, rhs), block, org.wren4j.planner.expr.Structure.GENERAL);
+        // the session API's default worker options, so real and simulated runs schedule alike
+        this.wren = Wren.builder().workers(workers).build();
+        this.a = wren.placeholder(n, n, block).asSpd();
+        this.b = wren.placeholder(n, rhs, block);
     }
 
     /** solve(A, B) as one job. */
     Run fused() {
-        return run(new Solve(a, b)).run;
+        return run("solve", a.solve(b)).run;
     }
 
     /** The same solve as three jobs, each started when the one before has ended. */
     Run sequential() {
-        Done l = run(new Cholesky(a));
-        Done y = run(new TriSolve(l.result, b, true, false));
-        Done x = run(new TriSolve(l.result, y.result, true, true));
+        Done l = run("cholesky", a.cholesky());
+        Done y = run("trisolve", l.result.triangularSolve(b, true, false));
+        Done x = run("trisolve", l.result.triangularSolve(y.result, true, true));
         return l.run.plus(y.run).plus(x.run);
     }
 
-    private record Done(Run run, Leaf result) {
+    private record Done(Run run, BlockMatrix result) {
     }
 
-    private Done run(MatrixExpr expr) {
-        Plan plan = Planner.plan(expr);
-        BoundJob job = binder.bind(plan, new JobBinder.Simulated(gflops));
-        Leaf out = job.outputs().get(plan.output());
-        JobSpec spec = job.spec();
-        Run bound = bounds.computeIfAbsent(expr.getClass().getSimpleName() + expr.shape() + expr.blockSize(), k -> bounds(spec));
-        JobResult r = engine.run(spec, ProgressListener.NONE);
-        return new Done(new Run(r.seconds(), r.tasks(), bound.flops(), bound.criticalPathSeconds()), out);
-    }
-
-    /** Total modelled flops and the longest path of modelled task times through the job's DAG. */
-    private Run bounds(JobSpec spec) {
-        ProgramAnalysis analysis = ProgramAnalysis.of(spec.program(), spec.args());
-        Map<String, Integer> waiting = new HashMap<>();
-        Map<String, Double> ready = new HashMap<>(); // earliest start: latest finish of the parents seen so far
-        ArrayDeque<Node> queue = new ArrayDeque<>();
-        analysis.forEachStartingTask(queue::add);
-        double flops = 0;
-        double longest = 0;
-        long tasks = 0;
-        while (!queue.isEmpty()) {
-            Node node = queue.poll();
-            tasks++;
-            double f = TaskFlops.flops(spec, analysis, node);
-            flops += f;
-            double finish = ready.getOrDefault(node.key(), 0.0) + f / (gflops * 1e9);
-            longest = Math.max(longest, finish);
-            for (Node c : analysis.children(node)) {
-                String k = c.key();
-                ready.merge(k, finish, Math::max);
-                int left = waiting.computeIfAbsent(k, x -> analysis.parents(c).size()) - 1;
-                waiting.put(k, left);
-                if (left == 0) {
-                    queue.add(c);
-                }
-            }
-        }
-        return new Run(0, tasks, flops, longest);
+    /** @param kind jobs of one kind have the same bounds (both triangular solves of the same sizes) */
+    private Done run(String kind, BlockMatrix m) {
+        LowerBounds bound = bounds.computeIfAbsent(kind, k -> wren.lowerBounds(gflops, m));
+        Rehearsal r = wren.simulate(gflops, m);
+        JobReport job = r.job();
+        return new Done(new Run(job.seconds(), job.tasks(), bound.flops(), bound.criticalPathSeconds()), r.results().get(0));
     }
 
     @Override
     public void close() {
-        engine.close();
+        wren.close();
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)");
+
+    /**
+     * A wren4j package a user cannot rely on, named anywhere in a source file: in an import, a
+     * qualified name in code or Javadoc, a string. Only api, interop and spi are public, and not
+     * their {@code ...internal} packages.
+     */
+    private static final Pattern NON_PUBLIC = Pattern.compile(
+            "org\\.wren4j\\.(?:(?:exec|planner|tiles)\\b[\\w.]*|[\\w.]*\\binternal\\b[\\w.]*)");
 
     private record Import(Path file, String pkg, String imported) {
     }
@@ -89,5 +99,51 @@ class ArchitectureTest {
                 || i.imported.startsWith("org.wren4j.cli") || i.imported.startsWith("org.wren4j.interop"))).isEmpty();
         assertThat(violations(imports("cli"), i -> i.imported.startsWith("org.nd4j") || i.imported.startsWith("org.bytedeco")
                 || i.imported.startsWith("org.wren4j.exec.kernels"))).isEmpty();
+    }
+
+    @Test
+    void cliUsesOnlyThePublicPackagesLikeAnyUser() {
+        Path src = ROOT.resolve("cli/src/main/java");
+        var found = new TreeSet<String>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(src)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                files++;
+                nonPublicNames(Files.readString(f)).forEach(n -> found.add(src.relativize(f) + " names " + n));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(files).as("cli sources").isGreaterThan(10);
+        assertThat(found).as("cli sources naming non-public wren4j packages").isEmpty();
+    }
+
+    @Test
+    void theCliCheckSeesImportsQualifiedNamesAndInternalPackages() {
+        String source = String.join("\n",
+                "package org.wren4j.cli;",
+                "import org.wren4j.api.Wren;",
+                "import org.wren4j.interop.Tables;",
+                "import org.wren4j.spi.ObjectStore;",
+                "import static org.wren4j.exec.services.WorkerMain.runWorker;",
+                "import org.wren4j.tiles.TileStore;",
+                "class X {",
+                "    Object s = org.wren4j.planner.expr.Structure.SPD;",
+                "    Object w = org.wren4j.api.internal.SessionWiring.class;",
+                "    /** {@link org.wren4j.exec.ExecEngine} */ String apiName = \"org.wren4j.api.Wren\";",
+                "    org.wren4j.executive.Fine f; org.wren4j.api.Internals i;",
+                "}");
+        assertThat(nonPublicNames(source)).containsExactly(
+                "org.wren4j.exec.services.WorkerMain.runWorker", "org.wren4j.tiles.TileStore", "org.wren4j.planner.expr.Structure.SPD",
+                "org.wren4j.api.internal.SessionWiring.class", "org.wren4j.exec.ExecEngine");
+    }
+
+    private static List<String> nonPublicNames(String source) {
+        var out = new ArrayList<String>();
+        Matcher m = NON_PUBLIC.matcher(source);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 }

@@ -111,6 +111,18 @@ class MainTest {
     }
 
     @Test
+    void workerRefusesUnknownOptionsAndNamesAServiceThatDoesNotAnswer() {
+        assertThat(run("worker", "--redis", "redis://127.0.0.1:1", "--color", "red")).isEqualTo(1);
+        assertThat(stderr()).isEqualTo("wren4j: error: unknown option --color\n");
+        err.reset();
+        // port 1 on loopback: nothing listens, so the connection is refused at once
+        assertThat(run("worker", "--redis", "redis://127.0.0.1:1", "--sqs", "http://127.0.0.1:1", "--s3", "http://127.0.0.1:1",
+                "--bucket", "b")).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: ").contains("Redis", "redis://127.0.0.1:1")
+                .endsWith("(is it running? 'wren4j services up' starts local servers)\n");
+    }
+
+    @Test
     void analyzePrintsOneJsonLineWithoutRunningAnything() {
         assertThat(run("analyze", "cholesky", "--n", "1048576", "--block", "4096", "--json")).isEqualTo(0);
         String json = stdout().trim();
@@ -123,6 +135,9 @@ class MainTest {
         err.reset();
         assertThat(run("analyze", "nope", "--n", "8")).isEqualTo(2);
         assertThat(stderr()).startsWith("wren4j: unknown program 'nope'");
+        out.reset();
+        assertThat(run("analyze", "--list")).isEqualTo(0);
+        assertThat(stdout().lines().toList()).contains("cholesky", "gemm").isEqualTo(org.wren4j.api.ProgramLibrary.names());
     }
 
     @Test

@@ -2,24 +2,18 @@ package org.wren4j.api.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.function.BiFunction;
 import org.wren4j.api.Wren;
-import org.wren4j.exec.EngineConfig;
-import org.wren4j.exec.ExecEngine;
 import org.wren4j.tiles.TileStore;
 
 /**
- * Not API: how wren4j's own CLI and benchmarks put a tile store and an engine of their making
- * (fault injection, worker processes, simulated kernels) under a session. Users reach the same
- * backends through {@link Wren.Builder#objectStore} and {@link Wren.Builder#services}. The
- * builder registers its side when its class initialises.
+ * Not API: how wren4j's own tests put a tile store of their making (a {@link TileStore} over any
+ * object store, with its own key layout) under a session. Users reach the same through
+ * {@link Wren.Builder#objectStore}. The builder registers its side when its class initialises.
  */
 public final class SessionWiring {
     /** The builder's side, registered by {@link Wren.Builder} itself. */
     public interface Access {
         void store(Wren.Builder builder, TileStore store);
-
-        void engine(Wren.Builder builder, BiFunction<TileStore, EngineConfig, ExecEngine> factory);
     }
 
     private static volatile Access access;
@@ -38,12 +32,6 @@ public final class SessionWiring {
     /** Puts {@code store} under the session {@code builder} builds. */
     public static Wren.Builder store(Wren.Builder builder, TileStore store) {
         access().store(requireNonNull(builder, "builder is null"), store);
-        return builder;
-    }
-
-    /** Has the session {@code builder} builds make its engine with {@code factory}; the session closes it. */
-    public static Wren.Builder engine(Wren.Builder builder, BiFunction<TileStore, EngineConfig, ExecEngine> factory) {
-        access().engine(requireNonNull(builder, "builder is null"), factory);
         return builder;
     }
 

@@ -35,12 +35,19 @@ public final class AnalyzeReport {
     }
 
     /**
-     * One JSON line: program, n, block, grid, tasks, tasks_ms, program_bytes, starting_tasks,
-     * starting_ms (time to count them), children_us and parents_us (mean per task over a sample).
+     * What {@link #json} reports: sizes, counts, and the times (ms, or µs per task over
+     * {@code sampledTasks} tasks) the analysis took to count and walk them.
+     */
+    public record Figures(String program, long n, long block, long grid, long tasks, double tasksMs, int programBytes,
+                          long startingTasks, double startingMs, double childrenUs, double parentsUs, int sampledTasks) {
+    }
+
+    /**
+     * Measures the analysis of {@code programName} at matrix size {@code n} in tiles of {@code block}.
      *
      * @throws IllegalArgumentException for an unknown program or bad sizes
      */
-    public static String json(String programName, long n, long block) {
+    public static Figures measure(String programName, long n, long block) {
         Program program = Programs.byName(programName);
         Map<String, Long> args = args(program, n, block);
         int bytes = ProgramCodec.encode(program).length;
@@ -53,11 +60,23 @@ public final class AnalyzeReport {
         List<Node> sample = a.sampleTasks(SAMPLE, 42);
         double childrenUs = perTaskMicros(sample, a, true);
         double parentsUs = perTaskMicros(sample, a, false);
-        return "{\"program\":\"" + programName + "\",\"n\":" + n + ",\"block\":" + block + ",\"grid\":" + args.values().iterator().next()
-                + ",\"tasks\":" + tasks + ",\"tasks_ms\":" + ms(t1 - t0) + ",\"program_bytes\":" + bytes
-                + ",\"starting_tasks\":" + starting + ",\"starting_ms\":" + ms(t2 - t1)
-                + ",\"children_us\":" + round(childrenUs) + ",\"parents_us\":" + round(parentsUs)
-                + ",\"sampled_tasks\":" + sample.size() + "}";
+        return new Figures(programName, n, block, args.values().iterator().next(), tasks, ms(t1 - t0), bytes, starting, ms(t2 - t1),
+                round(childrenUs), round(parentsUs), sample.size());
+    }
+
+    /**
+     * One JSON line: program, n, block, grid, tasks, tasks_ms, program_bytes, starting_tasks,
+     * starting_ms (time to count them), children_us and parents_us (mean per task over a sample).
+     *
+     * @throws IllegalArgumentException for an unknown program or bad sizes
+     */
+    public static String json(String programName, long n, long block) {
+        Figures f = measure(programName, n, block);
+        return "{\"program\":\"" + f.program() + "\",\"n\":" + f.n() + ",\"block\":" + f.block() + ",\"grid\":" + f.grid()
+                + ",\"tasks\":" + f.tasks() + ",\"tasks_ms\":" + f.tasksMs() + ",\"program_bytes\":" + f.programBytes()
+                + ",\"starting_tasks\":" + f.startingTasks() + ",\"starting_ms\":" + f.startingMs()
+                + ",\"children_us\":" + f.childrenUs() + ",\"parents_us\":" + f.parentsUs()
+                + ",\"sampled_tasks\":" + f.sampledTasks() + "}";
     }
 
     private static double perTaskMicros(List<Node> sample, ProgramAnalysis a, boolean children) {
