@@ -42,7 +42,9 @@ class CommittedNotebooksTest {
                   {"cell_type": "code", "execution_count": null, "source": "x", "outputs": []},
                   {"cell_type": "code", "execution_count": 3, "source": "y",
                    "outputs": [{"output_type": "error", "ename": "AssertionError", "evalue": "wrong answer", "traceback": []},
-                               {"output_type": "stream", "name": "stderr", "text": "SLF4J: no providers\\n"}]}
+                               {"output_type": "stream", "name": "stderr", "text": "SLF4J: no providers\\n"},
+                               {"output_type": "execute_result", "execution_count": 3, "metadata": {},
+                                "data": {"text/html": "java.io.PrintStream@5e688021"}}]}
                  ],
                  "nbformat": 4, "nbformat_minor": 5}
                 """);
@@ -52,6 +54,7 @@ class CommittedNotebooksTest {
                 "cell 1: prints 2 'to classpath' lines; loading wren4j must print one",
                 "cell 3: not executed",
                 "cell 4: shows an error: AssertionError: wrong answer",
-                "cell 4: prints to stderr: SLF4J: no providers");
+                "cell 4: prints to stderr: SLF4J: no providers",
+                "cell 4: echoes a PrintStream (a printf as the cell's last statement)");
     }
 }

@@ -80,6 +80,9 @@ record NotebookFile(Path path, String kernelName, List<Cell> codeCells) {
                 if (o.type().equals("stream") && o.name().equals("stderr")) {
                     out.add(where + "prints to stderr: " + o.text().lines().findFirst().orElse(""));
                 }
+                if (o.text().contains("java.io.PrintStream@")) {
+                    out.add(where + "echoes a PrintStream (a printf as the cell's last statement)");
+                }
                 long classpathLines = o.text().lines().filter(l -> l.contains("to classpath")).count();
                 if (classpathLines > 1) {
                     out.add(where + "prints " + classpathLines + " 'to classpath' lines; loading wren4j must print one");
