@@ -15,7 +15,7 @@ final class JupyterSetup {
     /** The kernelspec name rapaio's own installer uses, so the notebooks open as they are on a user's machine. */
     static final String KERNEL_NAME = "rapaio-jupyter-kernel";
     static final String INSTALL_HINT = "apt-get install -y --no-install-recommends jupyter-nbconvert python3-nbclient jupyter-client"
-            + " (.ci/run does this)";
+            + " (.ci/run does this), or point -Dwren4j.notebooks.jupyter at another jupyter command";
 
     private JupyterSetup() {
     }
