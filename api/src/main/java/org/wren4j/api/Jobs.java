@@ -93,7 +93,7 @@ public final class Jobs {
     private static JobInfo info(JobControl.JobInfo j) {
         Optional<JobState> st = j.state();
         return new JobInfo(j.jobId(), j.operation(), j.status(), st.map(JobState::completed).orElse(0L), j.tasks(),
-                st.flatMap(JobState::error).map(Jobs::reason), j.outputs());
+                st.flatMap(JobState::error).map(Jobs::reason), j.inputs(), j.outputs());
     }
 
     /** A stored failure's one line for people (the runtime state keeps it encoded). */

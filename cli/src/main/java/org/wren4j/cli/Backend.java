@@ -25,6 +25,8 @@ import org.wren4j.api.Wren;
 final class Backend {
     static final Set<String> OPTIONS = Set.of("backend", "redis", "sqs", "s3", "bucket", "queue", "prefix", "launcher",
             "kill-workers", "duplicate-deliveries", "store-faults");
+    /** The flags that name the services (as 'services up' prints them). */
+    static final String SERVICES_USAGE = "--backend services --redis URI --sqs URL [--s3 URL] --bucket NAME [--launcher threads|processes]";
     static final String USAGE = "[--backend embedded|services [--redis URI --sqs URL --s3 URL --bucket NAME] [--launcher threads|processes]]"
             + " [--kill-workers F@P] [--duplicate-deliveries P] [--store-faults P] [--dry-run]";
 

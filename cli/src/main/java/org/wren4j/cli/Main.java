@@ -37,6 +37,7 @@ public final class Main {
                 case "load" -> LoadCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(rest, out, err);
+                case "jobs" -> JobsCommand.run(rest, out, err);
                 case "worker" -> {
                     // the same entry point worker processes and Lambda use
                     Workers.run(rest);

@@ -37,11 +37,13 @@ public final class JobControl {
      *
      * @param state empty when the runtime state no longer (or never) held the job
      */
-    public record JobInfo(String jobId, String operation, long tasks, Optional<JobState> state, List<String> outputs) {
+    public record JobInfo(String jobId, String operation, long tasks, Optional<JobState> state, List<String> inputs,
+                          List<String> outputs) {
         public JobInfo {
             requireNonNull(jobId, "jobId is null");
             requireNonNull(operation, "operation is null");
             requireNonNull(state, "state is null");
+            inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
         }
 
@@ -84,12 +86,17 @@ public final class JobControl {
 
     private static JobInfo info(JobSpec spec, Optional<JobState> st) {
         long tasks = st.map(JobState::total).orElse(-1L);
-        return new JobInfo(spec.jobId(), spec.operation(), tasks, st, outputs(spec).stream().map(MatrixBinding::storeMatrix).toList());
+        return new JobInfo(spec.jobId(), spec.operation(), tasks, st,
+                bindings(spec, MatrixDecl.Role.INPUT).stream().map(MatrixBinding::storeMatrix).toList(),
+                outputs(spec).stream().map(MatrixBinding::storeMatrix).toList());
     }
 
     private static List<MatrixBinding> outputs(JobSpec spec) {
-        return spec.program().matrices().stream().filter(m -> m.role() == MatrixDecl.Role.OUTPUT)
-                .map(m -> spec.binding(m.name())).toList();
+        return bindings(spec, MatrixDecl.Role.OUTPUT);
+    }
+
+    private static List<MatrixBinding> bindings(JobSpec spec, MatrixDecl.Role role) {
+        return spec.program().matrices().stream().filter(m -> m.role() == role).map(m -> spec.binding(m.name())).toList();
     }
 
     /**

@@ -62,6 +62,7 @@ class JobControlTest {
             assertThat(j.operation()).isEqualTo("cholesky");
             assertThat(j.status()).isEqualTo("running");
             assertThat(j.tasks()).isEqualTo(CASE.tasks());
+            assertThat(j.inputs()).containsExactly("A");
             assertThat(j.outputs()).containsExactly("L");
             assertThat(j.finished()).isFalse();
         });
