@@ -281,7 +281,7 @@ public final class ExecEngine implements AutoCloseable {
      */
     private JobFailure stallFailure(JobRegistry.Entry entry, long completed, long total) {
         String done = completed < 0 ? "" : " at " + completed + (total < 0 ? "" : " of " + total) + " tasks";
-        String why = diagnosis().orElseGet(() -> "no worker made progress (" + provisioner.launcher().running()
+        String why = diagnosis().or(this::emptyQueue).orElseGet(() -> "no worker made progress (" + provisioner.launcher().running()
                 + " running here" + (health.workerFailures() > 0 ? ", " + health.workerFailures() + " ended by errors" : "")
                 + "); a task may run longer than the stall timeout, or workers cannot reach the services");
         return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " stalled" + done + ": no task completed for "
@@ -319,6 +319,28 @@ public final class ExecEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return health.diagnosis();
+    }
+
+    /**
+     * A stalled job whose queue answers but holds no waiting task: after a stall timeout (several
+     * leases) any task a dead or frozen worker held would be visible again, so its messages are
+     * gone (a queue restarted without persistence or purged), unless every remaining task runs
+     * longer than the stall timeout.
+     */
+    private Optional<String> emptyQueue() {
+        try {
+            long pending = queue.pending().toCompletableFuture().get(PROBE_SECONDS, TimeUnit.SECONDS);
+            if (pending == 0) {
+                return Optional.of("the task queue (" + ServiceHealth.describe(queue) + ") holds no waiting task: the job's messages were"
+                        + " lost (a queue restarted without persistence, or purged), or every remaining task runs longer than the"
+                        + " stall timeout; run it again");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // no answer: nothing to say about its messages
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     /** The job's counters from the runtime state, with the worker samples this client took. */

@@ -101,13 +101,17 @@ public final class ProcessLauncher implements WorkerLauncher {
     /**
      * What a worker process inherits of {@code parent}: only the variables it may need (see
      * {@link #INHERITED}, {@code LC_*}, {@code AWS_*} for its credentials and region,
-     * {@code WREN4J_*}), so unrelated secrets in the client's environment (tokens, passwords) do
+     * {@code WREN4J_*}, and BLAS's own ({@code OPENBLAS_*}, {@code GOTO*}, {@code OMP_*}: a worker
+     * that picked other BLAS kernels than its peers, e.g. by another {@code OPENBLAS_CORETYPE},
+     * would round differently, and results would no longer be bit-identical whoever runs a
+     * task), so unrelated secrets in the client's environment (tokens, passwords) do
      * not reach processes that run task code.
      */
     static Map<String, String> workerEnvironment(Map<String, String> parent) {
         var env = new java.util.TreeMap<String, String>();
         parent.forEach((k, v) -> {
-            if (INHERITED.contains(k) || k.startsWith("LC_") || k.startsWith("AWS_") || k.startsWith("WREN4J_")) {
+            if (INHERITED.contains(k) || k.startsWith("LC_") || k.startsWith("AWS_") || k.startsWith("WREN4J_")
+                    || k.startsWith("OPENBLAS_") || k.startsWith("GOTO") || k.startsWith("OMP_")) {
                 env.put(k, v);
             }
         });
