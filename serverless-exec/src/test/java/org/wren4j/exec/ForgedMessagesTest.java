@@ -12,6 +12,7 @@ import org.wren4j.exec.queue.TaskMessage;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.testing.CholeskyCase;
 import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.planner.analysis.ProgramAnalysis;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -33,6 +34,23 @@ class ForgedMessagesTest {
         assertThat(forged.result().tasks()).isEqualTo(CASE.tasks());
         CholeskyCase.assertBitwiseEqual(forged.factor(), plain.factor());
         assertThat(DenseLinalg.choleskyResidual(CASE.matrix(), forged.factor(), CASE.n())).isLessThan(1e-14);
+    }
+
+    /**
+     * Well-formed messages of real tasks that are not ready yet (their parents have not run): a
+     * worker finds an input missing, sees a parent not done, and refuses the message instead of
+     * failing the job on a "missing" tile; the real message comes when the parents complete.
+     */
+    @Test
+    void messagesOfTasksNotYetReadyAreRefusedNotRunAndTheJobFinishesBitIdentical() {
+        var keys = new java.util.ArrayList<String>();
+        ProgramAnalysis.of(CASE.spec("x", "A", "L").program(), CASE.spec("x", "A", "L").args()).forEachTask(n -> keys.add(n.key()));
+        List<String> premature = keys.subList(keys.size() - 6, keys.size()); // the last tasks: far from ready at the start
+        Run plain = run("plain-2", List.of());
+        Run early = run("early", premature);
+        assertThat(early.result().metrics().refusedMessages()).as("refused, not run").isPositive();
+        assertThat(early.result().tasks()).isEqualTo(CASE.tasks());
+        CholeskyCase.assertBitwiseEqual(early.factor(), plain.factor());
     }
 
     private record Run(JobResult result, double[] factor) {

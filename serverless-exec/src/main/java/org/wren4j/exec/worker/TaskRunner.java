@@ -114,6 +114,10 @@ final class TaskRunner {
     }
 
     private CompletableFuture<Prepared> readInputs(Lease lease, JobRegistry.Entry job, Node node) {
+        return readInputs(lease, job, node, true);
+    }
+
+    private CompletableFuture<Prepared> readInputs(Lease lease, JobRegistry.Entry job, Node node, boolean firstRead) {
         long start = System.nanoTime();
         List<ConcreteTile> inputs = job.analysis().inputs(node);
         List<CompletableFuture<Tile>> reads = new ArrayList<>(inputs.size());
@@ -133,8 +137,30 @@ final class TaskRunner {
             // a duplicate copy that lost the race is done, not failed
             return ctx.state().isDone(job.spec().jobId(), node.key()).toCompletableFuture().thenCompose(done -> done
                     ? CompletableFuture.completedFuture(new Prepared(lease, job, node, null, 0, 0, true))
-                    : CompletableFuture.<Prepared>failedFuture(err));
+                    : firstRead ? notReadyOrMissing(lease, job, node, err) : CompletableFuture.<Prepared>failedFuture(err));
         });
+    }
+
+    /**
+     * An input is missing and this task is not done: if a parent has not completed, the message
+     * came before the task was released (a forged or stray copy; the real one comes when its
+     * parents complete), so it is refused, not run; if every parent completed, the input is read
+     * once more (a parent may have written it just after the first read) before the job fails.
+     */
+    private CompletableFuture<Prepared> notReadyOrMissing(Lease lease, JobRegistry.Entry job, Node node, Throwable missing) {
+        String jobId = job.spec().jobId();
+        List<Node> parents = job.analysis().parents(node);
+        List<CompletableFuture<Boolean>> done = parents.stream()
+                .map(p -> ctx.state().isDone(jobId, p.key()).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+            for (int i = 0; i < parents.size(); i++) {
+                if (!done.get(i).join()) {
+                    return refuse(lease, job, "task " + node.key() + " is not ready: its parent " + parents.get(i).key()
+                            + " has not completed");
+                }
+            }
+            return readInputs(lease, job, node, false);
+        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(missing));
     }
 
     private CompletableFuture<Tile> read(JobRegistry.Entry job, ConcreteTile tile) {
