@@ -11,6 +11,7 @@ import org.wren4j.exec.job.JobBinder;
 import org.wren4j.exec.job.JobBinder.BoundJob;
 import org.wren4j.exec.job.CriticalPath;
 import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobTooLargeException;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.plan.Plan;
@@ -83,6 +84,8 @@ final class PlanRunner {
             reports.accept(JobReports.of(engine.run(job.spec(), progress::progress)));
         } catch (StoreCapacity.StoreFullException e) {
             throw new StorageException(e.getMessage(), e.getMessage(), e);
+        } catch (JobTooLargeException e) {
+            throw new WrenException(e.getMessage(), e);
         } catch (JobFailedException e) {
             for (Leaf out : job.outputs().values()) {
                 engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
@@ -114,6 +117,8 @@ final class PlanRunner {
             JobReport report = JobReports.of(engine.run(job.spec(), progress::progress));
             reports.accept(report);
             return new Rehearsed(report, results);
+        } catch (JobTooLargeException e) {
+            throw new WrenException(e.getMessage(), e);
         } catch (JobFailedException e) {
             throw Errors.jobFailed(job.spec().operation(), e, userNames);
         }

@@ -64,7 +64,7 @@ public final class Wren implements AutoCloseable {
 
     private Wren(Builder b) {
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, b.retryBackoff);
-        EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc);
+        EngineConfig config = EngineConfig.defaults().withMaxWorkers(b.workers).withWorker(wc).withMaxTasks(b.maxTasks);
         if (b.lambda != null && b.services == null) {
             throw new IllegalStateException("lambda(...) needs services(...): Lambda workers reach the tiles, tasks and state through them");
         }
@@ -108,6 +108,7 @@ public final class Wren implements AutoCloseable {
         private int blockSize = DEFAULT_BLOCK_SIZE;
         private int pipelineWidth = 2;
         private int maxAttempts = 5;
+        private long maxTasks = EngineConfig.DEFAULT_MAX_TASKS;
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(2);
         private Duration retryBackoff = Duration.ofMillis(100);
@@ -182,6 +183,20 @@ public final class Wren implements AutoCloseable {
          */
         public Builder workerLauncher(WorkerLauncher.Factory factory) {
             this.launcher = requireNonNull(factory, "factory is null");
+            return this;
+        }
+
+        /**
+         * Tasks one job may have (default 100,000,000): a job with more, usually a block far too
+         * small for the matrix, is refused with a {@link WrenException} before anything runs.
+         *
+         * @throws IllegalArgumentException if {@code tasks < 1}
+         */
+        public Builder maxTasksPerJob(long tasks) {
+            if (tasks < 1) {
+                throw new IllegalArgumentException("maxTasksPerJob must be >= 1, got " + tasks);
+            }
+            this.maxTasks = tasks;
             return this;
         }
 

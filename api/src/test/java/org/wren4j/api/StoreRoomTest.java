@@ -47,6 +47,18 @@ class StoreRoomTest {
     }
 
     @Test
+    void aJobOfMoreTasksThanTheLimitIsRefusedBeforeItStarts() {
+        try (Wren wren = Wren.builder().maxTasksPerJob(500).workers(1).build()) {
+            BlockMatrix a = wren.randomSpd(64, 4, 1); // 16 x 16 tiles: 816 tasks for Cholesky, 256 for a sum
+            WrenException e = catchThrowableOfType(() -> a.cholesky().compute(), WrenException.class);
+            assertThat(e).hasMessageStartingWith("cholesky").hasMessageContaining("makes 816 tasks, more than the 500 one job may have")
+                    .hasMessageContaining("use a larger block").hasMessageNotContaining("\n");
+            assertThat(wren.jobs().list()).as("nothing was submitted").isEmpty();
+            assertThat(a.plus(a).compute().rows()).as("a job within the limit runs").isEqualTo(64);
+        }
+    }
+
+    @Test
     void aJobWhoseResultCannotFitIsRefusedAndTheInputsStay() {
         var memory = new MemoryObjectStore();
         try (Wren wren = Wren.builder().objectStore(new QuotaStore(memory, 3L << 20), "t").workers(1).build()) {

@@ -19,6 +19,7 @@ import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.JobSpecStore;
+import org.wren4j.exec.job.JobTooLargeException;
 import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.exec.provision.Provisioner;
 import org.wren4j.exec.provision.ThreadLauncher;
@@ -131,6 +132,13 @@ public final class ExecEngine implements AutoCloseable {
         }
         JobRegistry.Entry entry = jobs.register(spec);
         ProgramAnalysis a = entry.analysis();
+        if (a.taskCount() > config.maxTasks()) {
+            jobs.remove(spec.jobId());
+            throw new JobTooLargeException(String.format(java.util.Locale.ROOT,
+                    "%s makes %,d tasks, more than the %,d one job may have: its tiles are too small for their overhead;"
+                            + " use a larger block (the task count falls with its cube for factorizations), or raise the limit"
+                            + " (EngineConfig.withMaxTasks, Wren.builder().maxTasksPerJob)", spec.operation(), a.taskCount(), config.maxTasks()));
+        }
         // durable before any task exists: a worker or client anywhere may then load it by id
         specs.put(spec).toCompletableFuture().join();
         state.startJob(spec.jobId(), a.taskCount()).toCompletableFuture().join();
