@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
-import org.wren4j.exec.provision.WorkerLauncher;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.queue.TaskQueue;
@@ -19,12 +18,13 @@ import org.wren4j.exec.services.WorkerMain;
 import org.wren4j.exec.services.WorkerOptions;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.worker.WorkerHost;
+import org.wren4j.spi.WorkerLauncher;
 import org.wren4j.tiles.TileStore;
 
 /**
  * Where a session keeps its tiles and who computes: this JVM (in memory, a directory or the
  * caller's object store), or the services at some endpoints with worker threads here, Lambda
- * invocations or workers of a {@link org.wren4j.spi.WorkerLauncher}. {@link FaultInjection}
+ * invocations or workers of a {@link WorkerLauncher}. {@link FaultInjection}
  * wraps the queue and the workers' view of the store. The session closes the store; the engine
  * closes the queue and the state.
  *
@@ -43,7 +43,7 @@ record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, L
      * @param lambda   Lambda workers, or null
      * @param launcher a launcher of the caller's, or null; with neither, worker threads in this JVM
      */
-    static SessionBackend services(ServiceEndpoints endpoints, LambdaWorkers lambda, org.wren4j.spi.WorkerLauncher.Factory launcher,
+    static SessionBackend services(ServiceEndpoints endpoints, LambdaWorkers lambda, WorkerLauncher.Factory launcher,
                                    EngineConfig config, FaultInjection faults) {
         Services services;
         try {
@@ -63,7 +63,7 @@ record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, L
                 args.add("--" + k);
                 args.add(v);
             });
-            workers = host -> adapt(launcher.create(List.copyOf(args)));
+            workers = host -> Objects.requireNonNull(launcher.create(List.copyOf(args)), "the worker launcher factory returned null");
         } else {
             workers = ExecEngine.threads();
         }
@@ -86,29 +86,4 @@ record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, L
         return faults.duplicateDeliveries() > 0 ? new DuplicatingTaskQueue(queue, faults.duplicateDeliveries(), 42) : queue;
     }
 
-    private static WorkerLauncher adapt(org.wren4j.spi.WorkerLauncher l) {
-        // qualified: the engine's launcher interface shares the plug-in's simple name
-        Objects.requireNonNull(l, "the worker launcher factory returned null");
-        return new WorkerLauncher() {
-            @Override
-            public void launch(int count) {
-                l.launch(count);
-            }
-
-            @Override
-            public int running() {
-                return l.running();
-            }
-
-            @Override
-            public double workerSeconds() {
-                return l.workerSeconds();
-            }
-
-            @Override
-            public void close() {
-                l.close();
-            }
-        };
-    }
 }

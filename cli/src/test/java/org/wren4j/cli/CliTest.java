@@ -12,9 +12,14 @@ abstract class CliTest {
 
     /** {@code wren4j argv...}: its exit code; {@link #stdout()} and {@link #stderr()} hold its output. */
     int run(String... argv) {
+        return run(List.of(argv));
+    }
+
+    /** As {@link #run(String...)}. */
+    int run(List<String> argv) {
         out.reset();
         err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     String stdout() {

@@ -2,9 +2,6 @@ package org.wren4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +19,10 @@ import org.wren4j.api.Wren;
  * input; {@code jobs gc} then removes the finished job but not its result. Real Redis, ElasticMQ
  * and s3proxy from {@code services up}.
  */
-class JobsCommandIT {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(List<String> argv) {
-        out.reset();
-        err.reset();
-        return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8).strip();
+class JobsCommandIT extends CliTest {
+    /** What the last run printed on stdout, without its line end. */
+    private String printed() {
+        return stdout().strip();
     }
 
     private List<String> with(String flags, String... argv) {
@@ -48,8 +37,8 @@ class JobsCommandIT {
 
     @Test
     void aKilledClientsJobIsAttachedFinishedAndCollectedFromAnotherProcess(@TempDir Path dir) throws Exception {
-        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String flags = stdout();
+        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+        String flags = printed();
         Process client = null;
         try {
             var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,8 +54,8 @@ class JobsCommandIT {
             while (job == null) {
                 assertThat(client.isAlive()).as("client alive; its log: %s", Files.readString(log)).isTrue();
                 assertThat(System.nanoTime()).as("the client's job shows up").isLessThan(deadline);
-                assertThat(run(with(flags, "jobs", "list", "--json"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-                for (String line : stdout().lines().toList()) {
+                assertThat(run(with(flags, "jobs", "list", "--json"))).as(stderr()).isZero();
+                for (String line : printed().lines().toList()) {
                     long done = Long.parseLong(field(line, "completed"));
                     long tasks = Long.parseLong(field(line, "tasks"));
                     if (field(line, "status").equals("running") && tasks > 0 && done >= tasks / 3) {
@@ -80,10 +69,10 @@ class JobsCommandIT {
             assertThat(Files.readString(log)).doesNotContain("\"residual\"");
 
             assertThat(run(with(flags, "jobs", "status", job))).isZero();
-            assertThat(stdout()).startsWith(job + "  cholesky").contains("  running  ");
+            assertThat(printed()).startsWith(job + "  cholesky").contains("  running  ");
 
-            assertThat(run(with(flags, "jobs", "attach", job, "--workers", "2", "--json"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            String attached = stdout();
+            assertThat(run(with(flags, "jobs", "attach", job, "--workers", "2", "--json"))).as(stderr()).isZero();
+            String attached = printed();
             System.out.println("attached: " + attached);
             assertThat(attached).contains("\"job\": \"" + job + "\"", "\"status\": \"succeeded\"", "\"tasks\": 816,");
             String input = attached.replaceAll(".*\"inputs\": \\[\"([^\"]+)\"\\].*", "$1");
@@ -98,9 +87,9 @@ class JobsCommandIT {
             }
 
             assertThat(run(with(flags, "jobs", "gc"))).isZero();
-            assertThat(stdout()).startsWith("collected ").contains(job);
+            assertThat(printed()).startsWith("collected ").contains(job);
             assertThat(run(with(flags, "jobs", "status", job))).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("no job " + job + " is stored there");
+            assertThat(stderr()).contains("no job " + job + " is stored there");
             try (Wren wren = Wren.builder().services(endpoints).workers(1).build()) {
                 assertThat(wren.open(output).rows()).as("results stay").isEqualTo(1024);
             }

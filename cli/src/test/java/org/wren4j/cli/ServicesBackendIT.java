@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +24,10 @@ import org.wren4j.api.WrenException;
  * (worker threads, then {@code bench backends}, then worker processes with half of them killed at
  * 30% and duplicated deliveries), then {@code services down}: real Redis, ElasticMQ and s3proxy on 127.0.0.1.
  */
-class ServicesBackendIT {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(List<String> argv) {
-        out.reset();
-        err.reset();
-        return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8).strip();
+class ServicesBackendIT extends CliTest {
+    /** What the last run printed on stdout, without its line end. */
+    private String printed() {
+        return stdout().strip();
     }
 
     private static double residual(String json) {
@@ -46,19 +36,19 @@ class ServicesBackendIT {
 
     @Test
     void choleskyOnServicesStartedByTheCommand(@TempDir Path dir) {
-        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String flags = stdout();
+        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+        String flags = printed();
         try {
             assertThat(flags).startsWith("--backend services --redis redis://127.0.0.1:").contains(" --sqs http://127.0.0.1:")
                     .contains(" --s3 http://127.0.0.1:").endsWith(" --bucket wren4j");
             // up again: the same servers, the same line
             assertThat(run(List.of("services", "up", "--dir", dir.toString()))).isZero();
-            assertThat(stdout()).isEqualTo(flags);
+            assertThat(printed()).isEqualTo(flags);
 
             var argv = new ArrayList<>(List.of("run", "cholesky", "--n", "512", "--block", "128", "--workers", "3", "--json"));
             argv.addAll(List.of(flags.split(" ")));
-            assertThat(run(argv)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            String json = stdout();
+            assertThat(run(argv)).as(stderr()).isZero();
+            String json = printed();
             System.out.println("threads: " + json);
             assertThat(json).contains("\"backend\": \"services\"").contains("\"tasks\": 20,");
             assertThat(residual(json)).isLessThan(1e-12);
@@ -67,8 +57,8 @@ class ServicesBackendIT {
             var bench = new ArrayList<>(List.of("bench", "backends", "--op", "cholesky", "--n", "512", "--block", "128", "--workers", "2",
                     "--reps", "1"));
             bench.addAll(List.of(flags.split(" ")));
-            assertThat(run(bench)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            List<String> lines = stdout().lines().toList();
+            assertThat(run(bench)).as(stderr()).isZero();
+            List<String> lines = printed().lines().toList();
             System.out.println("bench backends: " + lines);
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).contains("\"rep\": \"warm-up\"", "\"tasks\": 20,", "\"same_result\": true");
@@ -76,14 +66,14 @@ class ServicesBackendIT {
             assertThat(lines.get(2)).contains("\"reps\": 1").matches(".*\"median_ratio\": [0-9.]+.*");
 
             argv.addAll(List.of("--launcher", "processes", "--kill-workers", "0.5@0.3", "--duplicate-deliveries", "0.1"));
-            assertThat(run(argv)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            json = stdout();
+            assertThat(run(argv)).as(stderr()).isZero();
+            json = printed();
             System.out.println("processes: " + json);
             assertThat(json).matches(".*\"workers_killed\": [1-9].*");
             assertThat(residual(json)).isLessThan(1e-12);
         } finally {
             assertThat(run(List.of("services", "down", "--dir", dir.toString()))).isZero();
-            assertThat(stdout()).startsWith("stopped 3 local services");
+            assertThat(printed()).startsWith("stopped 3 local services");
         }
     }
 
@@ -118,8 +108,8 @@ class ServicesBackendIT {
 
     @Test
     void servicesComeBackOnTheirPortsWithTheirTilesAndState(@TempDir Path dir) throws Exception {
-        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String flags = stdout();
+        assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+        String flags = printed();
         try {
             var endpoints = ServiceEndpoints.of(flag(flags, "redis"), flag(flags, "sqs"), flag(flags, "s3"), flag(flags, "bucket"));
             double[][] saved;
@@ -132,24 +122,24 @@ class ServicesBackendIT {
             // two servers die (SIGKILL: no shutdown): up restarts just those, on the same ports, on their data
             kill(dir, "s3");
             kill(dir, "redis");
-            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(stdout()).isEqualTo(flags);
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+            assertThat(printed()).isEqualTo(flags);
             assertThat(read(flags, "kept")).isDeepEqualTo(saved);
             assertThat(redis(flags, "GET wren4j-check")).isEqualTo("kept");
 
             // down keeps the data; up brings it back
             assertThat(run(List.of("services", "down", "--dir", dir.toString()))).isZero();
-            assertThat(stdout()).isEqualTo("stopped 3 local services of " + dir + "; their data stays for the next 'services up'");
-            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            flags = stdout();
+            assertThat(printed()).isEqualTo("stopped 3 local services of " + dir + "; their data stays for the next 'services up'");
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+            flags = printed();
             assertThat(read(flags, "kept")).isDeepEqualTo(saved);
             assertThat(redis(flags, "GET wren4j-check")).isEqualTo("kept");
 
             // down --purge deletes them
             assertThat(run(List.of("services", "down", "--purge", "--dir", dir.toString()))).isZero();
-            assertThat(stdout()).endsWith("; their tiles and runtime state are deleted");
-            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            flags = stdout();
+            assertThat(printed()).endsWith("; their tiles and runtime state are deleted");
+            assertThat(run(List.of("services", "up", "--dir", dir.toString()))).as(stderr()).isZero();
+            flags = printed();
             assertThat(redis(flags, "GET wren4j-check")).isEqualTo("$-1");
             String purged = flags;
             assertThatThrownBy(() -> read(purged, "kept")).isInstanceOf(WrenException.class).hasMessageContaining("kept");

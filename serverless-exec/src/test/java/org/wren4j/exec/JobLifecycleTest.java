@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.wren4j.exec.provision.WorkerLauncher;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.exec.testing.CholeskyCase;
+import org.wren4j.exec.testing.NoWorkers;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.TileStore;
 
@@ -22,26 +22,6 @@ class JobLifecycleTest {
     private static final EngineConfig CONFIG = EngineConfig.defaults().withMaxWorkers(2)
             .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(300), 3, Duration.ofMillis(10)));
 
-    /** Starts no workers: the engine of a client that died right after submitting. */
-    private static final class NoWorkers implements WorkerLauncher {
-        @Override
-        public void launch(int count) {
-        }
-
-        @Override
-        public int running() {
-            return 0;
-        }
-
-        @Override
-        public double workerSeconds() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @Test
     void aSecondEngineFinishesAJobByIdAlone() {

@@ -1,7 +1,5 @@
 package org.wren4j.exec.provision;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.wren4j.exec.services.WorkerMain;
+import org.wren4j.spi.WorkerLauncher;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Workers as OS processes on this machine, each a JVM running the worker entry point

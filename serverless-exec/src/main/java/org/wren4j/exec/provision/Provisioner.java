@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.spi.WorkerLauncher;
 
 /** Periodically scales workers to the ready queue with a {@link ScalingPolicy}. */
 public final class Provisioner implements AutoCloseable {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Supplier;
 import org.wren4j.exec.worker.Worker;
+import org.wren4j.spi.WorkerLauncher;
 
 /** Workers as daemon threads of this JVM: the embedded default. */
 public final class ThreadLauncher implements WorkerLauncher {

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
 import org.wren4j.exec.ProgressListener;
-import org.wren4j.exec.provision.WorkerLauncher;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.testing.CholeskyCase;
+import org.wren4j.exec.testing.NoWorkers;
 import org.wren4j.exec.worker.WorkerConfig;
 import org.wren4j.tiles.MatrixManifest;
 import org.wren4j.tiles.StoredTiles;
@@ -26,26 +26,6 @@ class JobControlTest {
             .withWorker(new WorkerConfig(2, Duration.ofSeconds(10), Duration.ofMillis(300), 3, Duration.ofMillis(10)));
     private static final CholeskyCase CASE = new CholeskyCase(70, 16, 3);
 
-    /** The engine of a client that submits and dies: no workers. */
-    private static final class NoWorkers implements WorkerLauncher {
-        @Override
-        public void launch(int count) {
-        }
-
-        @Override
-        public int running() {
-            return 0;
-        }
-
-        @Override
-        public double workerSeconds() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @Test
     void anOrphanedJobIsListedCancelledAndCollected() {
