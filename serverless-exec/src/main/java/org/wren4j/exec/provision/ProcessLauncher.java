@@ -23,13 +23,18 @@ import static java.util.Objects.requireNonNull;
  * tests what a lost Lambda or machine does. Each writes its output to {@code worker-<n>.log} in
  * the log directory. The workers' arguments (which may hold the Redis password) go through a
  * file in that directory readable by this user only, never on the processes' command lines; it
- * is deleted on {@link #close()}. They inherit only the environment variables they may need
+ * is deleted on {@link #close()}, with the logs of workers that ended cleanly (those of workers
+ * that failed or were killed stay) and the directory once empty. They inherit only the environment variables they may need
  * ({@link #workerEnvironment}).
  */
 public final class ProcessLauncher implements WorkerLauncher {
     private final List<String> command;
     private final Path logDir;
     private final Path optionsFile;
+    /** Every worker's log and its process: on close, the logs of those that ended cleanly go. */
+    private final Map<Path, Process> logs = new ConcurrentHashMap<>();
+    /** A JVM's exit status after SIGTERM: what {@link #close()} sends. */
+    private static final int SIGTERM_STATUS = 143;
     private final Map<String, String> environment;
     private final Map<Process, Long> alive = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -74,10 +79,12 @@ public final class ProcessLauncher implements WorkerLauncher {
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().putAll(environment);
             pb.redirectErrorStream(true);
-            File log = logDir.resolve("worker-" + ids.incrementAndGet() + ".log").toFile();
+            Path logPath = logDir.resolve("worker-" + ids.incrementAndGet() + ".log");
+            File log = logPath.toFile();
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             try {
                 Process p = pb.start();
+                logs.put(logPath, p);
                 long started = System.nanoTime();
                 alive.put(p, started);
                 launched.incrementAndGet();
@@ -185,6 +192,18 @@ public final class ProcessLauncher implements WorkerLauncher {
         }
         try {
             Files.deleteIfExists(optionsFile);
+            // the logs of workers that ended cleanly (exit 0, or SIGTERM from here); the directory too once empty
+            for (var e : logs.entrySet()) {
+                Process p = e.getValue();
+                if (!p.isAlive() && (p.exitValue() == 0 || p.exitValue() == SIGTERM_STATUS)) {
+                    Files.deleteIfExists(e.getKey());
+                } // a worker that failed, was killed or still runs: its log stays for a look
+            }
+            try (var left = Files.list(logDir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.deleteIfExists(logDir);
+                }
+            }
         } catch (IOException e) {
             // best effort: the directory is this user's only
         }

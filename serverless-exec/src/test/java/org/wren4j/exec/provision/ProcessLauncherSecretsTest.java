@@ -32,6 +32,30 @@ class ProcessLauncherSecretsTest {
     }
 
     @Test
+    void closingKeepsOnlyTheLogsOfWorkersThatFailed() throws Exception {
+        Path failing = logs.resolve("failing");
+        var bad = new ProcessLauncher(List.of("--bogus", "x"), List.of("-Xmx64m"), Map.of(), failing);
+        bad.launch(1);
+        ProcessHandle worker = bad.processes().get(0);
+        worker.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        bad.close();
+        assertThat(Files.readString(failing.resolve("worker-1.log"))).contains("unknown option --bogus");
+        assertThat(failing.resolve("worker-options")).doesNotExist();
+
+        Path clean = logs.resolve("clean");
+        int port;
+        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        var good = new ProcessLauncher(List.of("--redis", "redis://127.0.0.1:" + port, "--sqs", "http://127.0.0.1:" + port, "--bucket", "b"),
+                List.of("-Xmx64m"), Map.of(), clean);
+        good.launch(1);
+        Thread.sleep(500);
+        good.close(); // SIGTERM: a clean end, its log goes, and the directory with it
+        assertThat(clean).doesNotExist();
+    }
+
+    @Test
     void thePasswordGoesThroughAPrivateFileNotTheCommandLine() throws IOException {
         int port;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
