@@ -157,11 +157,8 @@ public final class ExecEngine implements AutoCloseable {
     /** The bytes of the job's output matrices: a lower bound of what it writes (temporaries come on top). */
     static long resultBytes(JobSpec spec) {
         long bytes = 0;
-        for (MatrixDecl m : spec.program().matrices()) {
-            if (m.role() == MatrixDecl.Role.OUTPUT) {
-                MatrixBinding b = spec.binding(m.name());
-                bytes += StoreCapacity.storedBytes(b.rows(), b.cols(), b.blockSize(), b.storedTiles());
-            }
+        for (MatrixBinding b : spec.bindings(MatrixDecl.Role.OUTPUT)) {
+            bytes += StoreCapacity.storedBytes(b.rows(), b.cols(), b.blockSize(), b.storedTiles());
         }
         return bytes;
     }
@@ -387,12 +384,9 @@ public final class ExecEngine implements AutoCloseable {
     }
 
     private void deleteTemporaries(JobSpec spec) {
-        for (MatrixDecl m : spec.program().matrices()) {
-            if (m.role() == MatrixDecl.Role.TEMP) {
-                MatrixBinding b = spec.binding(m.name());
-                store.deleteMatrix(b.storeMatrix()).toCompletableFuture().join();
-                cache.evictMatrix(b.storeMatrix());
-            }
+        for (MatrixBinding b : spec.bindings(MatrixDecl.Role.TEMP)) {
+            store.deleteMatrix(b.storeMatrix()).toCompletableFuture().join();
+            cache.evictMatrix(b.storeMatrix());
         }
     }
 

@@ -165,14 +165,19 @@ public final class JobBinder {
      */
     public MatrixManifest manifest(String name, Leaf leaf) {
         StoredTiles tiles = layout(leaf);
-        Structure kind = fits(leaf.structure(), tiles) ? leaf.structure() : switch (tiles) {
+        Structure kind = fits(leaf.structure(), tiles) ? leaf.structure() : kindOf(tiles);
+        return MatrixManifest.of(name, leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.blockSize())
+                .withStructure(kind.label(), tiles);
+    }
+
+    /** What a matrix stored as {@code tiles} is known to be when nothing more is known. */
+    static Structure kindOf(StoredTiles tiles) {
+        return switch (tiles) {
             case LOWER_TRIANGLE -> Structure.LOWER;
             case UPPER_TRIANGLE -> Structure.UPPER;
             case LOWER_MIRRORED -> Structure.SYMMETRIC;
-            case ALL -> Structure.GENERAL; // unreachable: every kind fits all tiles
+            case ALL -> Structure.GENERAL;
         };
-        return MatrixManifest.of(name, leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.blockSize())
-                .withStructure(kind.label(), tiles);
     }
 
     /** Forgets a deleted matrix. */

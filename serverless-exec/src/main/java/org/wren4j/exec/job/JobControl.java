@@ -9,10 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.wren4j.exec.state.JobState;
 import org.wren4j.exec.state.RuntimeState;
-import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.tiles.MatrixManifest;
-import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.TileStore;
 
 /**
@@ -86,17 +84,12 @@ public final class JobControl {
 
     private static JobInfo info(JobSpec spec, Optional<JobState> st) {
         long tasks = st.map(JobState::total).orElse(-1L);
-        return new JobInfo(spec.jobId(), spec.operation(), tasks, st,
-                bindings(spec, MatrixDecl.Role.INPUT).stream().map(MatrixBinding::storeMatrix).toList(),
-                outputs(spec).stream().map(MatrixBinding::storeMatrix).toList());
+        return new JobInfo(spec.jobId(), spec.operation(), tasks, st, storeNames(spec, MatrixDecl.Role.INPUT),
+                storeNames(spec, MatrixDecl.Role.OUTPUT));
     }
 
-    private static List<MatrixBinding> outputs(JobSpec spec) {
-        return bindings(spec, MatrixDecl.Role.OUTPUT);
-    }
-
-    private static List<MatrixBinding> bindings(JobSpec spec, MatrixDecl.Role role) {
-        return spec.program().matrices().stream().filter(m -> m.role() == role).map(m -> spec.binding(m.name())).toList();
+    private static List<String> storeNames(JobSpec spec, MatrixDecl.Role role) {
+        return spec.bindings(role).stream().map(MatrixBinding::storeMatrix).toList();
     }
 
     /**
@@ -117,22 +110,13 @@ public final class JobControl {
      */
     public void recordOutputs(String jobId) {
         JobSpec spec = specs.load(jobId).toCompletableFuture().join().orElseThrow(() -> unknown(jobId));
-        for (MatrixBinding b : outputs(spec)) {
+        for (MatrixBinding b : spec.bindings(MatrixDecl.Role.OUTPUT)) {
             if (store.openMatrix(b.storeMatrix()).handle((m, e) -> e == null).toCompletableFuture().join()) {
                 continue;
             }
             store.createMatrix(MatrixManifest.of(b.storeMatrix(), b.rows(), b.cols(), b.blockSize(), b.blockSize())
-                    .withStructure(kind(b.storedTiles()).label(), b.storedTiles())).toCompletableFuture().join();
+                    .withStructure(JobBinder.kindOf(b.storedTiles()).label(), b.storedTiles())).toCompletableFuture().join();
         }
-    }
-
-    private static Structure kind(StoredTiles tiles) {
-        return switch (tiles) {
-            case LOWER_TRIANGLE -> Structure.LOWER;
-            case UPPER_TRIANGLE -> Structure.UPPER;
-            case LOWER_MIRRORED -> Structure.SYMMETRIC;
-            case ALL -> Structure.GENERAL;
-        };
     }
 
     /** What {@link #collect()} removed. */
@@ -154,12 +138,9 @@ public final class JobControl {
             if (spec.isEmpty() || !info(spec.get(), stateOf(id)).finished()) {
                 continue;
             }
-            for (MatrixDecl m : spec.get().program().matrices()) {
-                if (m.role() == MatrixDecl.Role.TEMP) {
-                    String matrix = spec.get().binding(m.name()).storeMatrix();
-                    tiles += store.listMatrixKeys(matrix).toCompletableFuture().join().size();
-                    store.deleteMatrix(matrix).toCompletableFuture().join();
-                }
+            for (String matrix : storeNames(spec.get(), MatrixDecl.Role.TEMP)) {
+                tiles += store.listMatrixKeys(matrix).toCompletableFuture().join().size();
+                store.deleteMatrix(matrix).toCompletableFuture().join();
             }
             state.deleteJob(id).toCompletableFuture().join();
             specs.delete(id).toCompletableFuture().join();

@@ -2,6 +2,7 @@ package org.wren4j.exec.job;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Map;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.planner.lambdapack.Program;
@@ -61,6 +62,11 @@ public record JobSpec(String jobId, String operation, Program program, Map<Strin
     /** Whether tasks read and write tiles and run kernels: neither a dry run nor a simulation. */
     public boolean computes() {
         return !dryRun && !simulated();
+    }
+
+    /** The bindings of the program's matrices of {@code role} (its inputs, outputs or temporaries), in declaration order. */
+    public List<MatrixBinding> bindings(MatrixDecl.Role role) {
+        return program.matrices().stream().filter(m -> m.role() == role).map(m -> binding(m.name())).toList();
     }
 
     public MatrixBinding binding(String programMatrix) {
