@@ -5,6 +5,7 @@ import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobFailure.Place;
 import org.wren4j.exec.kernels.KernelFailure;
 import org.wren4j.exec.kernels.NonFiniteValueException;
+import org.wren4j.tiles.StoreCapacity;
 import org.wren4j.tiles.TileException;
 
 /** The one place where failures from below the facade become the user's {@link WrenException}s, cause kept. */
@@ -16,6 +17,11 @@ final class Errors {
     static WrenException io(String what, Throwable cause) {
         String message = what + " failed: " + cause.getMessage();
         return TileException.isIn(cause) ? new StorageException(message, message, cause) : new WrenException(message, cause);
+    }
+
+    /** Work refused before anything was written: its tiles cannot fit in the store. */
+    static StorageException storeFull(StoreCapacity.StoreFullException e) {
+        return new StorageException(e.getMessage(), e.getMessage(), e);
     }
 
     /** A kernel run on the client (the dense reference) refused its input. */

@@ -98,7 +98,7 @@ final class MatrixSources {
             StoreCapacity.require(store.objects(), StoreCapacity.storedBytes(shape.rows(), shape.cols(), block, StoredTiles.ALL),
                     "making a " + shape + " matrix (" + origin + ")");
         } catch (StoreCapacity.StoreFullException e) {
-            throw new StorageException(e.getMessage(), e.getMessage(), e);
+            throw Errors.storeFull(e);
         }
         Leaf leaf = new Leaf(session.newName(), shape, block, structure);
         long tr = shape.tileRows(block);

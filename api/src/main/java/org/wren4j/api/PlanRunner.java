@@ -83,7 +83,7 @@ final class PlanRunner {
             jobs.incrementAndGet();
             reports.accept(JobReports.of(engine.run(job.spec(), progress::progress)));
         } catch (StoreCapacity.StoreFullException e) {
-            throw new StorageException(e.getMessage(), e.getMessage(), e);
+            throw Errors.storeFull(e);
         } catch (JobTooLargeException e) {
             throw new WrenException(e.getMessage(), e);
         } catch (JobFailedException e) {

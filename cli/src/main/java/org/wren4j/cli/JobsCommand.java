@@ -77,7 +77,7 @@ final class JobsCommand {
                     JobReport r = jobs.attach(pos.get(1));
                     JobInfo j = jobs.status(pos.get(1)).orElseThrow();
                     out.println(new Json().put("job", r.jobId()).put("operation", r.operation()).put("status", j.status())
-                            .put("tasks", r.tasks()).put("task_executions", r.executions()).put("seconds", round(r.seconds()))
+                            .put("tasks", r.tasks()).put("task_executions", r.executions()).put("seconds", RunCommand.round(r.seconds(), 3))
                             .put("inputs", j.inputs()).put("outputs", j.outputs()));
                 }
                 case "cancel" -> {
@@ -94,10 +94,6 @@ final class JobsCommand {
             }
         }
         return 0;
-    }
-
-    private static double round(double seconds) {
-        return Math.round(seconds * 1000) / 1000.0;
     }
 
     private static Json json(JobInfo j) {
