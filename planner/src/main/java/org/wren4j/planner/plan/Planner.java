@@ -11,7 +11,6 @@ import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.lambdapack.MatrixDecl;
 import org.wren4j.planner.lambdapack.Program;
-import org.wren4j.planner.lambdapack.ProgramCodec;
 import org.wren4j.planner.lambdapack.ProgramFusion;
 import org.wren4j.planner.rules.Rule;
 import org.wren4j.planner.rules.RuleEngine;
@@ -85,48 +84,14 @@ public final class Planner {
         return new Plan(roots, rewritten, List.copyOf(applied), lowering.steps, Optional.of(fused.program()), fused.args(), values, outputs);
     }
 
-    /** The plan as a person reads it: expression, rewrite, steps, and the fused program. */
+    /** The plan as a person reads it, ending with the fused program's listing; see {@link PlanText#full}. */
     public static String explain(Plan plan) {
-        var sb = new StringBuilder();
-        int roots = plan.originals().size();
-        // one root keeps the 12-column layout of the stored plans; numbered roots widen it
-        String label = "%-" + (roots == 1 ? 12 : ("expression " + roots + ": ").length()) + "s";
-        for (int i = 0; i < roots; i++) {
-            String tag = roots == 1 ? "" : " " + (i + 1);
-            sb.append(String.format(label, "expression" + tag + ":")).append(plan.originals().get(i)).append('\n');
-            sb.append(String.format(label, "rewritten" + tag + ":")).append(plan.rewrittenRoots().get(i)).append('\n');
-        }
-        sb.append("rules:      ").append(plan.rules().isEmpty() ? "(none)" : String.join(", ", plan.rules())).append('\n');
-        if (plan.program().isEmpty()) {
-            sb.append("nothing to compute: ").append(String.join(", ", new LinkedHashSet<>(plan.outputs()))).append(roots == 1 ? " is" : " are")
-                    .append(" stored\n");
-            return sb.toString();
-        }
-        sb.append("inputs:     ");
-        plan.values().values().stream().filter(v -> v.leaf().isPresent())
-                .forEach(v -> sb.append(v.name()).append(" = ").append(v.leaf().get().name()).append(' ')
-                        .append(v.shape().orElseThrow()).append(v.structure() == org.wren4j.planner.expr.Structure.GENERAL ? "" : " " + v.structure()).append("; "));
-        sb.append('\n').append("steps:\n");
-        for (int k = 0; k < plan.steps().size(); k++) {
-            Step s = plan.steps().get(k);
-            sb.append(String.format("  %d. %-40s %s%s %s%n", k + 1, s.operation(), s.program().name(), new java.util.TreeMap<>(s.args()),
-                    new java.util.TreeMap<>(s.matrices())));
-        }
-        Program p = plan.program().get();
-        sb.append("one program (").append(plan.steps().size()).append(" steps fused, ").append(ProgramCodec.encode(p).length)
-                .append(" bytes), ").append(results(plan)).append(":\n");
-        sb.append(p);
-        return sb.toString();
+        return PlanText.full(plan);
     }
 
-    private static String results(Plan plan) {
-        if (plan.outputs().size() == 1) {
-            return "result " + plan.output();
-        }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < plan.outputs().size(); i++) {
-            each.add((i + 1) + " = " + plan.outputs().get(i) + (plan.stored(i).isPresent() ? " (stored)" : ""));
-        }
-        return "results " + String.join(", ", each);
+    /** The plan as a short tree with task counts and no program listing; see {@link PlanText#summary}. */
+    public static String summary(Plan plan) {
+        return PlanText.summary(plan);
     }
+
 }
