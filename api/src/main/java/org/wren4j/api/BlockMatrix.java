@@ -719,9 +719,26 @@ public final class BlockMatrix {
         return LeastSquares.of(this, b, rcond);
     }
 
-    /** The rewritten expression, its steps and the one LAmbdaPACK program it runs as, for people to read. */
+    /**
+     * The plan for people to read: the expression, its rewrite drawn as a tree, the rules applied,
+     * the steps with their task counts, and the size of the ONE program they are fused into.
+     */
     public String explain() {
-        return wren.explain(expr);
+        return explain(Detail.SUMMARY);
+    }
+
+    /** {@link #explain()} at the given detail: {@link Detail#PROGRAM} adds the LAmbdaPACK program's listing. */
+    public String explain(Detail detail) {
+        return wren.explain(detail, expr);
+    }
+
+    /**
+     * An HTML card for notebooks: shape, tiles, kind, state (lazy, computed or stored) and store,
+     * a small drawing of the tile grid and, once computed, the top-left corner of the values.
+     * Never computes anything; reads at most one tile.
+     */
+    public String toHtml() {
+        return wren.card(current()).html();
     }
 
     /** A one-column matrix's values (computing first if needed). */

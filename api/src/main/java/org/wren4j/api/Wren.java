@@ -28,6 +28,7 @@ import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.Shape;
 import org.wren4j.planner.expr.Structure;
 import org.wren4j.planner.plan.Planner;
+import org.wren4j.planner.plan.Plan;
 import org.wren4j.spi.ObjectStore;
 import org.wren4j.spi.WorkerLauncher;
 import org.wren4j.tiles.TileStore;
@@ -414,9 +415,16 @@ public final class Wren implements AutoCloseable {
 
     /**
      * The plan of computing all the given matrices in one job ({@link #compute(BlockMatrix...)}),
-     * for people to read: each expression and its rewrite, the steps, and the one fused program.
+     * for people to read: each expression, its rewrite as a tree, the steps with their task
+     * counts, and the size of the one fused program; see {@link #explain(Detail, BlockMatrix...)}.
      */
     public String explain(BlockMatrix... matrices) {
+        return explain(Detail.SUMMARY, matrices);
+    }
+
+    /** {@link #explain(BlockMatrix...)} at the given detail: {@link Detail#PROGRAM} adds the program's listing. */
+    public String explain(Detail detail, BlockMatrix... matrices) {
+        requireNonNull(detail, "detail is null");
         requireNonNull(matrices, "matrices is null");
         if (matrices.length == 0) {
             throw new IllegalArgumentException("explain: no matrices given");
@@ -425,7 +433,7 @@ public final class Wren implements AutoCloseable {
         for (BlockMatrix m : matrices) {
             roots.add(own(m, "explain").current());
         }
-        return Planner.explain(runner.plan(roots));
+        return explain(detail, runner.plan(roots));
     }
 
     /**
@@ -580,8 +588,45 @@ public final class Wren implements AutoCloseable {
     }
 
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
-    String explain(MatrixExpr expr) {
-        return Planner.explain(runner.plan(expr));
+    String explain(Detail detail, MatrixExpr expr) {
+        requireNonNull(detail, "detail is null");
+        return explain(detail, runner.plan(expr));
+    }
+
+    private static String explain(Detail detail, Plan plan) {
+        return detail == Detail.PROGRAM ? Planner.explain(plan) : Planner.summary(plan);
+    }
+
+    /** What a notebook shows for a matrix whose current form is {@code current}; never computes, reads at most one tile. */
+    MatrixCard card(MatrixExpr current) {
+        String where = store.describe();
+        if (!(current instanceof Leaf leaf)) {
+            String text = current.toString();
+            String detail = text.length() > 120 ? text.substring(0, 117) + "..." : text;
+            return new MatrixCard(current.shape().rows(), current.shape().cols(), current.blockSize(), current.structure(),
+                    MatrixCard.State.LAZY, detail, where, null, "compute() it to see its values");
+        }
+        String name = leaf.name();
+        if (!catalog.generated().contains(name) && name.startsWith(session + "/")) {
+            return new MatrixCard(leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.structure(), MatrixCard.State.PLACEHOLDER,
+                    name, where, null, "a placeholder has no values: it is for dryRun, simulate and lowerBounds");
+        }
+        MatrixCard.State state = catalog.generated().contains(name) ? MatrixCard.State.COMPUTED : MatrixCard.State.STORED;
+        String detail = state == MatrixCard.State.COMPUTED ? catalog.describe(name) + " (scratch " + name + ")" : name;
+        double[][] corner = null;
+        String note = null;
+        try {
+            double[][] tile = io.readTile(leaf, 0, 0);
+            int r = Math.min(MatrixCard.CORNER, tile.length);
+            int c = Math.min(MatrixCard.CORNER, tile[0].length);
+            corner = new double[r][];
+            for (int i = 0; i < r; i++) {
+                corner[i] = java.util.Arrays.copyOf(tile[i], c);
+            }
+        } catch (RuntimeException e) {
+            note = "values not readable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+        }
+        return new MatrixCard(leaf.shape().rows(), leaf.shape().cols(), leaf.blockSize(), leaf.structure(), state, detail, where, corner, note);
     }
 
     static int checkBlock(int blockSize) {
