@@ -26,8 +26,12 @@ final class DemoCommand {
         out.printf("wren4j demo: Cholesky factorization A = L L^T of a random %dx%d SPD matrix%n", n, n);
         out.printf("  %dx%d grid of %d-blocks, %d worker threads (one BLAS thread each), tiles Arrow-encoded in memory%n",
                 tiles, tiles, block, workers);
-        try (Wren wren = Wren.builder().workers(workers).blockSize(block).progress(new ProgressPrinter(err)).build()) {
+        var progress = new ProgressPrinter(err);
+        try (progress; Wren wren = Wren.builder().workers(workers).blockSize(block).progress(progress).build()) {
+            progress.phase("making the random SPD matrix");
+            progress.afterEachJob("checking L against dense LAPACK and timing the single call");
             Workload.Outcome o = Workload.run(wren, "cholesky", n, n, n, block, seed, true, true);
+            progress.done();
             JobReport j = o.job();
             out.printf("  factorized in %.3f s: %.1f GFLOP/s, %d tasks, %d kernel executions, peak %d workers%n",
                     j.seconds(), o.gflops(), j.tasks(), j.executions(), j.peakWorkers());

@@ -24,6 +24,7 @@ final class RunCommand {
             "  --label y             solve, lstsq: the right-hand side, the table's column y (stored input: the stored matrix y);",
             "                        a solution of at most " + LinalgWorkloads.MAX_PRINTED_SOLUTION + " values is printed",
             "  --workers W --seed S --json --no-check --baseline (cholesky, gemm)",
+            "  --quiet               no progress on stderr (shown by default, with --json too: stdout stays one JSON line)",
             "  " + Backend.USAGE);
 
     private RunCommand() {
@@ -36,7 +37,7 @@ final class RunCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) {
         var valued = new HashSet<>(Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed")));
         valued.addAll(Backend.OPTIONS);
-        Args args = new Args(argv, valued, Set.of("json", "no-check", "baseline", "dry-run", "force"));
+        Args args = new Args(argv, valued, Set.of("json", "no-check", "baseline", "dry-run", "force", "quiet"));
         if (args.positional().size() != 1) {
             throw new UsageException(args.positional().isEmpty() ? "run needs an operation" : "run takes one operation, got " + args.positional());
         }
@@ -81,17 +82,22 @@ final class RunCommand {
         }
         int sessionBlock = generated != null ? generated.block() : args.positiveInt("block", Inputs.DEFAULT_TABLE_BLOCK);
         var builder = Inputs.session(args).workers(workers).blockSize(sessionBlock);
-        builder.progress(backend.withFaults(json ? (op1, done, total, seconds) -> { } : new ProgressPrinter(err)));
-        try (Wren wren = backend.configure(builder).build()) {
+        boolean check = !args.flag("no-check");
+        ProgressPrinter progress = args.flag("quiet") ? ProgressPrinter.quiet() : new ProgressPrinter(err);
+        builder.progress(backend.withFaults(progress));
+        try (progress; Wren wren = backend.configure(builder).build()) {
+            progress.phase(args.has("input") ? "loading the input" : "making the inputs");
+            progress.afterEachJob(check || args.flag("baseline") ? "reading the result, checking it against dense LAPACK"
+                    + (args.flag("baseline") ? " and timing the single call" : "") : "reading the result");
             Optional<Inputs.Operands> input = Inputs.operands(wren, args, err);
             Sizes s = input.map(in -> inputSizes(op, args, in)).orElse(generated);
             if (input.isPresent()) {
                 BlockRule.check("run " + op + " --input", op, s.m(), s.n(), s.k(), s.block(), force, err);
             }
-            boolean check = !args.flag("no-check");
             Workload.Outcome o = linalg
                     ? LinalgWorkloads.run(wren, op, input, s.m(), s.n(), s.k(), s.block(), seed, check)
                     : Workload.run(wren, op, input.map(Inputs.Operands::a), s.m(), s.n(), s.k(), s.block(), seed, check, args.flag("baseline"));
+            progress.done();
             String figures = json ? json(o, backend.name()) : text(o);
             if (backend.workersKilled() >= 0) {
                 figures = json ? figures.substring(0, figures.length() - 1) + ", \"workers_killed\": " + backend.workersKilled() + "}"
