@@ -578,8 +578,47 @@ public final class BlockMatrix {
      *
      * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
      */
-    public double[] svd(int k) {
+    public double[] singularValues(int k) {
         return BandSvd.singularValues(wren, current(), BandSvd.checkK(k, shape()));
+    }
+
+    /**
+     * numpy's {@code svd(a, full_matrices=False)} cut to the {@code k} largest singular
+     * triplets; see {@link SvdFactors} for the factors and their signs. Exact: a QR job runs now
+     * (of the transpose for a wide matrix) forming the thin Q and R, the client takes the SVD
+     * of the {@code n x n} R (n the smaller dimension, up to {@value BandSvd#MAX_N}), and the
+     * factor along the larger dimension is the lazy {@code Q U_R}. For the leading triplets of a
+     * matrix too large for that, see {@link #svdRandomized}.
+     *
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
+     * @throws WrenException if a job fails, or the smaller dimension is above {@value BandSvd#MAX_N}
+     */
+    public SvdFactors svd(int k) {
+        return SvdSolver.exact(this, k);
+    }
+
+    /** numpy's {@code svd(a, full_matrices=False)}: all {@code min(m, n)} triplets; see {@link #svd(int)}. */
+    public SvdFactors svd() {
+        return SvdSolver.exact(this, (int) Math.min(shape().rows(), shape().cols()));
+    }
+
+    /**
+     * The {@code k} leading singular triplets by the randomized SVD of Halko, Martinsson and
+     * Tropp (scikit-learn's {@code randomized_svd}, Dask's {@code svd_compressed}): a seeded
+     * zero-mean uniform test matrix of {@code l = k + oversample} columns, {@code Y = A Omega},
+     * {@code powerIterations} rounds of {@code Y = A (A^T Q)} with a TSQR/CAQR between
+     * products, then the client takes the SVD of the {@code l x n} {@code Q^T A}. Jobs and
+     * workers see tiles only; the client holds {@code l x min(m, n)} values. The error of the
+     * rank-k result is close to the best rank-k error when the spectrum decays past k; more
+     * power iterations help when it decays slowly. The same seed gives the same factors.
+     *
+     * @param oversample extra columns of the test matrix, {@code >= 0} (10 is usual)
+     * @param powerIterations rounds of power iteration, {@code >= 0} (2 to 4 usual)
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension, or an argument is negative
+     * @throws WrenException if a job fails, or {@code l x min(m, n)} is above 2^27 values
+     */
+    public SvdFactors svdRandomized(int k, int oversample, int powerIterations, long seed) {
+        return SvdSolver.randomized(this, k, oversample, powerIterations, seed);
     }
 
     /**
