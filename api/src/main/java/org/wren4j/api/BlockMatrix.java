@@ -622,6 +622,28 @@ public final class BlockMatrix {
     }
 
     /**
+     * numpy's {@code eigh(a)} for this symmetric matrix: eigenvalues ascending and orthonormal
+     * eigenvectors (see {@link EighResult}), computed now. The matrix (computed first if it is
+     * an expression) is read by the client, checked to be symmetric to within
+     * {@code 1e-10 * max|a_ij|} (the roundings of e.g. {@code X^T X}; its lower triangle is
+     * used), and decomposed by LAPACK {@code dsyevd}; the client holds {@code n x n} values, so n
+     * may be up to {@value BandSvd#MAX_N}. Eigenvalues keep their signs: an indefinite matrix
+     * gets negative ones (its singular values would be their magnitudes).
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws WrenException if it is not symmetric (naming an element pair), or n is above {@value BandSvd#MAX_N}
+     * @throws NonFiniteException if it holds a NaN or an infinity
+     */
+    public EighResult eigh() {
+        return SymmetricEigen.eigh(this);
+    }
+
+    /** numpy's {@code eigvalsh(a)}: the eigenvalues of this symmetric matrix, ascending, without vectors; see {@link #eigh()}. */
+    public double[] eigvalsh() {
+        return SymmetricEigen.values(this);
+    }
+
+    /**
      * The determinant of this square matrix (numpy's {@code det}), computed now: one LU job with
      * tournament pivoting, of which the client reads only U's diagonal and the row permutation.
      * It is the product of the pivots, so it overflows to an infinity or underflows to 0 where

@@ -23,13 +23,14 @@ final class TestSpectra {
     /** The symmetric {@code Q diag(w) Q^T} with eigenvalues w (any signs), Q a product of random reflectors. */
     static double[][] symmetricWithEigenvalues(Random random, double[] w) {
         int n = w.length;
-        double[][] a = new double[n][n];
+        double[][] q = reflectRows(random, reflectRows(random, reflectRows(random, Dense.eye(n, n))));
+        double[][] qw = new double[n][n];
         for (int i = 0; i < n; i++) {
-            a[i][i] = w[i];
+            for (int j = 0; j < n; j++) {
+                qw[i][j] = q[i][j] * w[j];
+            }
         }
-        for (int r = 0; r < 3; r++) {
-            a = Dense.t(reflectRows(random, Dense.t(reflectRows(random, a))));
-        }
+        double[][] a = Dense.mul(qw, Dense.t(q));
         // exactly symmetric, as the rounding of the two sides differs
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
