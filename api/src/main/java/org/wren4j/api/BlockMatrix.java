@@ -744,13 +744,13 @@ public final class BlockMatrix {
     }
 
     /**
-     * numpy's {@code lstsq(A, b)} for this square or tall A: the minimum-norm x minimising
+     * numpy's {@code lstsq(A, b)} for this {@code m x n} A of any shape: the minimum-norm x minimising
      * {@code ||A x - b||_2}, with singular values of A at or below {@code rcond * s_max} treated
      * as zero, numpy's default {@code rcond = eps * max(m, n)}; see
      * {@link #lstsq(BlockMatrix, double)}.
      *
-     * @throws ShapeException if A is wide, or b has another number of rows or block size
-     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns
+     * @throws ShapeException if b has another number of rows or block size
+     * @throws WrenException if {@code min(m, n)} is above {@value BandSvd#MAX_N}
      */
     public LeastSquares lstsq(BlockMatrix b) {
         return lstsq(b, LeastSquares.defaultRcond(shape().rows(), shape().cols()));
@@ -769,10 +769,15 @@ public final class BlockMatrix {
      * if they stop shrinking the solve fails with a {@link WrenException} naming an rcond that
      * works, rather than return an inaccurate x.
      *
+     * <p>A wide (underdetermined, m < n) A gets numpy's minimum-norm solution too: one job
+     * computes the thin Q and the {@code m x m} R of {@code A^T = Q R}, the client takes the SVD
+     * of R and forms {@code W = U_r S_r^-1 V_r^T} over the kept values, and one job computes
+     * {@code x = Q (W b)}, i.e. {@code pinv(A) b}; residuals are empty, as numpy's.
+     *
      * @param rcond cut-off ratio, {@code >= 0}; 0 keeps every nonzero singular value
      * @throws IllegalArgumentException if rcond is negative or not finite
-     * @throws ShapeException if A is wide, or b has another number of rows or block size
-     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns (R is finished on the client)
+     * @throws ShapeException if b has another number of rows or block size
+     * @throws WrenException if {@code min(m, n)} is above {@value BandSvd#MAX_N} (R is finished on the client)
      */
     public LeastSquares lstsq(BlockMatrix b, double rcond) {
         requireNonNull(b, "b is null");
