@@ -736,8 +736,7 @@ public final class BlockMatrix {
     /**
      * numpy's reduced {@code qr}: {@link QrFactors} with the thin Q and R of {@code this = Q R},
      * from one factorization, for any shape (a wide matrix through its leading square block).
-     * Lazy, except that a small job forms the identity columns Q is built from now. {@link #qr()}
-     * stays the cheaper way to R alone.
+     * Lazy: nothing runs until Q or R is read. {@link #qr()} stays the cheaper way to R alone.
      */
     public QrFactors qrFactors() {
         return QrFactors.of(this);
