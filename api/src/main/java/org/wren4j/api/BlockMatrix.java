@@ -607,8 +607,9 @@ public final class BlockMatrix {
      * Tropp (scikit-learn's {@code randomized_svd}, Dask's {@code svd_compressed}): a seeded
      * zero-mean uniform test matrix of {@code l = k + oversample} columns, {@code Y = A Omega},
      * {@code powerIterations} rounds of {@code Y = A (A^T Q)} with a TSQR/CAQR between
-     * products, then the client takes the SVD of the {@code l x n} {@code Q^T A}. Jobs and
-     * workers see tiles only; the client holds {@code l x min(m, n)} values. The error of the
+     * products, then the client takes the SVD of the {@code l x n} {@code Q^T A}. All the
+     * products and QRs, Q and {@code Q^T A} run as ONE job (U = Q U_B is a lazy product after
+     * it); workers see tiles only, and the client holds {@code l x min(m, n)} values. The error of the
      * rank-k result is close to the best rank-k error when the spectrum decays past k; more
      * power iterations help when it decays slowly. The same seed gives the same factors.
      *

@@ -1,5 +1,6 @@
 package org.wren4j.api;
 
+import java.util.List;
 import org.wren4j.exec.kernels.DenseSvd;
 import org.wren4j.exec.kernels.KernelFailure;
 
@@ -10,7 +11,8 @@ import org.wren4j.exec.kernels.KernelFailure;
  * zero-mean test matrix of {@code l = k + oversample} columns, the range of {@code A Omega}
  * refined by power iterations with a QR between products (so the spectrum's decay does not
  * drown the small directions in rounding), then the client takes the SVD of the {@code l x n}
- * {@code B = Q^T A}: the client holds l x n values, the cluster everything of size m.
+ * {@code B = Q^T A}: the client holds l x n values, the cluster everything of size m. The
+ * products, every TSQR/CAQR and B are ONE lazy expression, so they run as one job.
  */
 final class SvdSolver {
     private SvdSolver() {
@@ -48,19 +50,20 @@ final class SvdSolver {
                     + "by the smaller dimension), above " + LeastSquaresSolver.MAX_CLIENT_VALUES + " values; ask for fewer");
         }
         Wren wren = a.session();
-        BlockMatrix stored = a.compute();
         BlockMatrix omega = wren.random(n, l, a.blockSize(), seed).minus(0.5);
-        BlockMatrix q = orthonormal(stored.matmul(omega));
+        BlockMatrix q = orthonormal(a.matmul(omega));
         for (int i = 0; i < powerIterations; i++) {
-            q = orthonormal(stored.matmul(orthonormal(stored.T().matmul(q))));
+            q = orthonormal(a.matmul(orthonormal(a.T().matmul(q))));
         }
-        double[] b = q.T().matmul(stored).toColumnMajor();
-        return lift(q, dense("svdRandomized: the SVD of Q^T A", b, l, Math.toIntExact(n)), k, a.blockSize());
+        // the whole chain of products and QRs, and B, in ONE job; Q stored for U = Q U_B
+        List<BlockMatrix> out = wren.compute(q, q.T().matmul(a));
+        double[] b = out.get(1).toColumnMajor();
+        return lift(out.get(0), dense("svdRandomized: the SVD of Q^T A", b, l, Math.toIntExact(n)), k, a.blockSize());
     }
 
-    /** The thin Q of {@code y}'s QR, stored. */
+    /** The thin Q of {@code y}'s QR, lazy. */
     private static BlockMatrix orthonormal(BlockMatrix y) {
-        return y.qrFactors().q().compute();
+        return y.qrFactors().q();
     }
 
     private static DenseSvd.Result dense(String op, double[] a, int m, int n) {

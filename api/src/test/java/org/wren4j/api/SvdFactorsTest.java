@@ -88,7 +88,9 @@ class SvdFactorsTest extends EmbeddedSessionTest {
             double[][] a = TestSpectra.withSingularValues(random, m, n, s);
             String as = m + "x" + n + " block " + (int) c[2] + " k " + k + " p " + (int) c[4] + " q " + (int) c[5] + " decay " + c[6];
             BlockMatrix x = wren.fromArray(a, (int) c[2]);
+            long before = wren.jobsStarted();
             SvdFactors f = x.svdRandomized(k, (int) c[4], (int) c[5], 42);
+            assertThat(wren.jobsStarted() - before).as(as + ": products, QRs and Q^T A in one job").isEqualTo(1);
             double[] exact = DenseReference.singularValues(DenseMath.colMajor(a), m, n);
             double best = tail(exact, k);
             double err = DenseMath.fro(Dense.minus(a, reconstruct(f, k)));
