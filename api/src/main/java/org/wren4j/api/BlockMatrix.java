@@ -578,8 +578,70 @@ public final class BlockMatrix {
      *
      * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
      */
-    public double[] svd(int k) {
+    public double[] singularValues(int k) {
         return BandSvd.singularValues(wren, current(), BandSvd.checkK(k, shape()));
+    }
+
+    /**
+     * numpy's {@code svd(a, full_matrices=False)} cut to the {@code k} largest singular
+     * triplets; see {@link SvdFactors} for the factors and their signs. Exact: a QR job runs now
+     * (of the transpose for a wide matrix) forming the thin Q and R, the client takes the SVD
+     * of the {@code n x n} R (n the smaller dimension, up to {@value BandSvd#MAX_N}), and the
+     * factor along the larger dimension is the lazy {@code Q U_R}. For the leading triplets of a
+     * matrix too large for that, see {@link #svdRandomized}.
+     *
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension
+     * @throws WrenException if a job fails, or the smaller dimension is above {@value BandSvd#MAX_N}
+     */
+    public SvdFactors svd(int k) {
+        return SvdSolver.exact(this, k);
+    }
+
+    /** numpy's {@code svd(a, full_matrices=False)}: all {@code min(m, n)} triplets; see {@link #svd(int)}. */
+    public SvdFactors svd() {
+        return SvdSolver.exact(this, (int) Math.min(shape().rows(), shape().cols()));
+    }
+
+    /**
+     * The {@code k} leading singular triplets by the randomized SVD of Halko, Martinsson and
+     * Tropp (scikit-learn's {@code randomized_svd}, Dask's {@code svd_compressed}): a seeded
+     * zero-mean uniform test matrix of {@code l = k + oversample} columns, {@code Y = A Omega},
+     * {@code powerIterations} rounds of {@code Y = A (A^T Q)} with a TSQR/CAQR between
+     * products, then the client takes the SVD of the {@code l x n} {@code Q^T A}. All the
+     * products and QRs, Q and {@code Q^T A} run as ONE job (U = Q U_B is a lazy product after
+     * it); workers see tiles only, and the client holds {@code l x min(m, n)} values. The error of the
+     * rank-k result is close to the best rank-k error when the spectrum decays past k; more
+     * power iterations help when it decays slowly. The same seed gives the same factors.
+     *
+     * @param oversample extra columns of the test matrix, {@code >= 0} (10 is usual)
+     * @param powerIterations rounds of power iteration, {@code >= 0} (2 to 4 usual)
+     * @throws IllegalArgumentException if k is not between 1 and the smaller dimension, or an argument is negative
+     * @throws WrenException if a job fails, or {@code l x min(m, n)} is above 2^27 values
+     */
+    public SvdFactors svdRandomized(int k, int oversample, int powerIterations, long seed) {
+        return SvdSolver.randomized(this, k, oversample, powerIterations, seed);
+    }
+
+    /**
+     * numpy's {@code eigh(a)} for this symmetric matrix: eigenvalues ascending and orthonormal
+     * eigenvectors (see {@link EighResult}), computed now. The matrix (computed first if it is
+     * an expression) is read by the client, checked to be symmetric to within
+     * {@code 1e-10 * max|a_ij|} (the roundings of e.g. {@code X^T X}; its lower triangle is
+     * used), and decomposed by LAPACK {@code dsyevd}; the client holds {@code n x n} values, so n
+     * may be up to {@value BandSvd#MAX_N}. Eigenvalues keep their signs: an indefinite matrix
+     * gets negative ones (its singular values would be their magnitudes).
+     *
+     * @throws ShapeException if this matrix is not square
+     * @throws WrenException if it is not symmetric (naming an element pair), or n is above {@value BandSvd#MAX_N}
+     * @throws NonFiniteException if it holds a NaN or an infinity
+     */
+    public EighResult eigh() {
+        return SymmetricEigen.eigh(this);
+    }
+
+    /** numpy's {@code eigvalsh(a)}: the eigenvalues of this symmetric matrix, ascending, without vectors; see {@link #eigh()}. */
+    public double[] eigvalsh() {
+        return SymmetricEigen.values(this);
     }
 
     /**
@@ -675,21 +737,20 @@ public final class BlockMatrix {
     /**
      * numpy's reduced {@code qr}: {@link QrFactors} with the thin Q and R of {@code this = Q R},
      * from one factorization, for any shape (a wide matrix through its leading square block).
-     * Lazy, except that a small job forms the identity columns Q is built from now. {@link #qr()}
-     * stays the cheaper way to R alone.
+     * Lazy: nothing runs until Q or R is read. {@link #qr()} stays the cheaper way to R alone.
      */
     public QrFactors qrFactors() {
         return QrFactors.of(this);
     }
 
     /**
-     * numpy's {@code lstsq(A, b)} for this square or tall A: the minimum-norm x minimising
+     * numpy's {@code lstsq(A, b)} for this {@code m x n} A of any shape: the minimum-norm x minimising
      * {@code ||A x - b||_2}, with singular values of A at or below {@code rcond * s_max} treated
      * as zero, numpy's default {@code rcond = eps * max(m, n)}; see
      * {@link #lstsq(BlockMatrix, double)}.
      *
-     * @throws ShapeException if A is wide, or b has another number of rows or block size
-     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns
+     * @throws ShapeException if b has another number of rows or block size
+     * @throws WrenException if {@code min(m, n)} is above {@value BandSvd#MAX_N}
      */
     public LeastSquares lstsq(BlockMatrix b) {
         return lstsq(b, LeastSquares.defaultRcond(shape().rows(), shape().cols()));
@@ -708,10 +769,15 @@ public final class BlockMatrix {
      * if they stop shrinking the solve fails with a {@link WrenException} naming an rcond that
      * works, rather than return an inaccurate x.
      *
+     * <p>A wide (underdetermined, m < n) A gets numpy's minimum-norm solution too: one job
+     * computes the thin Q and the {@code m x m} R of {@code A^T = Q R}, the client takes the SVD
+     * of R and forms {@code W = U_r S_r^-1 V_r^T} over the kept values, and one job computes
+     * {@code x = Q (W b)}, i.e. {@code pinv(A) b}; residuals are empty, as numpy's.
+     *
      * @param rcond cut-off ratio, {@code >= 0}; 0 keeps every nonzero singular value
      * @throws IllegalArgumentException if rcond is negative or not finite
-     * @throws ShapeException if A is wide, or b has another number of rows or block size
-     * @throws WrenException if A has more than {@value BandSvd#MAX_N} columns (R is finished on the client)
+     * @throws ShapeException if b has another number of rows or block size
+     * @throws WrenException if {@code min(m, n)} is above {@value BandSvd#MAX_N} (R is finished on the client)
      */
     public LeastSquares lstsq(BlockMatrix b, double rcond) {
         requireNonNull(b, "b is null");

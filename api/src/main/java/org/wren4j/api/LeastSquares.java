@@ -38,9 +38,15 @@ public final class LeastSquares {
                     + "; b needs as many rows as A (" + a.shape().rows() + ")");
         }
         // the shape and block checks of the expressions the solve runs
-        a.qr();
         a.T().matmul(b);
-        LeastSquaresSolver.checkClientSize("lstsq", a.shape().cols(), b.shape().cols());
+        if (a.shape().rows() >= a.shape().cols()) {
+            a.qr();
+            LeastSquaresSolver.checkClientSize("lstsq", a.shape().cols(), b.shape().cols());
+        } else {
+            // a wide A: the client holds the m x m R of A^T's QR, the solution stays on the cluster
+            a.T().qr();
+            LeastSquaresSolver.checkClientSize("lstsq", a.shape().rows(), 1);
+        }
         return new LeastSquares(a, b, rcond);
     }
 

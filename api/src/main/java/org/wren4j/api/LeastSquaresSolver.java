@@ -35,6 +35,9 @@ final class LeastSquaresSolver {
     }
 
     static Outcome solve(BlockMatrix a, BlockMatrix b, double rcond) {
+        if (a.shape().rows() < a.shape().cols()) {
+            return wide(a, b, rcond);
+        }
         Wren wren = a.session();
         int n = Math.toIntExact(a.shape().cols());
         int k = Math.toIntExact(b.shape().cols());
@@ -79,6 +82,37 @@ final class LeastSquaresSolver {
         }
         BlockMatrix solution = wren.fromArray(TileIo.rowMajor(x, n, k), block);
         return new Outcome(solution, residuals, rank, s, corrections);
+    }
+
+    /**
+     * An underdetermined (wide, m < n) A: one job computes the thin Q and R of
+     * {@code A^T = Q R}, so {@code A = R^T Q^T}; the client takes {@code R = U S V^T} and forms the
+     * m x m {@code W = U_r S_r^-1 V_r^T} over the kept singular values, and a second job computes
+     * {@code x = Q (W b)}: numpy's minimum-norm solution {@code pinv(A) b}, in the range of Q
+     * (of A^T), with an error of about {@code kappa_r eps} (no normal equations).
+     */
+    private static Outcome wide(BlockMatrix a, BlockMatrix b, double rcond) {
+        Wren wren = a.session();
+        int m = Math.toIntExact(a.shape().rows());
+        int k = Math.toIntExact(b.shape().cols());
+        QrFactors f = a.T().qrFactors().compute();
+        DenseSvd.Result svd = svd(upper(f.r().toColumnMajor(), m), m);
+        double[] s = svd.s();
+        int rank = rank(s, rcond);
+        double[] u = svd.u();
+        double[] vt = svd.vt();
+        double[][] w = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = 0;
+                for (int q = 0; q < rank; q++) {
+                    v += u[q * m + i] * vt[j * m + q] / s[q];
+                }
+                w[i][j] = v;
+            }
+        }
+        BlockMatrix x = f.q().matmul(wren.fromArray(w, a.blockSize()).matmul(b)).compute();
+        return new Outcome(x, new double[k], rank, s, 0);
     }
 
     /** The n x n A the client can hold, and its n x k solution; checked before any job runs. */

@@ -97,7 +97,7 @@ final class MatrixFunctions {
             case NEG_ONE -> a.map(Fn.ABS).sum(Axis.COLUMNS).min(Axis.ROWS).item();
             case INF -> a.map(Fn.ABS).sum(Axis.ROWS).max(Axis.COLUMNS).item();
             case NEG_INF -> a.map(Fn.ABS).sum(Axis.ROWS).min(Axis.COLUMNS).item();
-            case TWO -> a.svd(1)[0];
+            case TWO -> a.singularValues(1)[0];
             case NEG_TWO -> {
                 double[] s = a.singularValues();
                 yield s[s.length - 1];

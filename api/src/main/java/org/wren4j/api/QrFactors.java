@@ -6,7 +6,6 @@ import java.util.List;
 import org.wren4j.planner.expr.Elementwise;
 import org.wren4j.planner.expr.EwOp;
 import org.wren4j.planner.expr.EwProgram;
-import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatMul;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.expr.QrQ;
@@ -31,8 +30,8 @@ public record QrFactors(BlockMatrix q, BlockMatrix r) {
     }
 
     /**
-     * The factors of {@code a}; a small job forms the first k columns of the identity now (from
-     * 2 index vectors: Q is formed by applying the reflectors to them, and they must be stored).
+     * The lazy factors of {@code a}: Q is formed by applying the reflectors to the first k
+     * columns of the identity, computed in the same job from 2 stored index vectors.
      */
     static QrFactors of(BlockMatrix a) {
         Wren wren = a.session();
@@ -44,8 +43,8 @@ public record QrFactors(BlockMatrix q, BlockMatrix r) {
         long k = Math.min(m, n);
         BlockMatrix[] index = indices(wren, m, n, block);
         MatrixExpr firstK = k == n ? index[1].current() : indices(wren, m, k, block)[1].current();
-        Leaf identity = wren.evaluate(new Elementwise(List.of(index[0].current(), firstK),
-                EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(EwOp.BinaryFn.EQ))));
+        MatrixExpr identity = new Elementwise(List.of(index[0].current(), firstK),
+                EwProgram.of(new EwOp.Load(0), new EwOp.Load(1), new EwOp.Binary(EwOp.BinaryFn.EQ)));
         var job = new ComputedTogether(wren, "qr of a " + m + "x" + n + " matrix");
         QrQ qExpr = new QrQ(square, identity);
         MatrixExpr rExpr = m >= n ? new QrR(square, true)

@@ -113,11 +113,53 @@ class LstsqTest extends EmbeddedSessionTest {
         assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 4, 1), -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rcond");
         assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 4, 1), Double.NaN)).hasMessageContaining("rcond");
-        assertThatThrownBy(() -> wren.random(3, 8, 4, 1).lstsq(wren.random(3, 1, 4, 1))).hasMessageContaining("3x8");
+        assertThatThrownBy(() -> wren.random(3, 8, 4, 1).lstsq(wren.random(4, 1, 4, 1))).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("3x8");
         assertThatThrownBy(() -> a.lstsq(wren.random(10, 1, 5, 1))).isInstanceOf(ShapeException.class);
         // (a 9000-column A itself would not fit this test's memory)
         assertThatThrownBy(() -> LeastSquaresSolver.checkClientSize("lstsq", 9000, 1)).isInstanceOf(WrenException.class)
                 .hasMessageContaining("lstsq").hasMessageContaining("8192");
         assertThat(LeastSquares.defaultRcond(100, 7)).isEqualTo(100 * EPS);
+    }
+
+    /**
+     * A wide (underdetermined) A: numpy's minimum-norm solution, against the independent Jacobi
+     * reference: full row rank (A x = b exactly), two equal rows (rank-deficient: the
+     * least-squares minimum-norm answer), a zero matrix, one row; ragged tiles, blocks larger
+     * than the matrix, several right-hand sides. Tolerance 1e-12 relative: the kept singular
+     * values span at most about 30, one rounding per flop on entries below 1.
+     */
+    @Test
+    void wideGivesTheMinimumNormSolution() {
+        // m, n, k, block, kind (0 random, 1 two equal rows, 2 zero)
+        int[][] cases = {{3, 8, 1, 4}, {4, 9, 2, 3}, {5, 7, 1, 8}, {1, 6, 1, 4}, {1, 1, 1, 1, 0}, {6, 13, 3, 4, 1}, {2, 5, 1, 2, 1},
+                {3, 5, 1, 2, 2}};
+        for (int[] c : cases) {
+            int m = c[0];
+            int n = c[1];
+            int kind = c.length > 4 ? c[4] : 0;
+            double[][] a = Dense.random(random, m, n);
+            if (kind == 1) {
+                a[m - 1] = a[0].clone();
+            } else if (kind == 2) {
+                a = new double[m][n];
+            }
+            double[][] b = Dense.random(random, m, c[2]);
+            String as = m + "x" + n + " k " + c[2] + " block " + c[3] + " kind " + kind;
+            LeastSquares ls = wren.fromArray(a, c[3]).lstsq(wren.fromArray(b, c[3]));
+            DenseLstsq.Answer ref = DenseLstsq.solve(a, b, LeastSquares.defaultRcond(m, n));
+            double[][] x = ls.solution().toArray();
+            assertThat(x.length).isEqualTo(n);
+            assertThat(x[0].length).isEqualTo(c[2]);
+            assertThat(ls.rank()).as(as + " rank").isEqualTo(ref.rank());
+            assertThat(ls.residuals()).as(as + " numpy: empty when m < n").isEmpty();
+            assertThat(DenseLstsq.froDiff(x, ref.x())).as(as + " x vs reference").isLessThanOrEqualTo(1e-12 * Math.max(1, DenseLstsq.fro(ref.x())));
+            for (int i = 0; i < m; i++) {
+                assertThat(ls.singularValues()[i]).as(as + " s" + i).isCloseTo(ref.s()[i], offset(1e-13));
+            }
+            if (kind == 0) {
+                assertThat(DenseMath.maxDiff(Dense.mul(a, x), b)).as(as + " A x = b").isLessThan(1e-12);
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ final class Solver {
                     iv = Inverter.invert(eqs[d], slot, target[d], target[d], env);
                 } else {
                     if (ranges == null) {
-                        ranges = innerRanges(at, nowBound, env);
+                        ranges = innerRanges(at, bound, env, slot, from, to - 1);
                     }
                     iv = Inverter.invert(eqs[d], slot, target[d], target[d], env, nowBound, ranges);
                 }
@@ -89,9 +89,15 @@ final class Solver {
             return true;
         }
 
-        /** Conservative ranges of the loops inside scope {@code at}, given the slots bound so far. */
-        private long[][] innerRanges(int at, long bound, long[] env) {
+        /**
+         * Conservative ranges of the loops inside scope {@code at}, given the slots bound before
+         * it; the slot being solved at {@code at} counts as its whole range {@code [from, last]},
+         * since env holds a stale value of it (an inner loop bound such as {@code M - k} evaluated
+         * at a stale k would exclude real solutions).
+         */
+        private long[][] innerRanges(int at, long bound, long[] env, int slot, long from, long last) {
             long[][] ranges = new long[env.length][];
+            ranges[slot] = new long[] {from, last};
             for (int i = at + 1; i < scopes.size(); i++) {
                 if (scopes.get(i) instanceof CompiledStatement.Loop l) {
                     long[] f = Intervals.of(l.from(), env, bound, ranges);

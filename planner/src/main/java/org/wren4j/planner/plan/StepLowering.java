@@ -131,10 +131,6 @@ final class StepLowering {
             full(in);
             qr(q, in.get(0), out);
         } else if (e instanceof QrQ q) {
-            if (values.get(in.get(1)).role() != MatrixDecl.Role.INPUT) {
-                // caqr_q's working copies start from B's tiles, which the analysis does not follow into a computed B
-                throw new PlanningException("qr: the identity columns " + q.identity() + " must be a stored matrix; compute them first");
-            }
             full(in);
             QrValues f = householderQr(q.arg(), in.get(0));
             long tiles = tc(q.arg(), b);

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The task graph of a program built the brute-force way: every task, every edge, in memory. */
+/**
+ * The task graph of a program built the brute-force way: every task, every edge, in memory. A
+ * read of a temporary's tile that no task writes depends on the writer, if any, of the same
+ * (row, column) tile of the temporary's initial matrix.
+ */
 final class ExplicitDag {
     final List<Node> tasks = new ArrayList<>();
     final Map<Node, Set<Node>> parents = new HashMap<>();
@@ -31,6 +35,13 @@ final class ExplicitDag {
         for (Node t : tasks) {
             for (ConcreteTile in : analysis.inputs(t)) {
                 Node w = writerOf.get(in);
+                if (w == null) {
+                    // an unwritten tile of a temporary holds its initial matrix's tile, possibly written in the program
+                    var init = analysis.program().requireMatrix(in.matrix()).initialFrom();
+                    if (init.isPresent()) {
+                        w = writerOf.get(new ConcreteTile(init.get(), in.row(), in.col()));
+                    }
+                }
                 if (w != null) {
                     parents.get(t).add(w);
                     children.computeIfAbsent(w, x -> new LinkedHashSet<>()).add(t);
