@@ -87,7 +87,7 @@ public final class DataFrameLoad {
             try {
                 // One more than allowed is enough to refuse: the driver never collects more.
                 values = selected.select(column(c.name())).distinct().limit(ColumnPlan.MAX_CATEGORIES + 1).collectAsList();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // SparkException is checked in Java's eyes, thrown unchecked by Scala
                 throw SparkFailures.of("finding the categories of column '" + c.name() + "'", e);
             }
             var texts = new TreeSet<String>();
@@ -118,7 +118,7 @@ public final class DataFrameLoad {
                 }
                 return List.of(new long[] {p, n}).iterator();
             }, false).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkFailures.of("counting the rows of the DataFrame's partitions", e);
         }
         long[] counts = new long[rows.getNumPartitions()];
@@ -133,7 +133,7 @@ public final class DataFrameLoad {
         try {
             stats = rows.mapPartitionsWithIndex((p, it) -> List.of(
                     new PartitionLoad(spec, block, p).write(ExecutorSessions.get(store), features, label, p, it)).iterator(), false).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkFailures.of("writing the DataFrame's rows as tiles", e);
         }
         long read = 0;
@@ -158,7 +158,7 @@ public final class DataFrameLoad {
                     label.mergeTileRow(session, t);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkFailures.of("joining the tile rows the DataFrame's partitions share", e);
         }
     }
