@@ -1,6 +1,5 @@
 package org.wren4j.spark.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class DataFrameLoad {
         SharedMatrix label = labelSlot.isPresent() ? wren.sharedMatrix(1, block, counts) : null;
         try {
             long[] readDropped = write(rows, spec, block, store, features, label);
-            merge(JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext()), store, features, label);
+            SharedMerge.run(JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext()), store, features, label);
             BlockMatrix f = features.finish(wren, plan.columnNames());
             Optional<BlockMatrix> l = label == null ? Optional.empty() : Optional.of(label.finish(wren, List.of(labelSlot.get().name())));
             List<String> classes = labelSlot.isPresent() && labelSlot.get().role() == Slot.Role.LABEL_CLASSES ? labelSlot.get().categories() : List.of();
@@ -143,23 +142,5 @@ public final class DataFrameLoad {
             dropped += s[1];
         }
         return new long[] {read, dropped};
-    }
-
-    private static void merge(JavaSparkContext jsc, SharedStore store, SharedMatrix features, SharedMatrix label) {
-        List<Long> shared = new ArrayList<>(features.sharedTileRows());
-        if (shared.isEmpty()) {
-            return;
-        }
-        try {
-            jsc.parallelize(shared, Math.min(shared.size(), Math.max(1, jsc.defaultParallelism()))).foreach(t -> {
-                Wren session = ExecutorSessions.get(store);
-                features.mergeTileRow(session, t);
-                if (label != null) {
-                    label.mergeTileRow(session, t);
-                }
-            });
-        } catch (Exception e) {
-            throw SparkFailures.of("joining the tile rows the DataFrame's partitions share", e);
-        }
     }
 }
