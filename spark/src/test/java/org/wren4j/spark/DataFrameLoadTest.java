@@ -3,11 +3,15 @@ package org.wren4j.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,6 +71,14 @@ class DataFrameLoadTest {
     @AfterAll
     static void stop() {
         ws.close();
+    }
+
+    private static Stream<Path> storeFiles() {
+        try (Stream<Path> all = Files.walk(dir.resolve("tiles"))) {
+            return all.filter(Files::isRegularFile).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rows in {@code slices} partitions; more slices than rows leaves some empty. */
@@ -144,10 +156,19 @@ class DataFrameLoadTest {
         assertThat(x[2][0]).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(Double.doubleToRawLongBits(x[8][0])).isEqualTo(nan);
         assertThat(x[9][0]).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThatThrownBy(() -> ws.load(frame(data, 2), LoadOptions.builder().columns("a").blockSize(3).build()))
+        // One bad value, early in the first partition, while the second is still writing its many tiles:
+        // when the load fails, the second task's late writes must not outlive the clean-up.
+        var finiteButOne = new ArrayList<Row>();
+        for (int r = 0; r < 4000; r++) {
+            finiteButOne.add(RowFactory.create((long) r, r == 2 ? Double.POSITIVE_INFINITY : r, r, 1f, BigDecimal.ONE, true, "red", null, "x"));
+        }
+        var before = storeFiles().map(Path::toString).toList();
+        assertThatThrownBy(() -> ws.load(frame(finiteButOne, 2), LoadOptions.builder().columns("a").blockSize(3).build()))
                 .isInstanceOf(InteropException.class)
                 .hasMessageContaining("DataFrame partition 0, column 'a', row 2: the value is Infinity");
-        assertThat(ws.wren().list()).allMatch(n -> !n.contains("pieces"));
+        // the failed load left no tiles and no pieces, and the successful ones no pieces
+        assertThat(storeFiles().map(Path::toString).filter(f -> !before.contains(f)).toList()).isEmpty();
+        assertThat(storeFiles().filter(f -> f.toString().contains("-pieces"))).isEmpty();
     }
 
     @Test

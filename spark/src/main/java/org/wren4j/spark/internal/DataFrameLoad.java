@@ -128,13 +128,10 @@ public final class DataFrameLoad {
     }
 
     private static long[] write(JavaRDD<Row> rows, LoadSpec spec, int block, SharedStore store, SharedMatrix features, SharedMatrix label) {
-        List<long[]> stats;
-        try {
-            stats = rows.mapPartitionsWithIndex((p, it) -> List.of(
-                    new PartitionLoad(spec, block, p).write(ExecutorSessions.get(store), features, label, p, it)).iterator(), false).collect();
-        } catch (Exception e) {
-            throw SparkFailures.of("writing the DataFrame's rows as tiles", e);
-        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+        List<long[]> stats = SparkJobs.await(jsc, rows.mapPartitionsWithIndex((p, it) -> List.of(
+                new PartitionLoad(spec, block, p).write(ExecutorSessions.get(store), features, label, p, it)).iterator(), false).collectAsync(),
+                "writing the DataFrame's rows as tiles");
         long read = 0;
         long dropped = 0;
         for (long[] s : stats) {

@@ -37,7 +37,7 @@ public final class MllibImport {
         long tileCols = (m.numCols() + b - 1) / b;
         try {
             JavaRDD<Tuple2<Tuple2<Object, Object>, Matrix>> blocks = m.blocks().toJavaRDD();
-            List<long[]> present = blocks.mapPartitions(it -> {
+            List<long[]> present = SparkJobs.await(jsc, blocks.mapPartitions(it -> {
                 Wren session = ExecutorSessions.get(store);
                 var done = new ArrayList<long[]>();
                 while (it.hasNext()) {
@@ -49,7 +49,7 @@ public final class MllibImport {
                     done.add(new long[] {i, j});
                 }
                 return done.iterator();
-            }).collect();
+            }).collectAsync(), "writing the blocks of an MLlib BlockMatrix as tiles");
             Set<Long> written = new HashSet<>();
             present.forEach(ij -> written.add(ij[0] * tileCols + ij[1]));
             var missing = new ArrayList<Long>();
@@ -59,17 +59,17 @@ public final class MllibImport {
                 }
             }
             if (!missing.isEmpty()) {
-                jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism()))).foreach(t -> {
+                SparkJobs.await(jsc, jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
                     long i = t / tileCols;
                     long j = t % tileCols;
                     int rows = (int) Math.min(b, target.rows() - i * b);
                     int cols = (int) Math.min(b, target.cols() - j * b);
                     target.writeTile(ExecutorSessions.get(store), i, j, rows, cols, new double[rows * cols]);
-                });
+                }), "writing the zero blocks of an MLlib BlockMatrix as tiles");
             }
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             target.delete(wren);
-            throw SparkFailures.of("writing the blocks of an MLlib BlockMatrix as tiles", e);
+            throw e;
         }
         return target.finish(wren, List.of());
     }
@@ -95,15 +95,15 @@ public final class MllibImport {
             throw SparkFailures.of("counting the rows of an MLlib RowMatrix", e);
         }
         try {
-            rows.mapPartitionsWithIndex((p, it) -> {
+            SparkJobs.await(jsc, rows.mapPartitionsWithIndex((p, it) -> {
                 writeRange(target, ExecutorSessions.get(store), p, it);
                 return List.<Long>of().iterator();
-            }, false).count();
-        } catch (Exception e) {
+            }, false).countAsync(), "writing the rows of an MLlib RowMatrix as tiles");
+            SharedMerge.run(jsc, store, target, null);
+        } catch (RuntimeException e) {
             target.delete(wren);
-            throw SparkFailures.of("writing the rows of an MLlib RowMatrix as tiles", e);
+            throw e;
         }
-        SharedMerge.run(jsc, store, target, null);
         return target.finish(wren, List.of());
     }
 
@@ -136,10 +136,10 @@ public final class MllibImport {
         long tileRows = (rows + b - 1) / b;
         try {
             JavaRDD<IndexedRow> indexed = m.rows().toJavaRDD();
-            List<Long> present = indexed.mapToPair(r -> new Tuple2<>(r.index() / b, r)).groupByKey().map(group -> {
+            List<Long> present = SparkJobs.await(jsc, indexed.mapToPair(r -> new Tuple2<>(r.index() / b, r)).groupByKey().map(group -> {
                 writeTileRow(target, ExecutorSessions.get(store), group._1(), group._2());
                 return group._1();
-            }).collect();
+            }).collectAsync(), "writing the rows of an MLlib IndexedRowMatrix as tiles");
             Set<Long> written = new HashSet<>(present);
             var missing = new ArrayList<Long>();
             for (long t = 0; t < tileRows; t++) {
@@ -148,12 +148,12 @@ public final class MllibImport {
                 }
             }
             if (!missing.isEmpty()) {
-                jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism())))
-                        .foreach(t -> writeTileRow(target, ExecutorSessions.get(store), t, List.of()));
+                SparkJobs.await(jsc, jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism())))
+                        .foreachAsync(t -> writeTileRow(target, ExecutorSessions.get(store), t, List.of())), "writing the zero rows of an MLlib IndexedRowMatrix");
             }
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             target.delete(wren);
-            throw SparkFailures.of("writing the rows of an MLlib IndexedRowMatrix as tiles", e);
+            throw e;
         }
         return target.finish(wren, List.of());
     }

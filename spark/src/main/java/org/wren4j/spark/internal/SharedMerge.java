@@ -17,16 +17,12 @@ public final class SharedMerge {
         if (shared.isEmpty()) {
             return;
         }
-        try {
-            jsc.parallelize(shared, Math.min(shared.size(), Math.max(1, jsc.defaultParallelism()))).foreach(t -> {
-                Wren session = ExecutorSessions.get(store);
-                matrix.mergeTileRow(session, t);
-                if (alsoSameRanges != null) {
-                    alsoSameRanges.mergeTileRow(session, t);
-                }
-            });
-        } catch (Exception e) { // SparkException is checked in Java's eyes, thrown unchecked by Scala
-            throw SparkFailures.of("joining the tile rows the partitions share", e);
-        }
+        SparkJobs.await(jsc, jsc.parallelize(shared, Math.min(shared.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
+            Wren session = ExecutorSessions.get(store);
+            matrix.mergeTileRow(session, t);
+            if (alsoSameRanges != null) {
+                alsoSameRanges.mergeTileRow(session, t);
+            }
+        }), "joining the tile rows the partitions share");
     }
 }
