@@ -14,6 +14,7 @@ import org.wren4j.interop.LoadOptions;
 import org.wren4j.interop.LoadedTable;
 import org.wren4j.spark.internal.DataFrameExport;
 import org.wren4j.spark.internal.DataFrameLoad;
+import org.wren4j.spark.internal.ExecutorSessions;
 
 /**
  * wren4j next to a Spark session: a wren4j session (the driver's) on a {@link SharedStore} the
@@ -107,9 +108,13 @@ public final class WrenSpark implements AutoCloseable {
         return DataFrameExport.toDataFrame(spark, wren, store, matrix, names);
     }
 
-    /** Closes the driver's wren4j session. */
+    /** Closes the driver's wren4j session (and, in local mode, the executor's session in this JVM). */
     @Override
     public void close() {
-        wren.close();
+        try {
+            wren.close();
+        } finally {
+            ExecutorSessions.close(store);
+        }
     }
 }

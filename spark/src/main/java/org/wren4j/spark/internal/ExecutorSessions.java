@@ -21,6 +21,17 @@ public final class ExecutorSessions {
     private ExecutorSessions() {
     }
 
+    /**
+     * Closes this JVM's session on {@code store}, if any: in local mode the driver's JVM is the
+     * executor, and its session should not outlive the application's (nor the services it talks to).
+     */
+    public static void close(SharedStore store) {
+        Wren w = SESSIONS.remove(store);
+        if (w != null) {
+            w.close();
+        }
+    }
+
     public static Wren get(SharedStore store) {
         return SESSIONS.computeIfAbsent(store, s -> s.configure(Wren.builder()).workers(1).deleteScratchOnClose(false).build());
     }
