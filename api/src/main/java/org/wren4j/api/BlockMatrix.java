@@ -890,6 +890,32 @@ public final class BlockMatrix {
     }
 
     /**
+     * Tile row {@code tileRow} (rows {@code tileRow * blockSize()} on, at most {@code blockSize()}
+     * of them) as row-major rows, computing first if needed: lets many readers share out a matrix
+     * by tile rows.
+     *
+     * @throws IllegalArgumentException if the tile row is outside the matrix
+     */
+    public double[][] tileRow(long tileRow) {
+        if (tileRow < 0 || tileRow >= shape().tileRows(blockSize())) {
+            throw new IllegalArgumentException("tile row " + tileRow + " is outside a " + shape() + " matrix in tiles of " + blockSize());
+        }
+        return wren.io().readTileRow(leaf(), tileRow);
+    }
+
+    /**
+     * Tile {@code (i, j)} as row-major rows, computing first if needed.
+     *
+     * @throws IllegalArgumentException if the tile is outside the matrix
+     */
+    public double[][] tile(long i, long j) {
+        if (i < 0 || j < 0 || i >= shape().tileRows(blockSize()) || j >= shape().tileCols(blockSize())) {
+            throw new IllegalArgumentException("tile (" + i + ", " + j + ") is outside a " + shape() + " matrix in tiles of " + blockSize());
+        }
+        return wren.io().readTile(leaf(), i, j);
+    }
+
+    /**
      * Computes the matrix (if not yet done) and stores it under {@code name} with its manifest,
      * so this or another process on the same store can {@link Wren#open(String) open} it; see
      * {@link #save(String, SaveOptions)}.

@@ -32,6 +32,11 @@ final class TileIo {
         return store.write(key, tile).toCompletableFuture();
     }
 
+    /** A tile read as stored, whatever its shape: a piece of a {@link SharedMatrix}. */
+    CompletableFuture<Tile> readPiece(TileKey key) {
+        return store.read(key).toCompletableFuture();
+    }
+
     void deleteStored(String name) {
         store.deleteMatrix(name).toCompletableFuture().join();
     }

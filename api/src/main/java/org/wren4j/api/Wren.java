@@ -356,6 +356,28 @@ public final class Wren implements AutoCloseable {
         return new MatrixWriter(this, newName(), cols, blockSize);
     }
 
+    /**
+     * A new matrix to be written by many writers at once, possibly in other processes with sessions
+     * on this session's store: range {@code r} holds the next {@code rangeRows[r]} rows (zero is
+     * allowed). See {@link SharedMatrix}.
+     *
+     * @throws IllegalArgumentException if a count is negative, all are zero, or the sizes are bad
+     */
+    public SharedMatrix sharedMatrix(long cols, int blockSize, long[] rangeRows) {
+        requireNonNull(rangeRows, "rangeRows is null");
+        var starts = new ArrayList<Long>();
+        long at = 0;
+        starts.add(at);
+        for (long n : rangeRows) {
+            if (n < 0) {
+                throw new IllegalArgumentException("a range cannot hold " + n + " rows");
+            }
+            at = Math.addExact(at, n);
+            starts.add(at);
+        }
+        return new SharedMatrix(newName(), cols, blockSize, starts);
+    }
+
     TileIo io() {
         return io;
     }

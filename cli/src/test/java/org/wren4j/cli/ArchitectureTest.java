@@ -102,6 +102,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void sparkStaysInTheSparkModuleAboveApiAndInterop() {
+        for (String module : List.of("spi", "planner", "arrow-tiles", "serverless-exec", "api", "interop", "cli")) {
+            assertThat(violations(imports(module), i -> i.imported.startsWith("org.apache.spark") || i.imported.startsWith("scala.")))
+                    .as("Spark in %s", module).isEmpty();
+        }
+        // interop.internal: the load policies (ColumnPlan, RowConverter) have one home, used by the file and the DataFrame loaders
+        assertThat(violations(imports("spark"), i -> i.imported.startsWith("org.wren4j.")
+                && !i.imported.matches("org\\.wren4j\\.(api|interop|interop\\.internal|spi|spark|spark\\.internal)\\.[A-Z].*"))).isEmpty();
+    }
+
+    @Test
     void cliUsesOnlyThePublicPackagesLikeAnyUser() {
         Path src = ROOT.resolve("cli/src/main/java");
         var found = new TreeSet<String>();
