@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.wren4j.exec.job.JobControl;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
+import org.wren4j.exec.job.JobKey;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
@@ -130,7 +131,8 @@ public final class ExecEngine implements AutoCloseable {
         if (spec.computes()) {
             StoreCapacity.require(store.objects(), resultBytes(spec), spec.operation() + " (its results)");
         }
-        JobRegistry.Entry entry = jobs.register(spec);
+        JobKey key = JobKey.generate(spec);
+        JobRegistry.Entry entry = jobs.register(spec, key);
         ProgramAnalysis a = entry.analysis();
         if (a.taskCount() > config.maxTasks()) {
             jobs.remove(spec.jobId());
@@ -141,10 +143,10 @@ public final class ExecEngine implements AutoCloseable {
         }
         // durable before any task exists: a worker or client anywhere may then load it by id
         specs.put(spec).toCompletableFuture().join();
-        state.startJob(spec.jobId(), a.taskCount()).toCompletableFuture().join();
+        state.startJob(spec.jobId(), a.taskCount(), key.encode()).toCompletableFuture().join();
         var batch = new ArrayList<TaskMessage>();
         a.forEachStartingTask(n -> {
-            batch.add(new TaskMessage(spec.jobId(), n.key(), a.priority(n)));
+            batch.add(key.sign(new TaskMessage(spec.jobId(), n.key(), a.priority(n))));
             if (batch.size() == 1000) {
                 queue.send(List.copyOf(batch)).toCompletableFuture().join();
                 batch.clear();

@@ -133,7 +133,7 @@ class ChaosIT {
                     "A", new MatrixBinding("A" + tag, n, n, block, StoredTiles.ALL),
                     "B", new MatrixBinding("B" + tag, n, n, block, StoredTiles.ALL),
                     "C", new MatrixBinding("C" + tag, n, n, block, StoredTiles.ALL),
-                    "T", MatrixBinding.temporary("C" + tag + "-tmp")));
+                    "T", MatrixBinding.temporary("tmp/" + jobId + "/T")));
         }
 
         public double[] result(TileStore store, String tag) {

@@ -46,7 +46,7 @@ class JobLifecycleTest {
         assertThat(r.metrics().bytesWritten()).isPositive();
         assertThat(r.metrics().peakWorkers()).isBetween(1L, 2L);
         assertThat(c.readFactor(store, "L")).containsExactly(reference);
-        assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+        assertThat(store.listMatrixKeys(CholeskyCase.temporary("orphan")).toCompletableFuture().join()).isEmpty();
         second.close();
     }
 
