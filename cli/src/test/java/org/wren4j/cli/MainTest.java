@@ -176,4 +176,14 @@ class MainTest {
         assertThat(run("demo", "--n", "300", "--block", "100")).isEqualTo(0);
         assertThat(stdout()).contains("wren4j demo", "300x300", "GFLOP/s", "(ok)", "single-call LAPACK");
     }
+
+    @Test
+    void awsTemplatePrintsTheCloudFormationTemplate() {
+        assertThat(run("aws", "template")).isEqualTo(0);
+        assertThat(stdout()).isEqualTo(org.wren4j.api.LambdaWorkers.cloudFormationTemplate())
+                .startsWith("AWSTemplateFormatVersion: \"2010-09-09\"").contains("AWS::Lambda::Function", "AWS::SQS::Queue");
+        assertThat(stderr()).isEmpty();
+        assertThat(run("aws")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("wren4j: aws takes one subcommand, template; got none; see 'wren4j help aws'\n");
+    }
 }
