@@ -61,14 +61,14 @@ class MainTest {
         String list = stderr();
         assertThat(list).startsWith("usage: wren4j <command> [options]\ncommands:\n").contains("'wren4j help <command>'")
                 .doesNotContain("--block", "--redis");
-        assertThat(list.lines().count()).isLessThanOrEqualTo(15);
-        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker", "classpath")) {
+        assertThat(list.lines().count()).isLessThanOrEqualTo(16);
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "worker", "classpath")) {
             assertThat(list).contains("  " + command + " ");
         }
         assertThat(run("help")).isZero();
         assertThat(stdout()).isEqualTo(list);
 
-        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker")) {
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "worker")) {
             out.reset();
             assertThat(run("help", command)).as(command).isZero();
             String usage = stdout();
