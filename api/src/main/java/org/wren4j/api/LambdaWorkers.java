@@ -2,7 +2,11 @@ package org.wren4j.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -46,4 +50,25 @@ public record LambdaWorkers(String function, Optional<URI> endpoint, Duration ma
     public LambdaWorkers withMargin(Duration margin) {
         return new LambdaWorkers(function, endpoint, margin);
     }
+
+    /**
+     * The AWS CloudFormation template (YAML) of a deployment for Lambda workers: the tile bucket
+     * (TLS only, encrypted, job scratch expiring), the task queues and their dead-letter queue
+     * (encrypted, TLS only), the worker function and its least-privilege role, a managed policy
+     * for clients (including the provisioner's permission to invoke the function), and Redis
+     * (ElastiCache with TLS and AUTH, or an endpoint given as a parameter). Deploy it with
+     * {@code aws cloudformation deploy}; its outputs are the session's services and function.
+     */
+    public static String cloudFormationTemplate() {
+        try (InputStream in = LambdaWorkers.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("the wren4j jar has no " + TEMPLATE + ": it is damaged; rebuild or download it again");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the CloudFormation template " + TEMPLATE + " failed", e);
+        }
+    }
+
+    private static final String TEMPLATE = "wren4j-aws.yaml";
 }

@@ -12,10 +12,10 @@ import java.util.Optional;
  * runtime state, an SQS endpoint and queue name prefix for the task queue, and an S3 bucket and
  * key prefix for the tiles, with the endpoint of an S3-compatible server (empty for AWS S3).
  *
- * <p>Credentials are not part of it. For S3- and SQS-compatible endpoints they come from the
- * system properties {@code aws.accessKeyId} / {@code aws.secretAccessKey}, else the environment's
- * {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}, else a dummy pair local servers
- * accept; without an S3 endpoint, AWS's default chains apply. A Redis password goes in its URI
+ * <p>Credentials are not part of it. The region and credentials of S3 and SQS come from
+ * {@link Wren.Builder#aws}, then {@code WREN4J_AWS_*} variables, then the wren4j properties file,
+ * then AWS's default chains (see {@link AwsConfig}); local S3- and SQS-compatible servers need
+ * none (a dummy pair they accept is used). A Redis password goes in its URI
  * ({@code redis://:password@host:port}, {@code rediss://} for TLS).
  *
  * @param redis  Redis URI, e.g. {@code redis://127.0.0.1:6379}

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.wren4j.exec.EngineConfig;
 import org.wren4j.exec.ExecEngine;
+import org.wren4j.exec.aws.AwsConfigurationException;
 import org.wren4j.exec.queue.DuplicatingTaskQueue;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.queue.TaskQueue;
@@ -43,12 +45,12 @@ record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, L
      * @param lambda   Lambda workers, or null
      * @param launcher a launcher of the caller's, or null; with neither, worker threads in this JVM
      */
-    static SessionBackend services(ServiceEndpoints endpoints, LambdaWorkers lambda, WorkerLauncher.Factory launcher,
+    static SessionBackend services(ServiceEndpoints endpoints, AwsConfig aws, LambdaWorkers lambda, WorkerLauncher.Factory launcher,
                                    EngineConfig config, FaultInjection faults) {
         Services services;
         try {
-            services = Services.open(endpoints.toServices());
-        } catch (org.wren4j.exec.services.ServiceUnavailableException e) {
+            services = Services.open(endpoints.toServices(), aws.toSettings(), UnaryOperator.identity());
+        } catch (org.wren4j.exec.services.ServiceUnavailableException | AwsConfigurationException e) {
             // qualified: the exec exception shares its simple name with the user's ServiceUnavailableException
             throw new ServiceUnavailableException(e.getMessage(), e);
         }
@@ -56,7 +58,8 @@ record SessionBackend(TileStore store, ExecEngine engine, Supplier<Map<String, L
         TaskQueue queue = withDuplicates(services.queue(), faults);
         Function<WorkerHost, WorkerLauncher> workers;
         if (lambda != null) {
-            workers = host -> Services.lambdaLauncher(services.endpoints(), config.worker(), lambda.function(), lambda.endpoint(), lambda.margin());
+            workers = host -> Services.lambdaLauncher(services.endpoints(), config.worker(), lambda.function(), lambda.endpoint(), lambda.margin(),
+                    aws.toSettings());
         } else if (launcher != null) {
             var args = new ArrayList<>(endpoints.toServices().toArgs());
             WorkerOptions.toMap(config.worker(), faults.storeFailures()).forEach((k, v) -> {

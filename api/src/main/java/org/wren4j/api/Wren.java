@@ -75,7 +75,7 @@ public final class Wren implements AutoCloseable {
         if (b.launcher != null && b.lambda != null) {
             throw new IllegalStateException("lambda(...) and workerLauncher(...) both say where workers run: choose one");
         }
-        SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.lambda, b.launcher, config, b.faults)
+        SessionBackend backend = b.services != null ? SessionBackend.services(b.services, b.aws, b.lambda, b.launcher, config, b.faults)
                 : SessionBackend.embedded(b.store, config, b.faults);
         this.store = backend.store();
         this.engine = backend.engine();
@@ -118,6 +118,7 @@ public final class Wren implements AutoCloseable {
         private TileStore store;
         private ServiceEndpoints services;
         private LambdaWorkers lambda;
+        private AwsConfig aws = AwsConfig.defaults();
         private boolean storeIsDirectory;
         private Boolean deleteScratchOnClose; // null: delete for a store directory only
         private JobProgress progress = (op, done, total, seconds) -> { };
@@ -244,6 +245,17 @@ public final class Wren implements AutoCloseable {
          */
         public Builder lambda(LambdaWorkers workers) {
             this.lambda = requireNonNull(workers, "workers is null");
+            return this;
+        }
+
+        /**
+         * AWS settings for the {@link #services} on AWS (S3, SQS) and the {@link #lambda} workers:
+         * they come before the environment's {@code WREN4J_AWS_*}, the properties file and AWS's
+         * default chains (see {@link AwsConfig}). A missing region, missing or refused credentials,
+         * or an unreachable endpoint fail {@link #build()} with one line naming which and where.
+         */
+        public Builder aws(AwsConfig aws) {
+            this.aws = requireNonNull(aws, "aws is null");
             return this;
         }
 

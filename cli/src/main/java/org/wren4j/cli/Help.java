@@ -33,6 +33,7 @@ final class Help {
         c.put("bench", new Command("fusion: fused vs sequential solve; backends: embedded vs services", BenchCommand.USAGE));
         c.put("jobs", new Command("list, attach to, cancel and collect the jobs of the services or a store", JobsCommand.USAGE));
         c.put("services", new Command("start/stop local Redis, ElasticMQ and s3proxy for --backend services", ServicesCommand.USAGE));
+        c.put("aws", new Command("print the CloudFormation template of an AWS deployment", AwsCommand.USAGE));
         c.put("worker", new Command("run one single-core worker on the services until idle", WORKER_USAGE));
         c.put("classpath", new Command("print the client's class path (api, interop and their libraries)", CLASSPATH_USAGE));
         c.put("help", new Command("show this list, or a command's options", "usage: wren4j help [<command>]"));

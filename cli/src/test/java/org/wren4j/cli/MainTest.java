@@ -61,14 +61,14 @@ class MainTest {
         String list = stderr();
         assertThat(list).startsWith("usage: wren4j <command> [options]\ncommands:\n").contains("'wren4j help <command>'")
                 .doesNotContain("--block", "--redis");
-        assertThat(list.lines().count()).isLessThanOrEqualTo(15);
-        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker", "classpath")) {
+        assertThat(list.lines().count()).isLessThanOrEqualTo(16);
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "worker", "classpath")) {
             assertThat(list).contains("  " + command + " ");
         }
         assertThat(run("help")).isZero();
         assertThat(stdout()).isEqualTo(list);
 
-        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "worker")) {
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "worker")) {
             out.reset();
             assertThat(run("help", command)).as(command).isZero();
             String usage = stdout();
@@ -175,5 +175,15 @@ class MainTest {
     void demoSummarisesAndChecks() {
         assertThat(run("demo", "--n", "300", "--block", "100")).isEqualTo(0);
         assertThat(stdout()).contains("wren4j demo", "300x300", "GFLOP/s", "(ok)", "single-call LAPACK");
+    }
+
+    @Test
+    void awsTemplatePrintsTheCloudFormationTemplate() {
+        assertThat(run("aws", "template")).isEqualTo(0);
+        assertThat(stdout()).isEqualTo(org.wren4j.api.LambdaWorkers.cloudFormationTemplate())
+                .startsWith("AWSTemplateFormatVersion: \"2010-09-09\"").contains("AWS::Lambda::Function", "AWS::SQS::Queue");
+        assertThat(stderr()).isEmpty();
+        assertThat(run("aws")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("wren4j: aws takes one subcommand, template; got none; see 'wren4j help aws'\n");
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.wren4j.exec.job.JobControl;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
+import org.wren4j.exec.job.JobKey;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
@@ -130,7 +131,8 @@ public final class ExecEngine implements AutoCloseable {
         if (spec.computes()) {
             StoreCapacity.require(store.objects(), resultBytes(spec), spec.operation() + " (its results)");
         }
-        JobRegistry.Entry entry = jobs.register(spec);
+        JobKey key = JobKey.generate(spec);
+        JobRegistry.Entry entry = jobs.register(spec, key);
         ProgramAnalysis a = entry.analysis();
         if (a.taskCount() > config.maxTasks()) {
             jobs.remove(spec.jobId());
@@ -141,10 +143,10 @@ public final class ExecEngine implements AutoCloseable {
         }
         // durable before any task exists: a worker or client anywhere may then load it by id
         specs.put(spec).toCompletableFuture().join();
-        state.startJob(spec.jobId(), a.taskCount()).toCompletableFuture().join();
+        state.startJob(spec.jobId(), a.taskCount(), key.encode()).toCompletableFuture().join();
         var batch = new ArrayList<TaskMessage>();
         a.forEachStartingTask(n -> {
-            batch.add(new TaskMessage(spec.jobId(), n.key(), a.priority(n)));
+            batch.add(key.sign(new TaskMessage(spec.jobId(), n.key(), a.priority(n))));
             if (batch.size() == 1000) {
                 queue.send(List.copyOf(batch)).toCompletableFuture().join();
                 batch.clear();
@@ -174,7 +176,7 @@ public final class ExecEngine implements AutoCloseable {
      * @throws JobFailedException when the job fails (the message names operation, task and tile), is cancelled, stalls, or does not finish within {@code timeout} ({@link JobFailure#kind()} says which)
      */
     public JobResult await(String jobId, Optional<Duration> timeout, ProgressListener progress) {
-        JobRegistry.Entry entry = jobs.get(jobId);
+        JobRegistry.Entry entry = attach(jobId);
         long start = entry.submittedNanos();
         provisioner.wake();
         double workersAtStart = provisioner.launcher().workerSeconds();
@@ -191,7 +193,7 @@ public final class ExecEngine implements AutoCloseable {
                     st = health.watch(Service.STATE, () -> state.state(jobId)).join();
                 } catch (CompletionException e) {
                     if (e.getCause() instanceof NoSuchElementException) {
-                        throw new JobFailedException(jobId, lostState(entry, lastCompleted));
+                        throw new JobFailedException(jobId, lostState(entry.spec(), lastCompleted));
                     }
                     if (System.nanoTime() > deadline) {
                         throw e;
@@ -298,10 +300,26 @@ public final class ExecEngine implements AutoCloseable {
      * flushed or failed over without persistence (or the job was deleted). Its finished tiles stay
      * in the store; its counters are gone, so it cannot go on.
      */
-    private JobFailure lostState(JobRegistry.Entry entry, long completed) {
+    /**
+     * The job, known here or loaded by id. A job whose spec is stored but whose key the runtime
+     * state no longer holds cannot run anywhere: it lost its runtime state.
+     */
+    private JobRegistry.Entry attach(String jobId) {
+        try {
+            return jobs.get(jobId);
+        } catch (NoSuchElementException e) {
+            Optional<JobSpec> stored = specs.load(jobId).toCompletableFuture().join();
+            if (stored.isPresent() && stored.get().jobId().equals(jobId) && state.secret(jobId).toCompletableFuture().join().isEmpty()) {
+                throw new JobFailedException(jobId, lostState(stored.get(), -1));
+            }
+            throw e;
+        }
+    }
+
+    private JobFailure lostState(JobSpec spec, long completed) {
         String at = completed < 0 ? "" : " after " + completed + " tasks";
-        return JobFailure.of(JobFailure.Kind.FAILED, entry.spec().operation() + " lost its runtime state" + at + ": "
-                + ServiceHealth.describe(state) + " no longer knows job " + entry.spec().jobId()
+        return JobFailure.of(JobFailure.Kind.FAILED, spec.operation() + " lost its runtime state" + at + ": "
+                + ServiceHealth.describe(state) + " no longer knows job " + spec.jobId()
                 + " (restarted without persistence, flushed or failed over, or the job was deleted); run it again");
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
+import org.wren4j.exec.job.JobKey;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.exec.provision.ProcessLauncher;
@@ -133,7 +134,7 @@ class ChaosIT {
                     "A", new MatrixBinding("A" + tag, n, n, block, StoredTiles.ALL),
                     "B", new MatrixBinding("B" + tag, n, n, block, StoredTiles.ALL),
                     "C", new MatrixBinding("C" + tag, n, n, block, StoredTiles.ALL),
-                    "T", MatrixBinding.temporary("C" + tag + "-tmp")));
+                    "T", MatrixBinding.temporary("tmp/" + jobId + "/T")));
         }
 
         public double[] result(TileStore store, String tag) {
@@ -382,13 +383,18 @@ class ChaosIT {
             case FORGED_MESSAGES -> s.queue().send(List.of("s0:1000", "s0:-1", "s99:0", "garbage", "s1:0,1,2,3,4,5")
                     .stream().map(k -> new TaskMessage(spec.jobId(), k, Long.MIN_VALUE)).toList()).exceptionally(e -> null);
             case DUPLICATE_MESSAGES -> {
-                var copies = new ArrayList<TaskMessage>();
-                ProgramAnalysis.of(spec.program(), spec.args()).forEachTask(n -> {
-                    if (copies.size() < 40) {
-                        copies.add(new TaskMessage(spec.jobId(), n.key(), 0));
-                    }
-                });
-                s.queue().send(copies).exceptionally(e -> null);
+                // copies of real messages, signed as the job's own are (a redelivery or a client bug, not a forgery);
+                // if the state cannot give the key (another fault), there is nothing to copy
+                s.state().secret(spec.jobId()).thenCompose(secret -> {
+                    JobKey key = JobKey.decode(secret.orElseThrow());
+                    var copies = new ArrayList<TaskMessage>();
+                    ProgramAnalysis.of(spec.program(), spec.args()).forEachTask(n -> {
+                        if (copies.size() < 40) {
+                            copies.add(key.sign(new TaskMessage(spec.jobId(), n.key(), 0)));
+                        }
+                    });
+                    return s.queue().send(copies);
+                }).exceptionally(e -> null);
             }
             case CLIENT_REATTACH -> {
                 // the listener throws once the faults fired

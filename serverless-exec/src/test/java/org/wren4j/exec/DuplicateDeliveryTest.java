@@ -37,7 +37,7 @@ class DuplicateDeliveryTest {
             assertThat(result.tasks()).isEqualTo(CASE.tasks());
             double[] factor = CASE.readFactor(store, "L");
             // temporaries are gone, outputs stay
-            assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+            assertThat(store.listMatrixKeys(CholeskyCase.temporary("dup")).toCompletableFuture().join()).isEmpty();
             return factor;
         }
     }

@@ -47,7 +47,7 @@ class EagerGarbageCollectionTest {
     @Test
     void choleskyDeletesEachTemporaryWhenItsReaderCompletes() {
         var c = new CholeskyCase(200, 32, 11); // 7 x 7 tiles: 56 updates, each writes one tile of S
-        var objects = new RecordingObjectStore("wren4j/L-tmp/");
+        var objects = new RecordingObjectStore("wren4j/" + CholeskyCase.temporary("gc-chol") + "/");
         TileStore store = new TileStore(objects, "wren4j");
         c.writeInput(store, "A");
         JobResult r;
@@ -63,7 +63,7 @@ class EagerGarbageCollectionTest {
         assertThat(r.metrics().temporaryTilesCollected()).isEqualTo(updates);
         assertThat(r.metrics().temporaryBytesWritten()).isEqualTo(r.metrics().temporaryBytesCollected()).isPositive();
         assertThat(r.metrics().peakLiveTemporaryBytes()).isPositive().isLessThan(r.metrics().temporaryBytesWritten());
-        assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+        assertThat(store.listMatrixKeys(CholeskyCase.temporary("gc-chol")).toCompletableFuture().join()).isEmpty();
         assertUntouched(objects, "A", "L");
         assertThat(readSquare(store, "A", c.n(), c.block())).containsExactly(c.matrix());
     }
@@ -78,7 +78,7 @@ class EagerGarbageCollectionTest {
         long k = 100;
         double[] a = random(m * block, k * block, 1);
         double[] b = random(k * block, n * block, 2);
-        var objects = new RecordingObjectStore("wren4j/C-tmp/");
+        var objects = new RecordingObjectStore("wren4j/tmp/gc-gemm/");
         TileStore store = new TileStore(objects, "wren4j");
         writeTiles(store, "A", a, (int) (m * block), (int) (k * block), block);
         writeTiles(store, "B", b, (int) (k * block), (int) (n * block), block);
@@ -86,7 +86,7 @@ class EagerGarbageCollectionTest {
                 "A", new MatrixBinding("A", m * block, k * block, block, StoredTiles.ALL),
                 "B", new MatrixBinding("B", k * block, n * block, block, StoredTiles.ALL),
                 "C", new MatrixBinding("C", m * block, n * block, block, StoredTiles.ALL),
-                "T", MatrixBinding.temporary("C-tmp")));
+                "T", MatrixBinding.temporary("tmp/gc-gemm/T")));
         JobResult r;
         try (var engine = ExecEngine.embedded(store, CONFIG)) {
             r = engine.run(spec, ProgressListener.NONE);
@@ -97,7 +97,7 @@ class EagerGarbageCollectionTest {
         assertThat(r.metrics().temporaryTilesCollected()).isEqualTo(objects.created());
         assertThat(objects.created()).isEqualTo(2 * 3 * (13 + 2));
         assertThat(objects.peakLive()).isLessThan(objects.created());
-        assertThat(store.listMatrixKeys("C-tmp").toCompletableFuture().join()).isEmpty();
+        assertThat(store.listMatrixKeys("tmp/gc-gemm/T").toCompletableFuture().join()).isEmpty();
         assertUntouched(objects, "A", "B", "C");
         assertThat(readMatrix(store, "A", (int) (m * block), (int) (k * block), block)).containsExactly(a);
         assertThat(readMatrix(store, "B", (int) (k * block), (int) (n * block), block)).containsExactly(b);
@@ -123,12 +123,12 @@ class EagerGarbageCollectionTest {
     void duplicateThatFindsItsInputCollectedIsAlreadyDone() throws Exception {
         var c = new CholeskyCase(4 * 16, 16, 5);
         String task = new Node(2, 1, 2, 2).key();
-        var objects = new RecordingObjectStore("wren4j/L-tmp/");
+        var objects = new RecordingObjectStore("wren4j/" + CholeskyCase.temporary("gc-race") + "/");
         TileStore store = new TileStore(objects, "wren4j");
         c.writeInput(store, "A");
         var inputDeleted = new CountDownLatch(1);
         objects.onDelete(key -> {
-            if (key.startsWith("wren4j/L-tmp/") && key.endsWith("/1_2_2")) {
+            if (key.startsWith("wren4j/" + CholeskyCase.temporary("gc-race") + "/") && key.endsWith("/1_2_2")) {
                 inputDeleted.countDown();
             }
         });
@@ -180,8 +180,13 @@ class EagerGarbageCollectionTest {
         }
 
         @Override
-        public CompletionStage<Void> startJob(String jobId, long totalTasks) {
-            return d.startJob(jobId, totalTasks);
+        public CompletionStage<Void> startJob(String jobId, long totalTasks, String secret) {
+            return d.startJob(jobId, totalTasks, secret);
+        }
+
+        @Override
+        public CompletionStage<java.util.Optional<String>> secret(String jobId) {
+            return d.secret(jobId);
         }
 
         @Override

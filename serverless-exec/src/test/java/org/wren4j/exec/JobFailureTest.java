@@ -37,7 +37,7 @@ class JobFailureTest {
                     "A", new MatrixBinding("A", 6, 6, 3, StoredTiles.ALL),
                     "B", new MatrixBinding("B", 6, 6, 3, StoredTiles.ALL),
                     "C", new MatrixBinding("C", 6, 6, 3, StoredTiles.ALL),
-                    "T", MatrixBinding.temporary("tmp/T")));
+                    "T", MatrixBinding.temporary("tmp/missing/T")));
             engine.submit(spec);
             assertThatThrownBy(() -> engine.await("missing", Optional.of(Duration.ofMinutes(2)), ProgressListener.NONE))
                     .isInstanceOf(JobFailedException.class)

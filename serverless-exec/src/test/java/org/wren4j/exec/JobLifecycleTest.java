@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
@@ -46,8 +47,31 @@ class JobLifecycleTest {
         assertThat(r.metrics().bytesWritten()).isPositive();
         assertThat(r.metrics().peakWorkers()).isBetween(1L, 2L);
         assertThat(c.readFactor(store, "L")).containsExactly(reference);
-        assertThat(store.listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+        assertThat(store.listMatrixKeys(CholeskyCase.temporary("orphan")).toCompletableFuture().join()).isEmpty();
         second.close();
+    }
+
+    /**
+     * A job whose spec is stored but whose runtime state (and with it its key) is gone cannot run
+     * anywhere: re-attaching fails with one line saying so, and a job never submitted stays unknown.
+     */
+    @Test
+    void reattachingToAJobThatLostItsStateSaysSo() {
+        var c = new CholeskyCase(90, 16, 5);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        var queue = new MemoryTaskQueue();
+        try (var first = ExecEngine.withServices(store, queue, new MemoryRuntimeState(), CONFIG, h -> new NoWorkers())) {
+            first.submit(c.spec("forgotten", "A", "L"));
+        }
+        // the state store restarted empty: same queue and bucket, no job state
+        try (var second = ExecEngine.withServices(store, queue, new MemoryRuntimeState(), CONFIG)) {
+            assertThatThrownBy(() -> second.await("forgotten", Optional.of(Duration.ofMinutes(1)), ProgressListener.NONE))
+                    .isInstanceOf(JobFailedException.class).hasMessageContaining("cholesky lost its runtime state")
+                    .hasMessageContaining("no longer knows job forgotten");
+            assertThatThrownBy(() -> second.await("never", Optional.of(Duration.ofMinutes(1)), ProgressListener.NONE))
+                    .isInstanceOf(java.util.NoSuchElementException.class);
+        }
     }
 
     @Test

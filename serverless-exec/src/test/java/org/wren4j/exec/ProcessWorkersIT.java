@@ -87,7 +87,7 @@ class ProcessWorkersIT {
             assertThat(r.tasks()).isEqualTo(CASE.tasks());
             CholeskyCase.assertBitwiseEqual(CASE.readFactor(s.store(), "L"), reference);
             if (checkTemporaries) {
-                assertThat(s.store().listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+                assertThat(s.store().listMatrixKeys(CholeskyCase.temporary(jobId)).toCompletableFuture().join()).isEmpty();
             }
             return r;
         } finally {

@@ -76,7 +76,7 @@ class ReattachIT {
                             killedAt, r.tasks(), r.seconds(), r.executions(), r.metrics().repeatedExecutions());
                     assertThat(r.tasks()).isEqualTo(CASE.tasks());
                     CholeskyCase.assertBitwiseEqual(CASE.readFactor(s.store(), "L"), reference);
-                    assertThat(s.store().listMatrixKeys("L-tmp").toCompletableFuture().join()).isEmpty();
+                    assertThat(s.store().listMatrixKeys(CholeskyCase.temporary(jobId)).toCompletableFuture().join()).isEmpty();
                 }
             } finally {
                 client.destroyForcibly();

@@ -73,7 +73,7 @@ class ServicesCholeskyIT {
             var spec = new JobSpec("chol-it", "cholesky", Programs.cholesky(), Map.of("N", tiles), Map.of(
                     "A", new MatrixBinding("A", n, n, b, StoredTiles.ALL),
                     "O", new MatrixBinding("L", n, n, b, StoredTiles.LOWER_TRIANGLE),
-                    "S", MatrixBinding.temporary("tmp/S")));
+                    "S", MatrixBinding.temporary("tmp/chol-it/S")));
             long t0 = System.nanoTime();
             engine.submit(spec);
             JobResult result = engine.await("chol-it", Optional.of(Duration.ofMinutes(3)), ProgressListener.NONE);

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.wren4j.spi.ObjectStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -70,6 +71,22 @@ public final class S3ObjectStore implements ObjectStore {
         var loop = SdkEventLoopGroup.builder().build();
         S3AsyncClient client = compatibleClient(endpoint, region, accessKey, secretKey, loop);
         return new S3ObjectStore(client, closer(client, loop), options, endpoint.toString());
+    }
+
+    /**
+     * A store with the given region and credentials, on AWS ({@code endpoint} null) or on an
+     * S3-compatible server at {@code endpoint} (path-style addressing); closing it closes its client.
+     */
+    public static S3ObjectStore connect(URI endpoint, String region, AwsCredentialsProvider credentials, S3Options options) {
+        requireNonNull(region, "region is null");
+        requireNonNull(credentials, "credentials is null");
+        var loop = SdkEventLoopGroup.builder().build();
+        var builder = clientBuilder(loop).region(Region.of(region)).credentialsProvider(credentials);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint).forcePathStyle(true);
+        }
+        S3AsyncClient client = builder.build();
+        return new S3ObjectStore(client, closer(client, loop), options, endpoint == null ? null : endpoint.toString());
     }
 
     /**

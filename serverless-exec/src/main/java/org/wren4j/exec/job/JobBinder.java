@@ -96,7 +96,7 @@ public final class JobBinder {
         Map<String, MatrixBinding> bindings = new HashMap<>();
         for (MatrixDecl m : program.matrices()) {
             Value v = plan.values().get(m.name());
-            String temporary = "tmp/" + jobId + "/" + m.name();
+            String temporary = TileScope.temporaries(jobId) + m.name();
             if (v == null) {
                 bindings.put(m.name(), MatrixBinding.temporary(temporary));
             } else if (v.leaf().isPresent()) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.wren4j.exec.aws.AwsChain;
+import org.wren4j.exec.aws.AwsConfigurationException;
+import org.wren4j.exec.aws.AwsSettings;
 import org.wren4j.exec.provision.aws.LambdaLauncher;
 import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.exec.queue.sqs.SqsQueueFactory;
@@ -22,10 +25,9 @@ import org.wren4j.tiles.s3.S3Options;
 
 /**
  * Open connections to the services named by {@link ServiceEndpoints}: the tile store on S3, the
- * task queue on SQS, the runtime state on Redis. Credentials for S3-compatible and SQS-compatible
- * endpoints come from the system properties {@code aws.accessKeyId} / {@code aws.secretAccessKey},
- * else the environment's {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}, else a dummy
- * pair that local servers accept; without an S3 endpoint, AWS's default chains apply.
+ * task queue on SQS, the runtime state on Redis. The region and credentials of S3 and SQS come
+ * from {@link AwsChain}: the settings given in code, then {@code WREN4J_AWS_*} variables, then the
+ * wren4j properties file, then AWS's default chains (a local server needs none).
  */
 public final class Services implements AutoCloseable {
     private final ServiceEndpoints endpoints;
@@ -41,24 +43,32 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services open(ServiceEndpoints endpoints) {
-        return open(endpoints, UnaryOperator.identity());
+        return open(endpoints, AwsSettings.NONE, UnaryOperator.identity());
     }
 
     /** Opens the services; the tile store's object store is passed through {@code wrapObjects} (e.g. to inject faults). */
     public static Services open(ServiceEndpoints endpoints, UnaryOperator<ObjectStore> wrapObjects) {
+        return open(endpoints, AwsSettings.NONE, wrapObjects);
+    }
+
+    /**
+     * Opens the services with {@code aws} as the first layer of the AWS settings ({@link AwsChain}).
+     *
+     * @throws AwsConfigurationException if S3 or SQS on AWS has no region or credentials, or AWS refuses them
+     * @throws ServiceUnavailableException if a service does not answer
+     */
+    public static Services open(ServiceEndpoints endpoints, AwsSettings aws, UnaryOperator<ObjectStore> wrapObjects) {
         requireNonNull(endpoints, "endpoints is null");
-        String region = setting("aws.region", "AWS_REGION", "us-east-1");
-        String access = setting("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "wren4j");
-        String secret = setting("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "wren4j");
+        AwsChain chain = AwsChain.of(requireNonNull(aws, "aws is null"));
+        String s3Where = endpoints.s3().map(URI::toString).orElse("s3://" + endpoints.bucket());
+        AwsChain.Resolved s3Aws = chain.resolve("S3 (tile store)", endpoints.s3().orElse(null));
+        AwsChain.Resolved sqsAws = chain.resolve("SQS (task queue)", endpoints.sqs());
         S3Options s3 = S3Options.builder(endpoints.bucket()).build();
         ObjectStore objects;
         try {
-            objects = endpoints.s3().isPresent()
-                    ? S3ObjectStore.connect(endpoints.s3().get(), region, access, secret, s3)
-                    : S3ObjectStore.create(s3);
+            objects = S3ObjectStore.connect(endpoints.s3().orElse(null), s3Aws.region(), s3Aws.credentials(), s3);
         } catch (RuntimeException e) {
-            // AWS S3 without an endpoint needs a region and credentials from the environment
-            throw new ServiceUnavailableException("S3 (tile store)", endpoints.s3().map(URI::toString).orElse("s3://" + endpoints.bucket()), e);
+            throw new ServiceUnavailableException("S3 (tile store)", s3Where, e);
         }
         TileStore store = new TileStore(wrapObjects.apply(objects), endpoints.prefix());
         RuntimeState state = null;
@@ -68,12 +78,13 @@ public final class Services implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new ServiceUnavailableException("Redis (runtime state)", endpoints.redis(), e);
             }
-            SqsQueueOptions options = SqsQueueOptions.builder().region(region).staticCredentials(access, secret).build();
+            SqsQueueOptions options = SqsQueueOptions.builder().region(sqsAws.region()).credentials(sqsAws.credentials()).build();
             TaskQueue queue;
             try {
                 queue = SqsQueueFactory.connect(endpoints.sqs(), endpoints.queue(), options).toCompletableFuture().join();
             } catch (RuntimeException e) {
-                throw new ServiceUnavailableException("SQS (task queue)", endpoints.sqs().toString(), e);
+                throw AwsChain.refused(e, "SQS (task queue)", endpoints.sqs().toString(), sqsAws).map(RuntimeException.class::cast)
+                        .orElseGet(() -> new ServiceUnavailableException("SQS (task queue)", endpoints.sqs().toString(), e));
             }
             return new Services(endpoints, store, queue, state);
         } catch (RuntimeException e) {
@@ -92,21 +103,22 @@ public final class Services implements AutoCloseable {
      */
     public static LambdaLauncher lambdaLauncher(ServiceEndpoints endpoints, WorkerConfig worker, String function, Optional<URI> endpoint,
                                                 Duration margin) {
+        return lambdaLauncher(endpoints, worker, function, endpoint, margin, AwsSettings.NONE);
+    }
+
+    /**
+     * As {@link #lambdaLauncher(ServiceEndpoints, WorkerConfig, String, Optional, Duration)}, the
+     * client's region and credentials from {@link AwsChain} with {@code settings} first. The
+     * launcher takes a key pair: temporary credentials' session token is not passed on.
+     */
+    public static LambdaLauncher lambdaLauncher(ServiceEndpoints endpoints, WorkerConfig worker, String function, Optional<URI> endpoint,
+                                                Duration margin, AwsSettings settings) {
         var event = new LinkedHashMap<>(endpoints.toMap());
         event.putAll(WorkerOptions.toMap(worker, 0));
         event.put("margin-ms", Long.toString(margin.toMillis()));
-        String region = setting("aws.region", "AWS_REGION", "us-east-1");
-        String access = setting("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "wren4j");
-        String secret = setting("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "wren4j");
-        return LambdaLauncher.create(endpoint.orElse(null), region, access, secret, function, event);
-    }
-
-    static String setting(String property, String env, String def) {
-        String v = System.getProperty(property);
-        if (v == null || v.isEmpty()) {
-            v = System.getenv(env);
-        }
-        return v == null || v.isEmpty() ? def : v;
+        AwsChain.Resolved aws = AwsChain.of(settings).resolve("Lambda (workers)", endpoint.orElse(null));
+        var credentials = aws.credentials().resolveCredentials();
+        return LambdaLauncher.create(endpoint.orElse(null), aws.region(), credentials.accessKeyId(), credentials.secretAccessKey(), function, event);
     }
 
     public ServiceEndpoints endpoints() {

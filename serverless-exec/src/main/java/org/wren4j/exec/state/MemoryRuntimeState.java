@@ -16,6 +16,7 @@ public final class MemoryRuntimeState implements RuntimeState {
 
     private static final class Job {
         final long total;
+        final String secret;
         final AtomicLong completed = new AtomicLong();
         final ConcurrentHashMap<String, Boolean> done = new ConcurrentHashMap<>();
         final ConcurrentHashMap<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
@@ -27,8 +28,9 @@ public final class MemoryRuntimeState implements RuntimeState {
         final AtomicLong liveBytes = new AtomicLong();
         final AtomicLong peakLiveBytes = new AtomicLong();
 
-        Job(long total) {
+        Job(long total, String secret) {
             this.total = total;
+            this.secret = secret;
         }
     }
 
@@ -43,8 +45,9 @@ public final class MemoryRuntimeState implements RuntimeState {
     }
 
     @Override
-    public CompletionStage<Void> startJob(String jobId, long totalTasks) {
-        Job j = new Job(totalTasks);
+    public CompletionStage<Void> startJob(String jobId, long totalTasks, String secret) {
+        java.util.Objects.requireNonNull(secret, "secret is null");
+        Job j = new Job(totalTasks, secret);
         if (totalTasks == 0) {
             j.status.set(JobStatus.SUCCEEDED);
         }
@@ -52,6 +55,12 @@ public final class MemoryRuntimeState implements RuntimeState {
             return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " already exists"));
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> secret(String jobId) {
+        Job j = jobs.get(jobId);
+        return CompletableFuture.completedFuture(j == null || j.secret.isEmpty() ? Optional.empty() : Optional.of(j.secret));
     }
 
     @Override

@@ -10,8 +10,22 @@ import java.util.concurrent.CompletionStage;
  */
 public interface RuntimeState extends AutoCloseable {
 
-    /** Registers a job with its total task count; status RUNNING. */
-    CompletionStage<Void> startJob(String jobId, long totalTasks);
+    /** Registers a job with its total task count and no secret (its messages are all refused); status RUNNING. */
+    default CompletionStage<Void> startJob(String jobId, long totalTasks) {
+        return startJob(jobId, totalTasks, "");
+    }
+
+    /**
+     * Registers a job with its total task count and {@code secret} (the encoded job key that signs
+     * its messages; empty for none), kept with the rest of its state and deleted with it; status RUNNING.
+     */
+    CompletionStage<Void> startJob(String jobId, long totalTasks, String secret);
+
+    /**
+     * The secret the job was started with; empty if the job has none or is unknown. It is a
+     * secret: never put it in a message, a log or an exception.
+     */
+    CompletionStage<java.util.Optional<String>> secret(String jobId);
 
     CompletionStage<Boolean> isDone(String jobId, String taskKey);
 

@@ -77,6 +77,10 @@ final class TaskRunner {
             // a message of a job whose spec is gone (finished and cleaned up), or of no job at all: drop it
             return CompletableFuture.completedFuture(new Prepared(lease, null, null, null, 0, 0, false));
         }
+        if (!job.key().verifies(m)) {
+            // forged, altered on the way, or copied from another job: whoever sent it lacks this job's key
+            return refuse(lease, job, "task " + abbreviate(m.taskKey()) + ": " + (m.signed() ? "its signature is not the job's" : "it is unsigned"));
+        }
         TaskMessageValidator.Verdict verdict = TaskMessageValidator.validate(m, job);
         if (verdict instanceof TaskMessageValidator.Refused refused) {
             return refuse(lease, job, refused.reason());
@@ -274,6 +278,11 @@ final class TaskRunner {
         return ctx.state().fail(jobId, FailureMessages.kernelFailure(jobId, node.key(), job, node, failure).encode()).toCompletableFuture();
     }
 
+    /** A task key from a message, short enough for a log line. */
+    private static String abbreviate(String key) {
+        return key.length() <= 80 ? key : key.substring(0, 80) + "...";
+    }
+
     private static long sizeBytes(Tile[] tiles) {
         long bytes = 0;
         for (Tile t : tiles) {
@@ -387,9 +396,9 @@ final class TaskRunner {
                     for (String key : ready) {
                         var m = new TaskMessage(jobId, key, a.priority(Node.parse(key)));
                         if (runAhead != null && key.equals(runAhead.key())) {
-                            backups.add(m.asBackup());
+                            backups.add(job.key().sign(m.asBackup()));
                         } else {
-                            msgs.add(m);
+                            msgs.add(job.key().sign(m));
                         }
                     }
                     CompletableFuture<Void> sent = msgs.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.health().watch(QUEUE, () -> ctx.queue().send(msgs));

@@ -31,7 +31,7 @@ public final class WorkerHost implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        var jobs = new JobRegistry(new JobSpecStore(store.objects()));
+        var jobs = new JobRegistry(new JobSpecStore(store.objects()), state);
         var health = new ServiceHealth(ServiceHealth.describe(queue), ServiceHealth.describe(state), store.objects().describe());
         this.leases = new LeaseKeeper(queue, config.visibility(), health);
         this.context = new WorkerContext(queue, state, store, jobs, leases, io, cache, health);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.planner.lambdapack.ProgramCodec;
 import org.wren4j.planner.library.Programs;
 import org.wren4j.tiles.MemoryObjectStore;
@@ -17,7 +18,7 @@ class JobSpecStoreTest {
         return new JobSpec(id, "cholesky of A", Programs.cholesky(), Map.of("N", 7L), Map.of(
                 "A", new MatrixBinding("in/A", 700, 700, 100, StoredTiles.LOWER_MIRRORED),
                 "O", new MatrixBinding("out/L", 700, 700, 100, StoredTiles.LOWER_TRIANGLE),
-                "S", MatrixBinding.temporary("tmp/S")));
+                "S", MatrixBinding.temporary("tmp/" + id + "/S")));
     }
 
     @Test
@@ -74,7 +75,9 @@ class JobSpecStoreTest {
         var objects = new MemoryObjectStore();
         var specs = new JobSpecStore(objects);
         specs.put(cholesky("job-3")).toCompletableFuture().join();
-        var elsewhere = new JobRegistry(new JobSpecStore(objects));
+        var state = new MemoryRuntimeState();
+        state.startJob("job-3", 84, JobKey.generate(cholesky("job-3")).encode()).toCompletableFuture().join();
+        var elsewhere = new JobRegistry(new JobSpecStore(objects), state);
         JobRegistry.Entry e = elsewhere.get("job-3");
         assertThat(e.spec().bindings().get("O").storeMatrix()).isEqualTo("out/L");
         assertThat(e.analysis().taskCount()).isEqualTo(7 + 21 + 56);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.TileScope;
 import org.wren4j.planner.library.Programs;
 import org.wren4j.tiles.StoredTiles;
 import org.wren4j.tiles.Tile;
@@ -58,12 +59,17 @@ public record CholeskyCase(int n, int block, long seed) {
         }
     }
 
-    /** The job: factor {@code input} into {@code output}, temporaries under {@code output + "-tmp"}. */
+    /** The stored matrix of the job's temporaries: under the job's own folder, as every job's are. */
+    public static String temporary(String jobId) {
+        return TileScope.temporaries(jobId) + "S";
+    }
+
+    /** The job: factor {@code input} into {@code output}, temporaries in {@link #temporary}. */
     public JobSpec spec(String jobId, String input, String output) {
         return new JobSpec(jobId, "cholesky", Programs.cholesky(), Map.of("N", tiles()), Map.of(
                 "A", new MatrixBinding(input, n, n, block, StoredTiles.ALL),
                 "O", new MatrixBinding(output, n, n, block, StoredTiles.LOWER_TRIANGLE),
-                "S", MatrixBinding.temporary(output + "-tmp")));
+                "S", MatrixBinding.temporary(temporary(jobId))));
     }
 
     /** Asserts bitwise equality, describing the differences (fast on large arrays, unlike a generic diff). */

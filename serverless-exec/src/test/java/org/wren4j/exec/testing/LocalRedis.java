@@ -62,6 +62,11 @@ public final class LocalRedis implements AutoCloseable {
         return start(false, null, true);
     }
 
+    /** A server that speaks only TLS (as {@link #startTls()}) and requires {@code password} with AUTH. */
+    public static LocalRedis startTls(String password) {
+        return start(false, password, true);
+    }
+
     private static LocalRedis start(boolean appendOnly, String password, boolean tls) {
         Path binary = binary();
         Path dir;

@@ -21,7 +21,7 @@ public final class RecordingObjectStore extends ForwardingObjectStore {
     private volatile Consumer<String> onDelete = k -> { };
     private int peak;
 
-    /** Watches keys starting with {@code watchedPrefix}, e.g. {@code "wren4j/L-tmp/"}. */
+    /** Watches keys starting with {@code watchedPrefix}, e.g. {@code "wren4j/tmp/job/S/"}. */
     public RecordingObjectStore(String watchedPrefix) {
         super(new MemoryObjectStore());
         this.watched = watchedPrefix;

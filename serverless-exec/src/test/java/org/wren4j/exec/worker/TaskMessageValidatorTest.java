@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wren4j.exec.job.JobKey;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
@@ -16,11 +17,12 @@ import org.wren4j.tiles.StoredTiles;
 
 /** Task messages are checked against the program: every task is accepted, anything else refused with a reason. */
 class TaskMessageValidatorTest {
-    private static final JobRegistry.Entry JOB = new JobRegistry().register(new JobSpec("job-1", "cholesky", Programs.cholesky(),
+    private static final JobSpec SPEC = new JobSpec("job-1", "cholesky", Programs.cholesky(),
             Map.of("N", 4L), Map.of(
                     "A", new MatrixBinding("A", 40, 40, 10, StoredTiles.ALL),
                     "O", new MatrixBinding("L", 40, 40, 10, StoredTiles.LOWER_TRIANGLE),
-                    "S", MatrixBinding.temporary("tmp/S"))));
+                    "S", MatrixBinding.temporary("tmp/job-1/S")));
+    private static final JobRegistry.Entry JOB = new JobRegistry().register(SPEC, JobKey.generate(SPEC));
 
     private static TaskMessageValidator.Verdict check(String jobId, String key) {
         return TaskMessageValidator.validate(new TaskMessage(jobId, key, 0), JOB);

@@ -3,18 +3,25 @@ package org.wren4j.exec.queue.sqs;
 import org.wren4j.exec.queue.TaskMessage;
 
 /**
- * The body of a task message: {@code 1|<priority>|<length of job id>|<job id><task key>}, with
- * {@code b} after the priority for a backup ({@link TaskMessage#backup()}). The length prefix
- * keeps any job id or task key unambiguous without escaping.
+ * The body of a task message, the one place its wire format is written and read:
+ * {@code 2|<priority>|<signature>|<length of job id>|<job id><task key>}, with {@code b} after
+ * the priority for a backup ({@link TaskMessage#backup()}), and as signature 64 lowercase hex
+ * digits ({@link TaskMessage#signature()}) or {@code -} for an unsigned message (decoded, so
+ * that a worker refuses and counts it in its job). The length prefix keeps any job id or task
+ * key unambiguous without escaping. The leading number is {@link TaskMessage#PROTOCOL_VERSION};
+ * a body of any other version is refused.
  */
 final class MessageCodec {
-    private static final String VERSION = "1";
+    private static final String VERSION = Integer.toString(TaskMessage.PROTOCOL_VERSION);
+    private static final int SIGNATURE_CHARS = 64;
+    private static final String UNSIGNED = "-";
 
     private MessageCodec() {
     }
 
     static String encode(TaskMessage m) {
-        return VERSION + "|" + m.priority() + (m.backup() ? "b" : "") + "|" + m.jobId().length() + "|" + m.jobId() + m.taskKey();
+        return VERSION + "|" + m.priority() + (m.backup() ? "b" : "") + "|" + (m.signed() ? m.signature() : UNSIGNED) + "|"
+                + m.jobId().length() + "|" + m.jobId() + m.taskKey();
     }
 
     /**
@@ -40,18 +47,37 @@ final class MessageCodec {
         }
         int a = body.indexOf('|');
         int b = a < 0 ? -1 : body.indexOf('|', a + 1);
-        int c = b < 0 ? -1 : body.indexOf('|', b + 1);
+        int s = b < 0 ? -1 : body.indexOf('|', b + 1);
+        int c = s < 0 ? -1 : body.indexOf('|', s + 1);
         if (c < 0 || !VERSION.equals(body.substring(0, a))) {
             throw new IllegalArgumentException("not a wren4j task message (version " + VERSION + "): " + abbreviate(body));
         }
         boolean backup = b - 1 > a && body.charAt(b - 1) == 'b';
         long priority = number(body.substring(a + 1, backup ? b - 1 : b), Long.MIN_VALUE, "priority", body);
-        long jobLength = number(body.substring(b + 1, c), 0, "job id length", body);
+        String signature = signature(body.substring(b + 1, s), body);
+        long jobLength = number(body.substring(s + 1, c), 0, "job id length", body);
         long jobEnd = c + 1 + jobLength;
         if (jobEnd > body.length()) {
             throw new IllegalArgumentException("job id length " + jobLength + " runs past the body: " + abbreviate(body));
         }
-        return new TaskMessage(body.substring(c + 1, (int) jobEnd), body.substring((int) jobEnd), priority, backup);
+        return new TaskMessage(body.substring(c + 1, (int) jobEnd), body.substring((int) jobEnd), priority, backup, signature);
+    }
+
+    /** {@code -} (unsigned: empty) or exactly 64 lowercase hex digits. */
+    private static String signature(String text, String body) {
+        if (text.equals(UNSIGNED)) {
+            return "";
+        }
+        if (text.length() != SIGNATURE_CHARS) {
+            throw new IllegalArgumentException("not a wren4j task message: bad signature: " + abbreviate(body));
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                throw new IllegalArgumentException("not a wren4j task message: bad signature: " + abbreviate(body));
+            }
+        }
+        return text;
     }
 
     /** A decimal number exactly as {@link Long#toString} writes it, at least {@code min}. */

@@ -129,14 +129,22 @@ public final class RedisRuntimeState implements RuntimeState {
     }
 
     @Override
-    public CompletionStage<Void> startJob(String jobId, long totalTasks) {
+    public CompletionStage<Void> startJob(String jobId, long totalTasks, String secret) {
         requireNonNull(jobId, "jobId is null");
+        requireNonNull(secret, "secret is null");
         if (totalTasks < 0) {
             throw new IllegalArgumentException("totalTasks must be >= 0, got " + totalTasks);
         }
         String status = (totalTasks == 0 ? JobStatus.SUCCEEDED : JobStatus.RUNNING).name();
-        CompletionStage<Long> r = start.run(redis, new String[] {key(jobId, "job")}, Long.toString(totalTasks), status);
+        CompletionStage<Long> r = start.run(redis, new String[] {key(jobId, "job")}, Long.toString(totalTasks), status, secret);
         return translated(r, jobId).thenApply(x -> null);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> secret(String jobId) {
+        requireNonNull(jobId, "jobId is null");
+        return translated(redis.hget(key(jobId, "job"), "secret"), jobId)
+                .thenApply(s -> s == null || s.isEmpty() ? Optional.<String>empty() : Optional.of(s));
     }
 
     @Override

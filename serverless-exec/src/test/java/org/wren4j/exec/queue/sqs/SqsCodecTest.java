@@ -9,6 +9,8 @@ import org.wren4j.exec.queue.TaskMessage;
 
 /** The parts of the SQS queue that need no server: body codec, bands, rounding, options. */
 class SqsCodecTest {
+    private static final String SIG = "0123456789abcdef".repeat(4);
+
     @Test
     void bodiesRoundTrip() {
         for (var m : new TaskMessage[] {
@@ -17,19 +19,35 @@ class SqsCodecTest {
                 new TaskMessage("", "", Long.MAX_VALUE),
                 new TaskMessage("j\u00e9", "k\u20ac", Long.MIN_VALUE),
                 new TaskMessage("job", "chol(0)", 3).asBackup(),
-                new TaskMessage("b|", "b", -1, true)}) {
+                new TaskMessage("b|", "b", -1, true),
+                new TaskMessage("job", "s0:1", 4, false, SIG),
+                new TaskMessage("j|-|", "|-", 4, true, SIG)}) {
             assertThat(MessageCodec.decode(MessageCodec.encode(m))).isEqualTo(m);
         }
-        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5))).isEqualTo("1|5|3|jobt(1)");
-        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5, true))).isEqualTo("1|5b|3|jobt(1)");
+        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5))).isEqualTo("2|5|-|3|jobt(1)");
+        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5, true))).isEqualTo("2|5b|-|3|jobt(1)");
+        assertThat(MessageCodec.encode(new TaskMessage("job", "t(1)", 5, false, SIG))).isEqualTo("2|5|" + SIG + "|3|jobt(1)");
     }
 
     @Test
     void foreignBodiesAreRejectedWithTheBody() {
         assertThatThrownBy(() -> MessageCodec.decode("hello")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hello");
-        assertThatThrownBy(() -> MessageCodec.decode("2|0|1|ab")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.decode("1|x|1|ab")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.decode("1|0|9|ab")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs past");
+        // version 1 (unsigned, before signatures) and an unknown later version
+        assertThatThrownBy(() -> MessageCodec.decode("1|0|1|ab")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> MessageCodec.decode("3|0|-|1|ab")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> MessageCodec.decode("2|x|-|1|ab")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.decode("2|0|-|9|ab")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs past");
+    }
+
+    @Test
+    void signaturesAreExactly64LowercaseHexDigitsOrADash() {
+        for (String sig : new String[] {"", "--", "+", SIG.substring(1), SIG + "0", SIG.toUpperCase(java.util.Locale.ROOT),
+                "g" + SIG.substring(1), " " + SIG.substring(1)}) {
+            assertThatThrownBy(() -> MessageCodec.decode("2|0|" + sig + "|3|jobs0:0")).as(sig).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("signature");
+        }
+        assertThat(MessageCodec.decode("2|0|-|3|jobs0:0").signed()).isFalse();
+        assertThat(MessageCodec.decode("2|0|" + SIG + "|3|jobs0:0").signature()).isEqualTo(SIG);
     }
 
     /**
@@ -41,13 +59,15 @@ class SqsCodecTest {
     void fuzzedBodiesDecodeExactlyOrAreRefused() {
         var random = new java.util.Random(20261204);
         String[] valid = {MessageCodec.encode(new TaskMessage("job-1", "s0:3,1", 12)),
-                MessageCodec.encode(new TaskMessage("j|b", "s2:0,1,2", -4, true)), "1|0|0|", "1|5|3|jobt(1)"};
-        String alphabet = "0123456789|b-+ x\u00e9:,s";
+                MessageCodec.encode(new TaskMessage("j|b", "s2:0,1,2", -4, true)), "2|0|-|0|", "2|5|-|3|jobt(1)",
+                MessageCodec.encode(new TaskMessage("job-1", "s1:2,0", 3, false, SIG)),
+                MessageCodec.encode(new TaskMessage("j|-", "s1:2,0", 3, true, SIG))};
+        String alphabet = "0123456789abcdef|b-+ x\u00e9:,s";
         int decoded = 0;
         int refused = 0;
-        for (int i = 0; i < 20_000; i++) {
-            String body = switch (i % 5) {
-                case 0 -> randomString(random, alphabet, random.nextInt(40));
+        for (int i = 0; i < 30_000; i++) {
+            String body = switch (i % 6) {
+                case 0 -> randomString(random, alphabet, random.nextInt(120));
                 case 1 -> { // truncated
                     String v = valid[random.nextInt(valid.length)];
                     yield v.substring(0, random.nextInt(v.length() + 1));
@@ -57,8 +77,14 @@ class SqsCodecTest {
                     sb.setCharAt(random.nextInt(sb.length()), alphabet.charAt(random.nextInt(alphabet.length())));
                     yield sb.toString();
                 }
-                case 3 -> "1|" + random.nextLong() + "|" + (random.nextBoolean() ? random.nextInt() : Integer.MAX_VALUE) + "|abc";
-                default -> "1|0|" + random.nextInt(5) + "|" + "x".repeat(random.nextInt(3) == 0 ? MessageCodec.MAX_BODY_CHARS : 10);
+                case 3 -> "2|" + random.nextLong() + "|" + (random.nextBoolean() ? "-" : SIG) + "|"
+                        + (random.nextBoolean() ? random.nextInt() : Integer.MAX_VALUE) + "|abc";
+                case 4 -> { // random bytes, as any client may put any UTF-8 text on the queue
+                    byte[] bytes = new byte[random.nextInt(200)];
+                    random.nextBytes(bytes);
+                    yield new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                default -> "2|0|-|" + random.nextInt(5) + "|" + "x".repeat(random.nextInt(3) == 0 ? MessageCodec.MAX_BODY_CHARS : 10);
             };
             try {
                 TaskMessage m = MessageCodec.decode(body);
@@ -76,15 +102,15 @@ class SqsCodecTest {
 
     @Test
     void numbersNotWrittenAsTheEncoderWritesThemAreRefused() {
-        for (String body : new String[] {"1|+5|3|jobt", "1|05|3|jobt", "1|-0|3|jobt", "1|5|03|jobt", "1|5|+3|jobt", "1|5|-1|jobt",
-                "1|5|2147483647|jobt", "1|5bb|3|jobt", "1|b|3|jobt", "1||3|jobt", "1|5|3", "|5|3|jobt"}) {
+        for (String body : new String[] {"2|+5|-|3|jobt", "2|05|-|3|jobt", "2|-0|-|3|jobt", "2|5|-|03|jobt", "2|5|-|+3|jobt", "2|5|-|-1|jobt",
+                "2|5|-|2147483647|jobt", "2|5bb|-|3|jobt", "2|b|-|3|jobt", "2||-|3|jobt", "2|5|-|3", "|5|-|3|jobt", "02|5|-|3|jobt"}) {
             assertThatThrownBy(() -> MessageCodec.decode(body)).as(body).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void oversizedBodiesAreRefused() {
-        String body = "1|0|3|job" + "k".repeat(MessageCodec.MAX_BODY_CHARS);
+        String body = "2|0|-|3|job" + "k".repeat(MessageCodec.MAX_BODY_CHARS);
         assertThatThrownBy(() -> MessageCodec.decode(body)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
         assertThatThrownBy(() -> MessageCodec.decode(null)).isInstanceOf(IllegalArgumentException.class);
     }
