@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wren4j.exec.job.CriticalPath;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.MatrixBinding;
 import org.wren4j.exec.provision.ScalingPolicy;
@@ -109,16 +110,43 @@ class SimulatorTest {
     }
 
     @Test
+    void aLargerCholeskyRespectsItsBoundsAndRunsEveryTaskOnce() {
+        // 16 x 16 tiles of 512: C(18, 3) = 816 tasks; compute only, so busy time is the total flops over the rate
+        int tiles = 16;
+        int block = 512;
+        JobSpec spec = shaped(Programs.cholesky(), Map.of("N", (long) tiles), tiles * (long) block, block);
+        double gflops = 10;
+        int workers = 50;
+        SimOptions o = unit(workers, Duration.ofSeconds(10)).withModel(Calibration.computeOnly(gflops));
+        SimResult r = Simulator.run(spec, o);
+        CriticalPath bounds = CriticalPath.of(spec, gflops);
+        assertThat(r.tasks()).isEqualTo(816).isEqualTo(bounds.tasks());
+        assertThat(r.executions()).isEqualTo(816);
+        assertThat(r.busyCoreSeconds()).isCloseTo(bounds.flops() / (gflops * 1e9), within(1e-6));
+        assertThat(r.seconds()).isGreaterThanOrEqualTo(bounds.seconds() - 1e-6)
+                .isGreaterThanOrEqualTo(r.busyCoreSeconds() / workers);
+        assertThat(r.peakWorkers()).isLessThanOrEqualTo(workers);
+        assertThat(r.coreSeconds()).isGreaterThanOrEqualTo(r.busyCoreSeconds());
+        for (int i = 0; i < r.profile().size(); i++) {
+            assertThat(r.profile().busy(i)).isLessThanOrEqualTo(r.profile().running(i));
+        }
+    }
+
+    /** A job of {@code p} with its inputs and outputs {@code n x n} in tiles of {@code block}. */
+    static JobSpec shaped(Program p, Map<String, Long> args, long n, int block) {
+        Map<String, MatrixBinding> b = new HashMap<>();
+        for (MatrixDecl m : p.matrices()) {
+            b.put(m.name(), m.role() == MatrixDecl.Role.TEMP ? MatrixBinding.temporary("t/" + m.name())
+                    : new MatrixBinding(m.name(), n, n, block, StoredTiles.ALL));
+        }
+        return new JobSpec("job", p.name(), p, args, b);
+    }
+
+    @Test
     void calibratedTaskTimeIsFlopsOverRatePlusTileIo() {
         // C = A B with one 1000 x 1000 tile each: 2e9 flops at 2 GFLOP/s = 1 s; reads 2 tiles
         // (16 MB at 16 MB/s + 0.1 s), writes 1 (8 MB at 8 MB/s + 0.1 s): 3.2 s with one task in flight
-        Program gemm = Programs.gemm(4);
-        Map<String, MatrixBinding> b = new HashMap<>();
-        for (MatrixDecl m : gemm.matrices()) {
-            b.put(m.name(), m.role() == MatrixDecl.Role.TEMP ? MatrixBinding.temporary("t/" + m.name())
-                    : new MatrixBinding(m.name(), 1000, 1000, 1000, StoredTiles.ALL));
-        }
-        JobSpec spec = new JobSpec("job", "gemm", gemm, Map.of("M", 1L, "N", 1L, "K", 1L), b);
+        JobSpec spec = shaped(Programs.gemm(4), Map.of("M", 1L, "N", 1L, "K", 1L), 1000, 1000);
         var cal = new Calibration(2, Map.of(), Duration.ofMillis(100), 16e6, Duration.ofMillis(100), 8e6);
         SimResult r = Simulator.run(spec, unit(1, Duration.ZERO).withModel(cal));
         assertThat(r.tasks()).isEqualTo(1);
