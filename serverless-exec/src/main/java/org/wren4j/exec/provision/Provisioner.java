@@ -5,24 +5,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.spi.ProvisioningPolicy;
 import org.wren4j.spi.WorkerLauncher;
 
 /**
- * Periodically scales workers to the ready queue with a {@link ScalingPolicy}: on its own timer,
+ * Periodically scales workers to the ready queue with a {@link ProvisioningPolicy} ({@link ScalingPolicy} by default): on its own timer,
  * or, {@link #driven}, at each {@link #step} a simulation's virtual clock calls.
  */
 public final class Provisioner implements AutoCloseable {
     private final TaskQueue queue;
     private final WorkerLauncher launcher;
-    private final ScalingPolicy policy;
+    private final ProvisioningPolicy policy;
     private final ScheduledExecutorService timer;
     private volatile LongConsumer observer = n -> { };
 
-    public Provisioner(TaskQueue queue, WorkerLauncher launcher, ScalingPolicy policy) {
+    public Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
         this(queue, launcher, policy, true);
     }
 
-    private Provisioner(TaskQueue queue, WorkerLauncher launcher, ScalingPolicy policy, boolean timed) {
+    private Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy, boolean timed) {
         this.queue = java.util.Objects.requireNonNull(queue, "queue is null");
         this.launcher = java.util.Objects.requireNonNull(launcher, "launcher is null");
         this.policy = java.util.Objects.requireNonNull(policy, "policy is null");
@@ -39,7 +40,7 @@ public final class Provisioner implements AutoCloseable {
     }
 
     /** A provisioner with no timer: it scales only when its driver calls {@link #step}, once per period. */
-    public static Provisioner driven(TaskQueue queue, WorkerLauncher launcher, ScalingPolicy policy) {
+    public static Provisioner driven(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
         return new Provisioner(queue, launcher, policy, false);
     }
 
@@ -70,7 +71,9 @@ public final class Provisioner implements AutoCloseable {
                 return;
             }
             long pending = queue.pending().toCompletableFuture().join();
-            int missing = policy.target(pending) - launcher.running();
+            int running = launcher.running();
+            var demand = new ProvisioningPolicy.Demand(pending, queue.leased().orElse(0), running);
+            int missing = Math.min(policy.maxWorkers(), policy.target(demand)) - running;
             if (missing > 0) {
                 launcher.launch(missing);
             }

@@ -214,6 +214,11 @@ public final class MemoryTaskQueue implements TaskQueue {
         }
     }
 
+    @Override
+    public java.util.OptionalLong leased() {
+        return java.util.OptionalLong.of(inflight());
+    }
+
     /** Leased messages, for tests and metrics. */
     public int inflight() {
         synchronized (lock) {

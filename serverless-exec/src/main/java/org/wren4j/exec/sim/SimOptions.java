@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import org.wren4j.exec.provision.ScalingPolicy;
 import org.wren4j.exec.worker.WorkerConfig;
+import org.wren4j.spi.ProvisioningPolicy;
 
 /**
  * What a simulation models besides the job: the workers' behaviour (the real
@@ -12,7 +13,7 @@ import org.wren4j.exec.worker.WorkerConfig;
  * policy, the time from a worker's launch to its first lease ({@code coldStart}), how long each
  * task takes ({@code model}) and how often the parallelism profile is sampled.
  */
-public record SimOptions(WorkerConfig worker, ScalingPolicy policy, Duration coldStart, TaskModel model, Duration sampleEvery) {
+public record SimOptions(WorkerConfig worker, ProvisioningPolicy policy, Duration coldStart, TaskModel model, Duration sampleEvery) {
     /** A function service's cold start (an assumption to calibrate; AWS quotes no figure). */
     public static final Duration DEFAULT_COLD_START = Duration.ofSeconds(1);
     /** AWS Lambda's limit on one invocation (15 minutes, documented in the Lambda quotas). */
@@ -54,7 +55,7 @@ public record SimOptions(WorkerConfig worker, ScalingPolicy policy, Duration col
         return new SimOptions(w, policy, coldStart, model, sampleEvery);
     }
 
-    public SimOptions withPolicy(ScalingPolicy p) {
+    public SimOptions withPolicy(ProvisioningPolicy p) {
         return new SimOptions(worker, p, coldStart, model, sampleEvery);
     }
 
