@@ -38,6 +38,7 @@ public final class Main {
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(rest, out, err);
                 case "jobs" -> JobsCommand.run(rest, out, err);
+                case "simulate" -> SimulateCommand.run(rest, out, err);
                 case "worker" -> {
                     // the same entry point worker processes and Lambda use
                     Workers.run(rest);
