@@ -12,6 +12,8 @@ import org.wren4j.exec.job.JobBinder.BoundJob;
 import org.wren4j.exec.job.CriticalPath;
 import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobTooLargeException;
+import org.wren4j.exec.sim.SimResult;
+import org.wren4j.exec.sim.Simulator;
 import org.wren4j.planner.expr.Leaf;
 import org.wren4j.planner.expr.MatrixExpr;
 import org.wren4j.planner.plan.Plan;
@@ -122,6 +124,12 @@ final class PlanRunner {
         } catch (JobFailedException e) {
             throw Errors.jobFailed(job.spec().operation(), e, userNames);
         }
+    }
+
+    /** The one job computing every root, simulated in virtual time ({@link Simulator}). */
+    SimResult simulate(List<MatrixExpr> roots, SimulationOptions options) {
+        Plan plan = somethingToRun(plan(roots));
+        return Simulator.run(binder.bind(plan, JobBinder.DRY_RUN).spec(), options.toSim());
     }
 
     /** The lower bounds of the one job computing every root, its tasks at {@code gflops}; nothing runs. */

@@ -3,7 +3,7 @@ package org.wren4j.api;
 import java.util.List;
 
 /**
- * A job run without data ({@link Wren#dryRun}, {@link Wren#simulate}): its figures, and a handle
+ * A job run without data ({@link Wren#dryRun}, {@link Wren#rehearse}): its figures, and a handle
  * on each result. The results' tiles do not exist; they serve as inputs of further rehearsals
  * (e.g. the steps of a computation as separate jobs), never to read values.
  *

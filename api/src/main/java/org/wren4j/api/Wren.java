@@ -499,12 +499,27 @@ public final class Wren implements AutoCloseable {
 
     /**
      * As {@link #dryRun}, each task holding its worker for its kernel's textbook flops at
-     * {@code gflops} GFLOP/s: the job's time modelled on this session's workers, nothing computed.
+     * {@code gflops} GFLOP/s: the job rehearsed in real time on this session's own workers and
+     * services, nothing computed. To model a larger cluster in virtual time, see {@link #simulate}.
      *
      * @throws IllegalArgumentException if gflops is not a positive finite number, or as {@link #dryRun}
      */
-    public Rehearsal simulate(double gflops, BlockMatrix... matrices) {
-        return rehearse("simulate", new JobBinder.Simulated(gflops), matrices);
+    public Rehearsal rehearse(double gflops, BlockMatrix... matrices) {
+        return rehearse("rehearse", new JobBinder.Simulated(gflops), matrices);
+    }
+
+    /**
+     * The ONE job that would compute the given matrices, simulated in virtual time on as many
+     * modelled workers as {@code options} allows (say 1,800 function workers), with the real
+     * dependency analysis, runtime-state protocol, lease queue and provisioner; nothing runs on
+     * this session's workers and no tile is touched. Returns its time, core-seconds and bill.
+     *
+     * @throws IllegalArgumentException if every matrix given is stored already, one belongs to
+     *                                  another session, or a calibration or prices file is invalid
+     */
+    public SimulationReport simulate(SimulationOptions options, BlockMatrix... matrices) {
+        requireNonNull(options, "options is null");
+        return SimulationReport.of(runner.simulate(roots("simulate", matrices), options), options);
     }
 
     /**

@@ -29,7 +29,7 @@ class RehearsalTest extends EmbeddedSessionTest {
             assertThat(dry.job().executions()).isGreaterThanOrEqualTo(dry.job().tasks());
             assertThat(dry.results()).hasSize(1);
             assertThat(dry.results().get(0).rows()).isEqualTo(s[0]);
-            Rehearsal sim = wren.simulate(1e6, a.cholesky());
+            Rehearsal sim = wren.rehearse(1e6, a.cholesky());
             assertThat(sim.job().tasks()).isEqualTo(choleskyTasks(g));
             assertThat(wren.lastJob()).contains(sim.job());
         }
@@ -39,12 +39,12 @@ class RehearsalTest extends EmbeddedSessionTest {
     void aRehearsedResultFeedsTheNextRehearsal() {
         BlockMatrix a = wren.placeholder(200, 200, 64).asSpd();
         BlockMatrix b = wren.placeholder(200, 3, 64);
-        BlockMatrix l = wren.simulate(1e6, a.cholesky()).results().get(0);
-        Rehearsal y = wren.simulate(1e6, l.triangularSolve(b, true, false));
+        BlockMatrix l = wren.rehearse(1e6, a.cholesky()).results().get(0);
+        Rehearsal y = wren.rehearse(1e6, l.triangularSolve(b, true, false));
         assertThat(y.job().tasks()).isPositive();
         assertThat(y.results().get(0).cols()).isEqualTo(3);
         // the fused solve is one job with at least the tasks of the factorization
-        assertThat(wren.simulate(1e6, a.solve(b)).job().tasks()).isGreaterThan(choleskyTasks(4));
+        assertThat(wren.rehearse(1e6, a.solve(b)).job().tasks()).isGreaterThan(choleskyTasks(4));
     }
 
     @Test
@@ -66,7 +66,7 @@ class RehearsalTest extends EmbeddedSessionTest {
     @Test
     void rehearsalsRefuseWhatTheyCannotRun() {
         BlockMatrix a = wren.placeholder(64, 64, 32).asSpd();
-        assertThatThrownBy(() -> wren.simulate(0, a.cholesky())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0.0");
+        assertThatThrownBy(() -> wren.rehearse(0, a.cholesky())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0.0");
         assertThatThrownBy(() -> wren.lowerBounds(Double.POSITIVE_INFINITY, a.cholesky())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> wren.dryRun()).isInstanceOf(IllegalArgumentException.class).hasMessage("dryRun: no matrices given");
         assertThatThrownBy(() -> wren.dryRun(a)).isInstanceOf(IllegalArgumentException.class)

@@ -31,6 +31,8 @@ final class Help {
         c.put("list", new Command("list the matrices in a store", ListCommand.USAGE));
         c.put("analyze", new Command("program size and dependency-analysis cost at a matrix size", AnalyzeCommand.USAGE));
         c.put("bench", new Command("fusion: fused vs sequential solve; backends: embedded vs services", BenchCommand.USAGE));
+        c.put("simulate", new Command("one job in virtual time on up to W function workers: time, core-seconds, dollars, profile",
+                SimulateCommand.USAGE));
         c.put("jobs", new Command("list, attach to, cancel and collect the jobs of the services or a store", JobsCommand.USAGE));
         c.put("services", new Command("start/stop local Redis, ElasticMQ and s3proxy for --backend services", ServicesCommand.USAGE));
         c.put("aws", new Command("print the CloudFormation template of an AWS deployment", AwsCommand.USAGE));

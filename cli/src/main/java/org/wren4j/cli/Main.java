@@ -39,6 +39,7 @@ public final class Main {
                 case "list" -> ListCommand.run(rest, out, err);
                 case "jobs" -> JobsCommand.run(rest, out, err);
                 case "aws" -> AwsCommand.run(rest, out, err);
+                case "simulate" -> SimulateCommand.run(rest, out, err);
                 case "worker" -> {
                     // the same entry point worker processes and Lambda use
                     Workers.run(rest);

@@ -9,7 +9,7 @@ import org.wren4j.api.Rehearsal;
 import org.wren4j.api.Wren;
 
 /**
- * The SPD solve of {@code bench fusion} as simulated jobs ({@link Wren#simulate}): the same plans
+ * The SPD solve of {@code bench fusion} as simulated jobs ({@link Wren#rehearse}): the same plans
  * the session API makes, run by the real embedded control plane (lease queue, runtime state,
  * dependency analysis, provisioner, worker threads), but no matrix exists and each task parks
  * its worker for its modelled flops / rate. Models time; computes nothing.
@@ -55,7 +55,7 @@ final class SimulatedSolve implements AutoCloseable {
     /** @param kind jobs of one kind have the same bounds (both triangular solves of the same sizes) */
     private Done run(String kind, BlockMatrix m) {
         LowerBounds bound = bounds.computeIfAbsent(kind, k -> wren.lowerBounds(gflops, m));
-        Rehearsal r = wren.simulate(gflops, m);
+        Rehearsal r = wren.rehearse(gflops, m);
         JobReport job = r.job();
         return new Done(new Run(job.seconds(), job.tasks(), bound.flops(), bound.criticalPathSeconds()), r.results().get(0));
     }

@@ -10,9 +10,9 @@
  *       {@link org.wren4j.spi.WorkerLauncher.Factory} to
  *       {@code Wren.builder().services(endpoints).workerLauncher(factory)}. Worker threads in the
  *       client's JVM are the default, and {@code lambda(...)} starts AWS Lambda invocations.</li>
+ *   <li>{@link org.wren4j.spi.ProvisioningPolicy}: how many workers the provisioner keeps
+ *       alive at each step; numpywren's rule (enough to cover the waiting tasks, up to
+ *       {@code workers(...)}) is the engine's implementation.</li>
  * </ul>
- *
- * <p>How many workers run is decided by the session's provisioner (numpywren's rule: enough to
- * keep the pending tasks covered, up to {@code workers(...)}); it is not a plug-in point yet.
  */
 package org.wren4j.spi;

@@ -26,21 +26,24 @@ public final class TaskFlops {
         List<KernelCost.Operand> operands = new ArrayList<>();
         for (ConcreteTile t : analysis.inputs(node)) {
             ConcreteTile src = analysis.source(t);
-            MatrixBinding b = spec.binding(src.matrix());
-            long rows;
-            long cols;
-            if (b.rows() > 0 && b.cols() > 0) {
-                rows = b.tileRows(src.row());
-                cols = b.tileCols(src.col());
-            } else {
-                // a temporary bound without a shape: its tiles carry their shape, which a simulation
-                // never makes; model a full tile (ragged edges of such temporaries count a little high)
-                rows = fullTile(spec);
-                cols = rows;
-            }
-            operands.add(new KernelCost.Operand(src.toString(), rows, cols));
+            long[] shape = shape(spec, src);
+            operands.add(new KernelCost.Operand(src.toString(), shape[0], shape[1]));
         }
         return KernelCost.flops(kernel, operands);
+    }
+
+    /**
+     * The modelled {rows, cols} of a stored tile (a {@link ProgramAnalysis#source} tile) from the
+     * job's bindings. A temporary bound without a shape carries its shape in its tiles, which a
+     * simulation never makes: it is modelled as a full tile (ragged edges count a little high).
+     */
+    public static long[] shape(JobSpec spec, ConcreteTile tile) {
+        MatrixBinding b = spec.binding(tile.matrix());
+        if (b.rows() > 0 && b.cols() > 0) {
+            return new long[] {b.tileRows(tile.row()), b.tileCols(tile.col())};
+        }
+        long full = fullTile(spec);
+        return new long[] {full, full};
     }
 
     /** Modelled nanoseconds of the task on one worker at {@code gflops} GFLOP/s. */

@@ -5,26 +5,48 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.wren4j.exec.queue.TaskQueue;
+import org.wren4j.spi.ProvisioningPolicy;
 import org.wren4j.spi.WorkerLauncher;
 
-/** Periodically scales workers to the ready queue with a {@link ScalingPolicy}. */
+/**
+ * Periodically scales workers to the ready queue with a {@link ProvisioningPolicy} ({@link ScalingPolicy} by default): on its own timer,
+ * or, {@link #driven}, at each {@link #step} a simulation's virtual clock calls.
+ */
 public final class Provisioner implements AutoCloseable {
     private final TaskQueue queue;
     private final WorkerLauncher launcher;
-    private final ScalingPolicy policy;
+    private final ProvisioningPolicy policy;
     private final ScheduledExecutorService timer;
     private volatile LongConsumer observer = n -> { };
 
-    public Provisioner(TaskQueue queue, WorkerLauncher launcher, ScalingPolicy policy) {
-        this.queue = queue;
-        this.launcher = launcher;
-        this.policy = policy;
+    public Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
+        this(queue, launcher, policy, true);
+    }
+
+    private Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy, boolean timed) {
+        this.queue = java.util.Objects.requireNonNull(queue, "queue is null");
+        this.launcher = java.util.Objects.requireNonNull(launcher, "launcher is null");
+        this.policy = java.util.Objects.requireNonNull(policy, "policy is null");
+        if (!timed) {
+            this.timer = null;
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wren4j-provisioner");
             t.setDaemon(true);
             return t;
         });
         timer.scheduleWithFixedDelay(this::tick, 0, policy.period().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A provisioner with no timer: it scales only when its driver calls {@link #step}, once per period. */
+    public static Provisioner driven(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
+        return new Provisioner(queue, launcher, policy, false);
+    }
+
+    /** One scaling step, as the timer runs it every period. */
+    public void step() {
+        tick();
     }
 
     /** Called with the number of running workers after every scaling step. */
@@ -34,6 +56,10 @@ public final class Provisioner implements AutoCloseable {
 
     /** Scales now instead of at the next period (e.g. right after a job submitted its first tasks). */
     public void wake() {
+        if (timer == null) {
+            tick();
+            return;
+        }
         timer.execute(this::tick);
     }
 
@@ -45,7 +71,9 @@ public final class Provisioner implements AutoCloseable {
                 return;
             }
             long pending = queue.pending().toCompletableFuture().join();
-            int missing = policy.target(pending) - launcher.running();
+            int running = launcher.running();
+            var demand = new ProvisioningPolicy.Demand(pending, queue.leased().orElse(0), running);
+            int missing = Math.min(policy.maxWorkers(), policy.target(demand)) - running;
             if (missing > 0) {
                 launcher.launch(missing);
             }
@@ -61,7 +89,9 @@ public final class Provisioner implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         launcher.close();
     }
 }

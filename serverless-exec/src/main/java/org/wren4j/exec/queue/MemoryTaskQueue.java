@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 /**
  * An in-process {@link TaskQueue} with real lease semantics: visibility timeouts, redelivery
  * with a delivery count, delayed release, priorities. Thread-safe; one lock guards the state.
+ * Time is read from one clock: the system's, or a virtual one of a {@link #driven} queue.
  */
 public final class MemoryTaskQueue implements TaskQueue {
     private record Entry(TaskMessage message, long seq, int deliveries, long visibleAt) {
@@ -36,6 +37,7 @@ public final class MemoryTaskQueue implements TaskQueue {
     private final PriorityQueue<Entry> delayed = new PriorityQueue<>(Comparator.comparingLong(Entry::visibleAt));
     private final Map<String, Inflight> inflight = new HashMap<>();
     private final Deque<Waiter> waiters = new ArrayDeque<>();
+    /** Runs lease expiry and long-poll timeouts; null in a {@link #driven} queue. */
     private final ScheduledExecutorService timer;
     private final LongSupplier clock;
     private long seq;
@@ -47,13 +49,30 @@ public final class MemoryTaskQueue implements TaskQueue {
     }
 
     MemoryTaskQueue(LongSupplier clock) {
-        this.clock = clock;
+        this(clock, true);
+    }
+
+    private MemoryTaskQueue(LongSupplier clock, boolean timed) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+        if (!timed) {
+            this.timer = null;
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wren4j-queue-timer");
             t.setDaemon(true);
             return t;
         });
         timer.scheduleWithFixedDelay(this::expire, 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A queue on a virtual clock ({@code nanos}) with no thread of its own, for a discrete-event
+     * simulation: expired leases come back only when its driver calls {@link #expire}, and a
+     * lease never waits (it answers at once with what is visible).
+     */
+    public static MemoryTaskQueue driven(LongSupplier nanos) {
+        return new MemoryTaskQueue(nanos, false);
     }
 
     @Override
@@ -94,7 +113,7 @@ public final class MemoryTaskQueue implements TaskQueue {
         synchronized (lock) {
             checkOpen();
             promoteDelayed();
-            if (!ready.isEmpty() || wait.isZero()) {
+            if (!ready.isEmpty() || wait.isZero() || timer == null) {
                 return CompletableFuture.completedFuture(take(max, vis));
             }
             var waiter = new Waiter(new CompletableFuture<>(), max, vis);
@@ -195,6 +214,11 @@ public final class MemoryTaskQueue implements TaskQueue {
         }
     }
 
+    @Override
+    public java.util.OptionalLong leased() {
+        return java.util.OptionalLong.of(inflight());
+    }
+
     /** Leased messages, for tests and metrics. */
     public int inflight() {
         synchronized (lock) {
@@ -210,7 +234,7 @@ public final class MemoryTaskQueue implements TaskQueue {
     }
 
     /** Returns expired leases to the ready queue: their consumer died or stalled. */
-    void expire() {
+    public void expire() {
         List<Runnable> wakeups;
         synchronized (lock) {
             if (closed) {
@@ -246,6 +270,8 @@ public final class MemoryTaskQueue implements TaskQueue {
             waiters.clear();
         }
         pendingWaiters.forEach(w -> w.future.complete(List.of()));
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }

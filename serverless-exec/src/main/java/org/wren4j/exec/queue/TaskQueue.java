@@ -45,6 +45,14 @@ public interface TaskQueue extends AutoCloseable {
         return java.util.OptionalLong.empty();
     }
 
+    /**
+     * Messages leased and not yet acknowledged or expired, if this queue knows it cheaply (an
+     * in-process queue does; SQS approximates it as its in-flight count); empty otherwise.
+     */
+    default java.util.OptionalLong leased() {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     void close();
 }
