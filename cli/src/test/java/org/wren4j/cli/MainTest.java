@@ -61,8 +61,8 @@ class MainTest {
         String list = stderr();
         assertThat(list).startsWith("usage: wren4j <command> [options]\ncommands:\n").contains("'wren4j help <command>'")
                 .doesNotContain("--block", "--redis");
-        assertThat(list.lines().count()).isLessThanOrEqualTo(16);
-        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "worker", "classpath")) {
+        assertThat(list.lines().count()).as("one screen").isLessThanOrEqualTo(20);
+        for (String command : List.of("demo", "run", "load", "export", "list", "analyze", "bench", "services", "aws", "simulate", "worker", "classpath")) {
             assertThat(list).contains("  " + command + " ");
         }
         assertThat(run("help")).isZero();
