@@ -769,7 +769,7 @@ public final class BlockMatrix {
      * if they stop shrinking the solve fails with a {@link WrenException} naming an rcond that
      * works, rather than return an inaccurate x.
      *
-     * <p>A wide (underdetermined, m < n) A gets numpy's minimum-norm solution too: one job
+     * <p>A wide (underdetermined, m &lt; n) A gets numpy's minimum-norm solution too: one job
      * computes the thin Q and the {@code m x m} R of {@code A^T = Q R}, the client takes the SVD
      * of R and forms {@code W = U_r S_r^-1 V_r^T} over the kept values, and one job computes
      * {@code x = Q (W b)}, i.e. {@code pinv(A) b}; residuals are empty, as numpy's.

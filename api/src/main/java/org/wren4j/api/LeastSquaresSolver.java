@@ -85,7 +85,7 @@ final class LeastSquaresSolver {
     }
 
     /**
-     * An underdetermined (wide, m < n) A: one job computes the thin Q and R of
+     * An underdetermined (wide, m &lt; n) A: one job computes the thin Q and R of
      * {@code A^T = Q R}, so {@code A = R^T Q^T}; the client takes {@code R = U S V^T} and forms the
      * m x m {@code W = U_r S_r^-1 V_r^T} over the kept singular values, and a second job computes
      * {@code x = Q (W b)}: numpy's minimum-norm solution {@code pinv(A) b}, in the range of Q
