@@ -63,13 +63,22 @@ public record SimulationOptions(int workers, double scalingFactor, int pipelineW
     }
 
     SimOptions toSim() {
-        TaskModel model = calibration.map(Calibration::load).orElseGet(Calibration::defaults);
+        TaskModel model = calibration.map(f -> readable(Calibration::load, f)).orElseGet(Calibration::defaults);
         SimOptions o = SimOptions.lambda(workers, scalingFactor > 0 ? scalingFactor : 1, pipelineWidth, model);
         return scalingFactor > 0 ? o : o.withPolicy(new StaticPolicy(workers, o.policy().period()));
     }
 
     Prices priceList() {
-        return prices.map(Prices::load).orElseGet(Prices::defaults);
+        return prices.map(f -> readable(Prices::load, f)).orElseGet(Prices::defaults);
+    }
+
+    /** A file read by {@code load}; one that cannot be read is the caller's bad argument (one line, no stack trace). */
+    private static <T> T readable(java.util.function.Function<Path, T> load, Path file) {
+        try {
+            return load.apply(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     String policyName() {

@@ -53,4 +53,17 @@ class SimulateCommandTest {
                 .contains("--sf must be a number or fraction");
         assertThat(main("simulate", "svd", "--n", "1000", "--block", "100", "--workers", "2").err()).contains("one operation");
     }
+
+    @Test
+    void anUnreadableOrWrongCalibrationOrPriceFileIsOneLine(@TempDir Path dir) throws Exception {
+        Out missing = main("simulate", "cholesky", "--n", "1000", "--block", "500", "--workers", "2", "--calibration",
+                dir.resolve("none.properties").toString(), "--profile", dir.resolve("p").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("wren4j: error: cannot read the calibration ").contains("none.properties").hasLineCount(1);
+        Path prices = Files.writeString(dir.resolve("prices.properties"), "lambda.gb_second=cheap\n");
+        Out bad = main("simulate", "cholesky", "--n", "1000", "--block", "500", "--workers", "2", "--prices", prices.toString(),
+                "--profile", dir.resolve("q").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("wren4j: error: ").contains("lambda.gb_second").hasLineCount(1);
+    }
 }
