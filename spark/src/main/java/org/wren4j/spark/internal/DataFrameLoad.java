@@ -129,7 +129,7 @@ public final class DataFrameLoad {
 
     private static long[] write(JavaRDD<Row> rows, LoadSpec spec, int block, SharedStore store, SharedMatrix features, SharedMatrix label) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
-        List<long[]> stats = SparkJobs.await(jsc, rows.mapPartitionsWithIndex((p, it) -> List.of(
+        List<long[]> stats = SparkJobs.run(jsc, () -> rows.mapPartitionsWithIndex((p, it) -> List.of(
                 new PartitionLoad(spec, block, p).write(ExecutorSessions.get(store), features, label, p, it)).iterator(), false).collectAsync(),
                 "writing the DataFrame's rows as tiles");
         long read = 0;

@@ -37,7 +37,7 @@ public final class MllibImport {
         long tileCols = (m.numCols() + b - 1) / b;
         try {
             JavaRDD<Tuple2<Tuple2<Object, Object>, Matrix>> blocks = m.blocks().toJavaRDD();
-            List<long[]> present = SparkJobs.await(jsc, blocks.mapPartitions(it -> {
+            List<long[]> present = SparkJobs.run(jsc, () -> blocks.mapPartitions(it -> {
                 Wren session = ExecutorSessions.get(store);
                 var done = new ArrayList<long[]>();
                 while (it.hasNext()) {
@@ -59,7 +59,7 @@ public final class MllibImport {
                 }
             }
             if (!missing.isEmpty()) {
-                SparkJobs.await(jsc, jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
+                SparkJobs.run(jsc, () -> jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
                     long i = t / tileCols;
                     long j = t % tileCols;
                     int rows = (int) Math.min(b, target.rows() - i * b);
@@ -95,7 +95,7 @@ public final class MllibImport {
             throw SparkFailures.of("counting the rows of an MLlib RowMatrix", e);
         }
         try {
-            SparkJobs.await(jsc, rows.mapPartitionsWithIndex((p, it) -> {
+            SparkJobs.run(jsc, () -> rows.mapPartitionsWithIndex((p, it) -> {
                 writeRange(target, ExecutorSessions.get(store), p, it);
                 return List.<Long>of().iterator();
             }, false).countAsync(), "writing the rows of an MLlib RowMatrix as tiles");
@@ -136,7 +136,7 @@ public final class MllibImport {
         long tileRows = (rows + b - 1) / b;
         try {
             JavaRDD<IndexedRow> indexed = m.rows().toJavaRDD();
-            List<Long> present = SparkJobs.await(jsc, indexed.mapToPair(r -> new Tuple2<>(r.index() / b, r)).groupByKey().map(group -> {
+            List<Long> present = SparkJobs.run(jsc, () -> indexed.mapToPair(r -> new Tuple2<>(r.index() / b, r)).groupByKey().map(group -> {
                 writeTileRow(target, ExecutorSessions.get(store), group._1(), group._2());
                 return group._1();
             }).collectAsync(), "writing the rows of an MLlib IndexedRowMatrix as tiles");
@@ -148,7 +148,7 @@ public final class MllibImport {
                 }
             }
             if (!missing.isEmpty()) {
-                SparkJobs.await(jsc, jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism())))
+                SparkJobs.run(jsc, () -> jsc.parallelize(missing, Math.min(missing.size(), Math.max(1, jsc.defaultParallelism())))
                         .foreachAsync(t -> writeTileRow(target, ExecutorSessions.get(store), t, List.of())), "writing the zero rows of an MLlib IndexedRowMatrix");
             }
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ public final class SharedMerge {
         if (shared.isEmpty()) {
             return;
         }
-        SparkJobs.await(jsc, jsc.parallelize(shared, Math.min(shared.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
+        SparkJobs.run(jsc, () -> jsc.parallelize(shared, Math.min(shared.size(), Math.max(1, jsc.defaultParallelism()))).foreachAsync(t -> {
             Wren session = ExecutorSessions.get(store);
             matrix.mergeTileRow(session, t);
             if (alsoSameRanges != null) {
