@@ -73,7 +73,6 @@ public final class SparkJobs {
             while (stages.hasNext()) {
                 jobOfStage.put((Integer) stages.next(), start.jobId());
             }
-            running.putIfAbsent(start.jobId(), 0);
         }
 
         @Override
@@ -116,7 +115,7 @@ public final class SparkJobs {
             }
         }
 
-        synchronized boolean quiet(List<Integer> jobIds) {
+        private boolean quiet(List<Integer> jobIds) {
             for (int id : jobIds) {
                 if (!ended.contains(id) || running.getOrDefault(id, 0) > 0) {
                     return false;
