@@ -17,6 +17,7 @@ import org.wren4j.exec.job.JobFailedException;
 import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobKey;
 import org.wren4j.exec.job.JobMetrics;
+import org.wren4j.exec.job.TaskSpan;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobSpec;
 import org.wren4j.exec.job.JobSpecStore;
@@ -370,6 +371,8 @@ public final class ExecEngine implements AutoCloseable {
     private JobMetrics metrics(JobRegistry.Entry entry) {
         var m = new JobMetrics();
         m.addCounters(state.counters(entry.spec().jobId()).toCompletableFuture().join());
+        m.spans(state.spans(entry.spec().jobId()).toCompletableFuture().join().stream()
+                .flatMap(line -> TaskSpan.decode(line).stream()).toList());
         for (JobMetrics.WorkerSample s : entry.metrics().workerTimeline()) {
             m.workers(s.seconds(), s.workers());
         }

@@ -196,6 +196,16 @@ class EagerGarbageCollectionTest {
         }
 
         @Override
+        public CompletionStage<Void> addSpan(String jobId, String span) {
+            return d.addSpan(jobId, span);
+        }
+
+        @Override
+        public CompletionStage<List<String>> spans(String jobId) {
+            return d.spans(jobId);
+        }
+
+        @Override
         public CompletionStage<Void> fail(String jobId, String error) {
             return d.fail(jobId, error);
         }

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.TaskSpan;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
 import org.wren4j.exec.state.RuntimeState;
@@ -112,6 +117,7 @@ class JobLifecycleTest {
             assertThat(r.executions()).isEqualTo(c.tasks());
             assertThat(r.metrics().bytesRead()).isZero();
             assertThat(r.metrics().bytesWritten()).isZero();
+            assertThat(r.metrics().spans()).as("a dry run has no timeline").isEmpty();
         }
         assertThat(store.listMatrixKeys("L").toCompletableFuture().join()).isEmpty();
     }
@@ -141,8 +147,39 @@ class JobLifecycleTest {
                 }
             }
             assertThat(r.metrics().computeSeconds()).isGreaterThanOrEqualTo(flops / (gflops * 1e9) * 0.999);
+            assertThat(r.metrics().spans()).as("a simulated run has no timeline").isEmpty();
         }
         assertThat(store.listMatrixKeys("A").toCompletableFuture().join()).isEmpty();
         assertThat(store.listMatrixKeys("L").toCompletableFuture().join()).isEmpty();
+    }
+
+    /**
+     * The timeline holds one span per execution, each task once; spans are ordered (read, compute,
+     * write); and a worker, being single-core, never computes two tasks at once.
+     */
+    @Test
+    void theTimelineHasOneSpanPerExecutionAndEachWorkerComputesOneTaskAtATime() {
+        var c = new CholeskyCase(150, 16, 3);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        try (var engine = ExecEngine.embedded(store, CONFIG)) {
+            JobResult r = engine.run(c.spec("timed", "A", "L"), ProgressListener.NONE);
+            List<TaskSpan> spans = r.metrics().spans();
+            assertThat(spans).hasSize((int) r.executions());
+            assertThat(spans.stream().map(TaskSpan::task).distinct().count()).isEqualTo(c.tasks());
+            assertThat(spans.stream().map(TaskSpan::kernel).distinct()).contains("chol", "trsm_rlt", "syrk_update");
+            Map<String, List<TaskSpan>> byWorker = spans.stream().collect(Collectors.groupingBy(TaskSpan::worker));
+            assertThat(byWorker.size()).isBetween(1, 2);
+            byWorker.forEach((worker, mine) -> {
+                List<TaskSpan> sorted = mine.stream().sorted(Comparator.comparingLong(TaskSpan::computeStart)).toList();
+                for (int i = 1; i < sorted.size(); i++) {
+                    assertThat(sorted.get(i).computeStart()).as("worker %s computes one task at a time", worker)
+                            .isGreaterThanOrEqualTo(sorted.get(i - 1).computeEnd());
+                }
+            });
+            long first = spans.stream().mapToLong(TaskSpan::readStart).min().orElseThrow();
+            long last = spans.stream().mapToLong(TaskSpan::writeEnd).max().orElseThrow();
+            assertThat((last - first) / 1e6).as("the spans lie within the job's wall time").isLessThanOrEqualTo(r.seconds() + 0.01);
+        }
     }
 }

@@ -57,6 +57,7 @@ public final class JobMetrics {
     private final LongAdder tempBytesCollected = new LongAdder();
     private final AtomicLong peakWorkers = new AtomicLong();
     private final List<WorkerSample> timeline = new ArrayList<>();
+    private volatile List<TaskSpan> spans = List.of();
 
     /**
      * The counters of one kernel execution; {@code repeated} when the task had been delivered
@@ -178,6 +179,16 @@ public final class JobMetrics {
 
     public long peakWorkers() {
         return peakWorkers.get();
+    }
+
+    /** Sets the job's task timeline, as loaded from the runtime state. */
+    public void spans(List<TaskSpan> loaded) {
+        spans = List.copyOf(loaded);
+    }
+
+    /** When each execution read, computed and wrote (the first {@code RuntimeState.MAX_SPANS_PER_JOB}); in no order. */
+    public List<TaskSpan> spans() {
+        return spans;
     }
 
     /** Workers alive over time: one sample each time the count changed. */

@@ -23,6 +23,8 @@ public final class MemoryRuntimeState implements RuntimeState {
         final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.RUNNING);
         final AtomicReference<String> error = new AtomicReference<>();
         final ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> counters = new ConcurrentHashMap<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<String> spans = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final AtomicInteger spanCount = new AtomicInteger();
         /** Remaining readers of each temporary tile some reader completed. */
         final ConcurrentHashMap<String, AtomicInteger> readers = new ConcurrentHashMap<>();
         final AtomicLong liveBytes = new AtomicLong();
@@ -174,6 +176,23 @@ public final class MemoryRuntimeState implements RuntimeState {
             }
         }
         return CompletableFuture.completedFuture(java.util.Map.copyOf(out));
+    }
+
+    @Override
+    public CompletionStage<Void> addSpan(String jobId, String span) {
+        return call(() -> {
+            Job j = job(jobId);
+            if (j.spanCount.getAndIncrement() < MAX_SPANS_PER_JOB) {
+                j.spans.add(span);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<String>> spans(String jobId) {
+        Job j = jobs.get(jobId);
+        return CompletableFuture.completedFuture(j == null ? List.of() : List.copyOf(j.spans));
     }
 
     @Override

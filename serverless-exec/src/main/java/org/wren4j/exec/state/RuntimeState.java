@@ -80,6 +80,19 @@ public interface RuntimeState extends AutoCloseable {
     /** The job's counters; empty if none was added (or the job is unknown). */
     CompletionStage<Map<String, Long>> counters(String jobId);
 
+    /** Timeline entries kept per job: at ~80 bytes each, 8 MB of runtime state at most. */
+    int MAX_SPANS_PER_JOB = 100_000;
+
+    /**
+     * Appends one encoded task span (a line without a newline) to the job's timeline, unless it
+     * holds {@link #MAX_SPANS_PER_JOB} already. Issued with the task's
+     * counters, before its {@link #complete}.
+     */
+    CompletionStage<Void> addSpan(String jobId, String span);
+
+    /** The job's timeline as appended, oldest first; empty if none was (or the job is unknown). */
+    CompletionStage<List<String>> spans(String jobId);
+
     /** Forgets everything about the job. */
     CompletionStage<Void> deleteJob(String jobId);
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.MatrixBinding;
+import org.wren4j.exec.job.TaskSpan;
 import org.wren4j.exec.kernels.KernelFailure;
 import org.wren4j.exec.kernels.KernelLibrary;
 import org.wren4j.exec.queue.Lease;
@@ -62,7 +63,12 @@ final class TaskRunner {
     }
 
     /** What preparation found. {@code inputs == null} means: do not compute. */
-    record Prepared(Lease lease, JobRegistry.Entry job, Node node, Tile[] inputs, long readNanos, long bytesRead, boolean alreadyDone) {
+    /** {@code readEndNanos}: when its reads ended ({@link System#nanoTime()}), 0 when it read nothing. */
+    record Prepared(Lease lease, JobRegistry.Entry job, Node node, Tile[] inputs, long readNanos, long bytesRead, boolean alreadyDone,
+                    long readEndNanos) {
+        Prepared(Lease lease, JobRegistry.Entry job, Node node, Tile[] inputs, long readNanos, long bytesRead, boolean alreadyDone) {
+            this(lease, job, node, inputs, readNanos, bytesRead, alreadyDone, 0);
+        }
     }
 
     CompletableFuture<Prepared> prepare(Lease lease) {
@@ -132,7 +138,8 @@ final class TaskRunner {
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Tile[] tiles = reads.stream().map(CompletableFuture::join).toArray(Tile[]::new);
-            return new Prepared(lease, job, node, tiles, System.nanoTime() - start, sizeBytes(tiles), false);
+            long end = System.nanoTime();
+            return new Prepared(lease, job, node, tiles, end - start, sizeBytes(tiles), false, end);
         }).exceptionallyCompose(err -> {
             if (!(RetryPolicy.unwrap(err) instanceof MissingTileException)) {
                 return CompletableFuture.failedFuture(err);
@@ -222,6 +229,7 @@ final class TaskRunner {
         }
         JobRegistry.Entry job = p.job();
         long start = System.nanoTime();
+        String worker = workerName();
         boolean writesTiles = outputs != null && job.spec().computes();
         CompletableFuture<Void> writes = writesTiles ? write(job, p.node(), outputs) : CompletableFuture.completedFuture(null);
         return writes.thenCompose(v -> {
@@ -246,7 +254,8 @@ final class TaskRunner {
                     garbage = garbage(job, p.node(), null, null); // a replay: retries deletes that may have been lost
                 }
             }
-            return completeAndRelease(job, p.node(), p.lease(), counters, garbage, runAhead);
+            String span = outputs == null ? null : span(worker, p, start - computeNanos, start);
+            return completeAndRelease(job, p.node(), p.lease(), counters, span, garbage, runAhead);
         });
     }
 
@@ -264,11 +273,13 @@ final class TaskRunner {
     CompletableFuture<Void> finishAhead(Prepared p, Tile[] outputs, long computeNanos, CompletableFuture<Void> parent, Node runAhead) {
         JobRegistry.Entry job = p.job();
         long start = System.nanoTime();
+        String worker = workerName();
         return write(job, p.node(), outputs).thenCombine(parent, (x, y) -> (Void) null).thenCompose(v -> {
             var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, System.nanoTime() - start, p.bytesRead(),
                     sizeBytes(outputs), false));
             counters.merge(JobMetrics.RUN_AHEAD, 1L, Long::sum);
-            return completeAndRelease(job, p.node(), null, counters, garbage(job, p.node(), outputs, p.inputs()), runAhead);
+            return completeAndRelease(job, p.node(), null, counters, span(worker, p, start - computeNanos, start),
+                    garbage(job, p.node(), outputs, p.inputs()), runAhead);
         });
     }
 
@@ -371,8 +382,29 @@ final class TaskRunner {
         return CompletableFuture.allOf(deletes);
     }
 
+    /**
+     * The timeline entry of an execution that computed from {@code computeStart} to
+     * {@code computeEnd} and wrote until now (nanosecond clock); null for a simulated or dry run.
+     */
+    private static String span(String worker, Prepared p, long computeStart, long computeEnd) {
+        if (p.job().spec().dryRun() || p.job().spec().simulated()) {
+            return null;
+        }
+        long now = System.nanoTime();
+        long micros = TaskSpan.microsNow();
+        long readEnd = p.readEndNanos() == 0 ? computeStart : Math.min(p.readEndNanos(), computeStart);
+        String kernel = p.job().analysis().statement(p.node().statement()).kernel();
+        return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, now, now, micros).encode();
+    }
+
+    /** This worker thread as a timeline names it: host (where known), process and thread. */
+    private static String workerName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return (host.isEmpty() ? "" : host + "/") + ProcessHandle.current().pid() + "/" + Thread.currentThread().getName();
+    }
+
     private CompletableFuture<Void> completeAndRelease(JobRegistry.Entry job, Node node, Lease lease, java.util.Map<String, Long> counters,
-                                                       Garbage garbage, Node runAhead) {
+                                                       String span, Garbage garbage, Node runAhead) {
         ProgramAnalysis a = job.analysis();
         List<Node> children = a.children(node);
         List<ChildCount> counts = new ArrayList<>(children.size());
@@ -382,6 +414,11 @@ final class TaskRunner {
         String jobId = job.spec().jobId();
         // counters first, on the same connection: they are in before the job can succeed
         CompletableFuture<Void> counted = ctx.health().watch(STATE, () -> ctx.state().addCounters(jobId, counters));
+        if (span != null) {
+            // a lost timeline entry costs a picture, not the job: never retried, never fatal
+            CompletableFuture<Void> spanned = ctx.state().addSpan(jobId, span).toCompletableFuture().exceptionally(e -> null);
+            counted = counted.thenCombine(spanned, (x, y) -> (Void) null);
+        }
         return ctx.health().watch(STATE, () -> ctx.state().complete(jobId, node.key(), counts, garbage.bytesWritten(), garbage.inputs()))
                 .thenCombine(counted, (done, v) -> done)
                 // off the state store's I/O thread: building a queue request is real work

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +144,23 @@ public abstract class AbstractRuntimeStateTest {
                 java.util.Map.entry("bytes_read", 128L), java.util.Map.entry("repeated_executions", 1L));
         join(state.deleteJob(job));
         assertThat(join(state.counters(job))).isEmpty();
+    }
+
+    @Test
+    void spansAreKeptInOrderUpToTheCapAndGoWithTheJob() {
+        join(state.startJob(job, 1));
+        assertThat(join(state.spans(job))).isEmpty();
+        var appends = new ArrayList<CompletableFuture<Void>>();
+        for (int i = 0; i < RuntimeState.MAX_SPANS_PER_JOB + 7; i++) {
+            appends.add(state.addSpan(job, "span " + i).toCompletableFuture());
+        }
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).join();
+        List<String> spans = join(state.spans(job));
+        assertThat(spans).hasSize(RuntimeState.MAX_SPANS_PER_JOB);
+        assertThat(spans.get(0)).isEqualTo("span 0");
+        assertThat(spans.get(1)).isEqualTo("span 1");
+        join(state.deleteJob(job));
+        assertThat(join(state.spans(job))).isEmpty();
     }
 
     @Test

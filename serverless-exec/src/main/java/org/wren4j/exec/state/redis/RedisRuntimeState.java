@@ -246,8 +246,24 @@ public final class RedisRuntimeState implements RuntimeState {
     }
 
     @Override
+    public CompletionStage<Void> addSpan(String jobId, String span) {
+        // one pipelined append; past the cap the append is taken back, so the list keeps the first spans
+        String key = key(jobId, "spans");
+        CompletionStage<Void> r = redis.rpush(key, span).thenCompose(n -> n > MAX_SPANS_PER_JOB
+                ? redis.rpop(key).thenApply(x -> (Void) null)
+                : CompletableFuture.completedFuture(null));
+        return translated(r, jobId);
+    }
+
+    @Override
+    public CompletionStage<List<String>> spans(String jobId) {
+        return redis.lrange(key(jobId, "spans"), 0, -1).thenApply(List::copyOf);
+    }
+
+    @Override
     public CompletionStage<Void> deleteJob(String jobId) {
-        return redis.unlink(key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "readers"), key(jobId, "counters")).thenApply(n -> null);
+        return redis.unlink(key(jobId, "job"), key(jobId, "done"), key(jobId, "remaining"), key(jobId, "readers"), key(jobId, "counters"),
+                key(jobId, "spans")).thenApply(n -> null);
     }
 
     private static <T> CompletionStage<T> translated(CompletionStage<T> stage, String jobId) {
