@@ -1,5 +1,6 @@
 package org.wren4j.api;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,8 +11,12 @@ import java.util.Locale;
  * completes) and the tiles so collected before the job ended; executions of tasks that had been
  * delivered before (a lost lease, a killed worker, a duplicate message).
  *
+ * <p>{@link #timeline()} says when each execution read, computed and wrote (the first 100,000 of a
+ * job; none for a dry or simulated run).
+ *
  * <p>{@link #toString()} reads as a short paragraph with units; {@link #toHtml()} is its notebook
- * form, with a bar of the provisioned worker-seconds spent computing. Reads and writes of the
+ * form, with a bar of the provisioned worker-seconds spent computing and a chart of the timeline
+ * (one lane per worker). Reads and writes of the
  * next and previous tasks overlap a worker's compute (pipelining), so their seconds are shown
  * beside the bar, not stacked in it.
  */
@@ -19,7 +24,10 @@ public record JobReport(String jobId, String operation, long tasks, long executi
                         double workerSeconds, long peakWorkers, long bytesRead, long bytesWritten,
                         double readSeconds, double computeSeconds, double writeSeconds,
                         long temporaryBytesWritten, long peakLiveTemporaryBytes, long temporaryTilesCollected,
-                        long repeatedExecutions) {
+                        long repeatedExecutions, List<TaskTiming> timeline) {
+    public JobReport {
+        timeline = List.copyOf(timeline);
+    }
 
     @Override
     public String toString() {
@@ -56,6 +64,9 @@ public record JobReport(String jobId, String operation, long tasks, long executi
                 + String.format(Locale.ROOT, " alive, %,d collected early", temporaryTilesCollected));
         sb.append("</table>");
         sb.append(timeBar());
+        if (!timeline.isEmpty()) {
+            sb.append("<div style=\"margin-top:6px\">").append(TimelineChart.svg(timeline)).append("</div>");
+        }
         return sb.append("</div>").toString();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class DisplayTest {
     @Test
     void aJobReportReadsWithUnits() {
         var r = new JobReport("j1", "cholesky", 816, 820, 12.5, 25.0, 2, 3_200_000_000L, 1_100_000_000L, 4.0, 20.0, 2.0,
-                900_000_000L, 300_000_000L, 120, 4);
+                900_000_000L, 300_000_000L, 120, 4, List.of());
         assertThat(r.toString()).isEqualTo("""
                 job j1: cholesky
                   816 tasks (820 executions, 4 repeated) in 12.5 s on up to 2 workers
@@ -148,5 +149,50 @@ class DisplayTest {
         JobReport r = wren.lastJob().orElseThrow();
         assertThat(r.toString()).startsWith("job " + r.jobId() + ": ").contains(r.tasks() + " tasks");
         assertThat(r.toHtml()).contains("wren4j-job");
+        // the timeline: one timing per execution, each ordered, drawn as one lane per worker
+        assertThat(r.timeline()).hasSize((int) r.executions());
+        for (TaskTiming t : r.timeline()) {
+            assertThat(t.readStart()).isGreaterThanOrEqualTo(0);
+            assertThat(t.readStart()).isLessThanOrEqualTo(t.readEnd());
+            assertThat(t.readEnd()).isLessThanOrEqualTo(t.computeStart());
+            assertThat(t.computeStart()).isLessThanOrEqualTo(t.computeEnd());
+            assertThat(t.computeEnd()).isLessThanOrEqualTo(t.writeEnd());
+            assertThat(t.writeEnd()).isLessThanOrEqualTo(r.seconds() + 0.01);
+        }
+        long workers = r.timeline().stream().map(TaskTiming::worker).distinct().count();
+        assertThat(r.toHtml()).contains("worker " + workers + "</text>").doesNotContain("worker " + (workers + 1) + "</text>");
+    }
+
+    @Test
+    void aTimelineDrawsALanePerWorkerABarPerExecutionAndALegendOfKernels() {
+        var timeline = List.of(new TaskTiming("h/1/w-1", "s0:0", "chol", 0, 0.1, 0.1, 1.1, 1.3),
+                new TaskTiming("h/1/w-2", "s1:1,0", "trsm_rlt", 1.3, 1.4, 1.4, 2.4, 2.5),
+                new TaskTiming("h/1/w-1", "s1:2,0", "trsm_rlt", 1.3, 1.5, 1.5, 2.5, 2.6));
+        var r = new JobReport("j2", "cholesky", 3, 3, 2.6, 5.2, 2, 1, 1, 0.5, 3.0, 0.4, 0, 0, 0, 0, timeline);
+        String svg = TimelineChart.svg(r.timeline());
+        assertThat(svg).contains(">worker 1</text>").contains(">worker 2</text>").doesNotContain(">worker 3</text>");
+        assertThat(svg).contains("<title>h/1/w-1</title>").contains("<title>h/1/w-2</title>");
+        // 3 compute bars with their kernel, task and seconds; a legend with read, each kernel once, write
+        assertThat(svg.split("<title>chol s0:0: 1.000 s</title>", -1)).hasSize(2);
+        assertThat(svg.split("<title>trsm_rlt ", -1)).hasSize(3);
+        assertThat(svg).contains(">read</text>").contains(">chol</text>").contains(">trsm_rlt</text>").contains(">write</text>");
+        // the plot spans 2.6 s over 640 pixels from x=70: the first compute bar (0.1 .. 1.1 s) starts at 94.62 and is 246.15 wide
+        assertThat(svg).contains("x=\"94.62\" y=\"7.5\" width=\"246.15\"");
+        assertThat(svg).contains(">0.0</text>").contains(">2.5</text>");
+        assertThat(r.toHtml()).contains(svg);
+        assertThat(TimelineChart.tickStep(2.6)).isEqualTo(0.5);
+        assertThat(TimelineChart.tickStep(60)).isEqualTo(10);
+        assertThat(TimelineChart.tickStep(0.012)).isEqualTo(0.002);
+    }
+
+    @Test
+    void aTimelineLongerThanTheChartCanDrawShowsItsFirstExecutionsAndSaysSo() {
+        var timeline = new java.util.ArrayList<TaskTiming>();
+        for (int i = 0; i < TimelineChart.MAX_DRAWN + 10; i++) {
+            timeline.add(new TaskTiming("w", "s0:" + i, "gemm", i, i, i, i + 0.5, i + 0.6));
+        }
+        String svg = TimelineChart.svg(timeline);
+        assertThat(svg.split("<title>gemm ", -1)).hasSize(TimelineChart.MAX_DRAWN + 1);
+        assertThat(svg).contains("the first 5,000 of 5,010 executions").doesNotContain("s0:5000:");
     }
 }
