@@ -236,8 +236,10 @@ public final class ExecEngine implements AutoCloseable {
                 if (st.status() == JobStatus.SUCCEEDED) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     JobMetrics m = metrics(entry);
-                    return new JobResult(jobId, entry.spec().operation(), st.total(), m.executions(),
+                    JobResult result = new JobResult(jobId, entry.spec().operation(), st.total(), m.executions(),
                             seconds, provisioner.launcher().workerSeconds() - workersAtStart, m);
+                    saveResult(result);
+                    return result;
                 }
                 if (st.status() == JobStatus.FAILED) {
                     throw new JobFailedException(jobId, JobFailure.decode(st.error().orElse(entry.spec().operation() + " failed")));
@@ -365,6 +367,28 @@ public final class ExecEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Stores the result next to the job's spec, so another process can report on the job
+     * ({@link #savedResult}); a store that does not take it costs the saved report, not the job.
+     */
+    private void saveResult(JobResult result) {
+        try {
+            specs.putResult(result.jobId(), JobResultCodec.encode(result)).toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "job " + result.jobId() + ": its report could not be saved: " + e);
+        }
+    }
+
+    /**
+     * The result of a finished job as the client that saw it finish saved it, or empty if none
+     * did (the job is running, failed, or was collected).
+     *
+     * @throws IllegalArgumentException if what is stored there is not a job result this build reads
+     */
+    public Optional<JobResult> savedResult(String jobId) {
+        return specs.loadResult(jobId).toCompletableFuture().join().map(JobResultCodec::decode);
     }
 
     /** The job's counters from the runtime state, with the worker samples this client took. */

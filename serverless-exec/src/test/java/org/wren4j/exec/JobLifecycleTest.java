@@ -182,4 +182,34 @@ class JobLifecycleTest {
             assertThat((last - first) / 1e6).as("the spans lie within the job's wall time").isLessThanOrEqualTo(r.seconds() + 0.01);
         }
     }
+
+    /** The client that saw a job finish saves its result next to the spec; another engine on the store reads it back whole. */
+    @Test
+    void aFinishedJobsResultIsSavedForOtherProcessesAndGoesWithTheJob() {
+        var c = new CholeskyCase(90, 16, 5);
+        TileStore store = TileStore.inMemory();
+        c.writeInput(store, "A");
+        JobResult r;
+        try (var engine = ExecEngine.embedded(store, CONFIG)) {
+            r = engine.run(c.spec("saved", "A", "L"), ProgressListener.NONE);
+        }
+        try (var other = ExecEngine.embedded(store, CONFIG)) {
+            JobResult s = other.savedResult("saved").orElseThrow();
+            assertThat(s.jobId()).isEqualTo("saved");
+            assertThat(s.operation()).isEqualTo(r.operation());
+            assertThat(s.tasks()).isEqualTo(r.tasks());
+            assertThat(s.executions()).isEqualTo(r.executions());
+            assertThat(s.seconds()).isEqualTo(r.seconds());
+            assertThat(s.workerSeconds()).isEqualTo(r.workerSeconds());
+            assertThat(s.metrics().counters()).isEqualTo(r.metrics().counters()).containsKey("compute_ns");
+            assertThat(s.metrics().peakWorkers()).isEqualTo(r.metrics().peakWorkers());
+            assertThat(s.metrics().workerTimeline()).isEqualTo(r.metrics().workerTimeline());
+            assertThat(s.metrics().spans()).hasSize((int) r.executions()).isEqualTo(r.metrics().spans());
+            assertThat(other.savedResult("never-ran")).isEmpty();
+            assertThat(other.jobControl().collect().jobs()).contains("saved");
+            assertThat(other.savedResult("saved")).as("collected with its job").isEmpty();
+        }
+        assertThatThrownBy(() -> JobResultCodec.decode(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a readable stored job result");
+    }
 }

@@ -96,6 +96,31 @@ public final class JobMetrics {
         tempBytesCollected.add(counters.getOrDefault(TEMP_BYTES_COLLECTED, 0L));
     }
 
+    /** The counters by their names in the runtime state (zeros left out): what {@link #addCounters} adds back. */
+    public Map<String, Long> counters() {
+        var out = new java.util.TreeMap<String, Long>();
+        java.util.function.BiConsumer<String, Long> put = (k, v) -> {
+            if (v != 0) {
+                out.put(k, v);
+            }
+        };
+        put.accept(EXECUTIONS, executions.sum());
+        put.accept(REPEATED, repeated.sum());
+        put.accept(SKIPPED, skipped.sum());
+        put.accept(RUN_AHEAD, runAhead.sum());
+        put.accept(REFUSED_MESSAGES, refusedMessages.sum());
+        put.accept(READ_NANOS, readNanos.sum());
+        put.accept(COMPUTE_NANOS, computeNanos.sum());
+        put.accept(WRITE_NANOS, writeNanos.sum());
+        put.accept(BYTES_READ, bytesRead.sum());
+        put.accept(BYTES_WRITTEN, bytesWritten.sum());
+        put.accept(TEMP_BYTES_WRITTEN, tempBytesWritten.sum());
+        put.accept(TEMP_PEAK_LIVE_BYTES, tempPeakLiveBytes.get());
+        put.accept(TEMP_TILES_COLLECTED, tempTilesCollected.sum());
+        put.accept(TEMP_BYTES_COLLECTED, tempBytesCollected.sum());
+        return out;
+    }
+
     /** Records the workers alive {@code seconds} into the job (kept when the count changes). */
     public void workers(double seconds, int running) {
         peakWorkers.accumulateAndGet(running, Math::max);

@@ -9,7 +9,7 @@ import org.wren4j.spi.ObjectStore;
 
 /**
  * Job specs stored next to the tiles, under {@code wren4j-jobs/<job id>.spec} of the object
- * store, so that any process (a worker process, a Lambda function, a client re-attaching to a
+ * store (and, once a client saw the job finish, its result under {@code .result}), so that any process (a worker process, a Lambda function, a client re-attaching to a
  * job) can load a job by its id. Job ids are unique, so a spec is written once and never changes.
  */
 public final class JobSpecStore {
@@ -42,7 +42,23 @@ public final class JobSpecStore {
                 .map(k -> k.substring(PREFIX.length(), k.length() - ".spec".length())).sorted().toList());
     }
 
+    /** Stores the encoded result of a finished job, next to its spec. */
+    public CompletionStage<Void> putResult(String jobId, byte[] result) {
+        return objects.put(resultKey(jobId), result);
+    }
+
+    /** The encoded result of {@code jobId}, or empty if none was stored (the job has not finished, or its client did not save it). */
+    public CompletionStage<Optional<byte[]>> loadResult(String jobId) {
+        requireNonNull(jobId, "jobId is null");
+        return objects.get(resultKey(jobId));
+    }
+
+    /** Deletes the job's spec and its result. */
     public CompletionStage<Void> delete(String jobId) {
-        return objects.delete(key(jobId));
+        return objects.delete(resultKey(jobId)).thenCompose(v -> objects.delete(key(jobId)));
+    }
+
+    static String resultKey(String jobId) {
+        return PREFIX + jobId + ".result";
     }
 }
