@@ -67,6 +67,23 @@ public final class Jobs {
     }
 
     /**
+     * The report of a finished job, as the client that saw it finish saved it next to the job's
+     * spec (figures and task timeline), read from any process; empty if the job has not finished,
+     * failed, or was collected ({@link #collect()} removes reports with the jobs).
+     *
+     * @throws WrenException if what is stored for the job is not a report this version reads
+     */
+    public Optional<JobReport> report(String jobId) {
+        requireNonNull(jobId, "jobId is null");
+        try {
+            return engine.savedResult(jobId).map(JobReports::of);
+        } catch (IllegalArgumentException e) {
+            throw new WrenException("the report stored for job " + jobId + " in " + engine.store().describe() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Cancels a running job (workers drop its tasks); a finished job stays as it ended.
      *
      * @throws WrenException if the services know no such job
@@ -80,7 +97,7 @@ public final class Jobs {
         }
     }
 
-    /** Removes every finished job's spec, scratch tiles and runtime state, and returns their ids; results stay. */
+    /** Removes every finished job's spec, saved report, scratch tiles and runtime state, and returns their ids; results stay. */
     public List<String> collect() {
         return control.collect().jobs();
     }

@@ -34,6 +34,8 @@ final class Help {
         c.put("simulate", new Command("one job in virtual time on up to W function workers: time, core-seconds, dollars, profile",
                 SimulateCommand.USAGE));
         c.put("jobs", new Command("list, attach to, cancel and collect the jobs of the services or a store", JobsCommand.USAGE));
+        c.put("report", new Command("a finished job's report from any process: text, JSON or an HTML page with its timeline",
+                ReportCommand.USAGE));
         c.put("services", new Command("start/stop local Redis, ElasticMQ and s3proxy for --backend services", ServicesCommand.USAGE));
         c.put("aws", new Command("print the CloudFormation template of an AWS deployment", AwsCommand.USAGE));
         c.put("worker", new Command("run one single-core worker on the services until idle", WORKER_USAGE));

@@ -46,16 +46,7 @@ final class JobsCommand {
         }
         boolean json = args.flag("json");
         Wren.Builder builder = Wren.builder().workers(args.positiveInt("workers", Runtime.getRuntime().availableProcessors()));
-        if (args.has("store")) {
-            if (args.has("backend")) {
-                throw new UsageException("--store and --backend name two places; give one");
-            }
-            builder.storeDirectory(Inputs.existingStore(args, "jobs"));
-        } else if (args.has("backend")) {
-            Backend.from(args).configure(builder);
-        } else {
-            throw new UsageException("jobs needs --store DIR or the services' flags ($(cat ~/.wren4j/services/flags))");
-        }
+        configurePlace(args, builder, "jobs");
         if (verb.equals("attach") && !json) {
             builder.progress(new ProgressPrinter(err));
         }
@@ -94,6 +85,20 @@ final class JobsCommand {
             }
         }
         return 0;
+    }
+
+    /** Points {@code builder} at where the jobs are: a store directory ({@code --store}) or the services' flags. */
+    static void configurePlace(Args args, Wren.Builder builder, String command) {
+        if (args.has("store")) {
+            if (args.has("backend")) {
+                throw new UsageException("--store and --backend name two places; give one");
+            }
+            builder.storeDirectory(Inputs.existingStore(args, command));
+        } else if (args.has("backend")) {
+            Backend.from(args).configure(builder);
+        } else {
+            throw new UsageException(command + " needs --store DIR or the services' flags ($(cat ~/.wren4j/services/flags))");
+        }
     }
 
     private static Json json(JobInfo j) {

@@ -38,6 +38,7 @@ public final class Main {
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(rest, out, err);
                 case "jobs" -> JobsCommand.run(rest, out, err);
+                case "report" -> ReportCommand.run(rest, out, err);
                 case "aws" -> AwsCommand.run(rest, out, err);
                 case "simulate" -> SimulateCommand.run(rest, out, err);
                 case "worker" -> {

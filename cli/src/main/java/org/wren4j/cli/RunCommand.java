@@ -167,19 +167,8 @@ final class RunCommand {
         }
         json.put("block", o.block()).put("workers", o.workers()).put("backend", backend)
                 .put("seconds", round(j.seconds(), 4)).put("gflops", round(o.gflops(), 2))
-                .put("residual", Double.isNaN(o.residual()) ? null : o.residual())
-                .put("tasks", j.tasks()).put("task_executions", j.executions())
-                .put("repeated_executions", j.executions() - j.tasks())
-                .put("worker_seconds", round(j.workerSeconds(), 3))
-                // a worker is one core: cores held (alive) and cores busy reading, computing, writing
-                .put("core_seconds", round(j.workerSeconds(), 3))
-                .put("busy_core_seconds", round(j.readSeconds() + j.computeSeconds() + j.writeSeconds(), 3))
-                .put("peak_workers", j.peakWorkers())
-                .put("bytes_read", j.bytesRead()).put("bytes_written", j.bytesWritten())
-                .put("temp_bytes_written", j.temporaryBytesWritten()).put("temp_peak_live_bytes", j.peakLiveTemporaryBytes())
-                .put("temp_tiles_collected", j.temporaryTilesCollected())
-                .put("read_seconds", round(j.readSeconds(), 3)).put("compute_seconds", round(j.computeSeconds(), 3))
-                .put("write_seconds", round(j.writeSeconds(), 3));
+                .put("residual", Double.isNaN(o.residual()) ? null : o.residual());
+        ReportCommand.figures(json, j).put("job", j.jobId());
         if (!o.solution().isEmpty()) {
             json.put("x", o.solution());
         }
@@ -200,8 +189,8 @@ final class RunCommand {
             case "lu" -> String.format("lu %dx%d", o.n(), o.n());
             default -> String.format("%s %dx%d", o.op(), o.m(), o.n());
         };
-        var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions)",
-                what, o.block(), o.workers(), j.seconds(), o.gflops(), j.tasks(), j.executions()));
+        var sb = new StringBuilder(String.format("%s, block %d, %d workers: %.3f s, %.1f GFLOP/s, %d tasks (%d executions), job %s",
+                what, o.block(), o.workers(), j.seconds(), o.gflops(), j.tasks(), j.executions(), j.jobId()));
         if (Double.isFinite(o.residual())) {
             sb.append(String.format(", residual %.2e", o.residual()));
         }

@@ -189,6 +189,35 @@ class StoreCommandsTest extends CliTest {
         assertThat(Files.isDirectory(store)).isTrue();
     }
 
+    /** A job run on a store directory is reported on by a later command: text, JSON and an HTML page with its timeline. */
+    @Test
+    void reportReadsAFinishedJobFromAnotherCommand() throws IOException {
+        assertThat(run("load", table.toString(), "--name", "x", "--block", "8", "--store", store.toString())).as(stderr()).isZero();
+        assertThat(run("run", "gemm", "--input", "x", "--n", "3", "--store", store.toString(), "--json")).as(stderr()).isZero();
+        String job = stdout().replaceAll("(?s).*\"job\": \"([^\"]+)\".*", "$1");
+        long tasks = Long.parseLong(stdout().replaceAll("(?s).*\"tasks\": (\\d+),.*", "$1"));
+        assertThat(job).doesNotContain("\"").isNotBlank();
+
+        assertThat(run("report", job, "--store", store.toString())).as(stderr()).isZero();
+        assertThat(stdout()).startsWith("job " + job + ": ").contains(tasks + " task");
+        assertThat(run("report", job, "--store", store.toString(), "--json")).as(stderr()).isZero();
+        assertThat(stdout()).contains("\"job\": \"" + job + "\"", "\"tasks\": " + tasks + ",", "\"compute_seconds\"");
+        Path page = tmp.resolve("report.html");
+        assertThat(run("report", job, "--store", store.toString(), "--html", page.toString())).as(stderr()).isZero();
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("wren4j-job", ">worker 1</text>", ">seconds</text>", ">gemm");
+
+        assertThat(run("report", "no-such-job", "--store", store.toString())).isEqualTo(1);
+        assertThat(stderr()).startsWith("wren4j: error: no report of job no-such-job is saved there").doesNotContain("\tat ");
+        assertThat(run("report", "--store", store.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("report takes one job id").endsWith("; see 'wren4j help report'\n");
+        assertThat(run("report", job)).isEqualTo(2);
+        assertThat(stderr()).contains("report needs --store DIR or the services' flags");
+        // collected with its job
+        assertThat(run("jobs", "gc", "--store", store.toString())).as(stderr()).isZero();
+        assertThat(run("report", job, "--store", store.toString())).isEqualTo(1);
+    }
+
     @Test
     void badInputIsOneLinePointingToTheCommandsHelpWithExitCode2() {
         String s = store.toString();
