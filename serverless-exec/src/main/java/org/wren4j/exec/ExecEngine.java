@@ -187,6 +187,7 @@ public final class ExecEngine implements AutoCloseable {
         long progressAt = System.nanoTime();
         long pollMillis = MIN_POLL_MILLIS;
         long stallNanos = config.worker().faults().stallTimeout().toNanos();
+        entry.metrics().start(TaskSpan.microsNow() - (System.nanoTime() - start) / 1000);
         try {
             while (true) {
                 JobState st;
@@ -223,6 +224,7 @@ public final class ExecEngine implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 entry.metrics().workers((now - start) / 1e9, provisioner.launcher().running());
+                queued().ifPresent(q -> entry.metrics().queued((now - start) / 1e9, q));
                 if (st.status().isFinal() || now - lastReport > 250_000_000L) {
                     try {
                         progress.progress(entry.spec().operation(), st.completed(), st.total(), (now - start) / 1e9);
@@ -370,6 +372,19 @@ public final class ExecEngine implements AutoCloseable {
     }
 
     /**
+     * Tasks waiting in the queue now, where that costs no request: an in-process queue counts
+     * them; for a remote one, the provisioner's last look at it, if recent.
+     */
+    private java.util.OptionalLong queued() {
+        java.util.OptionalLong outstanding = queue.outstanding();
+        java.util.OptionalLong leased = queue.leased();
+        if (outstanding.isPresent() && leased.isPresent()) {
+            return java.util.OptionalLong.of(Math.max(0, outstanding.getAsLong() - leased.getAsLong()));
+        }
+        return provisioner.lastPending();
+    }
+
+    /**
      * Stores the result next to the job's spec, so another process can report on the job
      * ({@link #savedResult}); a store that does not take it costs the saved report, not the job.
      */
@@ -400,6 +415,10 @@ public final class ExecEngine implements AutoCloseable {
         for (JobMetrics.WorkerSample s : entry.metrics().workerTimeline()) {
             m.workers(s.seconds(), s.workers());
         }
+        for (JobMetrics.QueueSample s : entry.metrics().queueTimeline()) {
+            m.queued(s.seconds(), s.queued());
+        }
+        m.start(entry.metrics().startMicros());
         return m;
     }
 

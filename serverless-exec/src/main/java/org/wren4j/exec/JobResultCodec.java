@@ -20,7 +20,8 @@ import org.wren4j.exec.job.TaskSpan;
 /**
  * The stored form of a finished job's {@link JobResult}, so that another process can report on
  * it after its client is gone. Layout (deflated): magic {@code "WR"}, version, job id, operation,
- * tasks, executions, seconds, worker-seconds, counters, peak workers, worker samples, task spans.
+ * tasks, executions, seconds, worker-seconds, counters, peak workers, worker samples, queue samples,
+ * start time, task spans.
  */
 public final class JobResultCodec {
     private static final int VERSION = 1;
@@ -55,6 +56,13 @@ public final class JobResultCodec {
                 out.writeDouble(s.seconds());
                 out.writeInt(s.workers());
             }
+            List<JobMetrics.QueueSample> queued = m.queueTimeline();
+            out.writeInt(queued.size());
+            for (JobMetrics.QueueSample s : queued) {
+                out.writeDouble(s.seconds());
+                out.writeLong(s.queued());
+            }
+            out.writeLong(m.startMicros());
             List<TaskSpan> spans = m.spans();
             out.writeInt(spans.size());
             for (TaskSpan s : spans) {
@@ -94,6 +102,11 @@ public final class JobResultCodec {
             for (int i = 0; i < samples; i++) {
                 m.workers(in.readDouble(), in.readInt());
             }
+            int queued = in.readInt();
+            for (int i = 0; i < queued; i++) {
+                m.queued(in.readDouble(), in.readLong());
+            }
+            m.start(in.readLong());
             int spans = in.readInt();
             var list = new ArrayList<TaskSpan>(Math.min(spans, 1 << 16));
             for (int i = 0; i < spans; i++) {

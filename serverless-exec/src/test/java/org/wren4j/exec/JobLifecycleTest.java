@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.wren4j.exec.job.JobFailedException;
+import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.TaskSpan;
 import org.wren4j.exec.queue.MemoryTaskQueue;
 import org.wren4j.exec.state.MemoryRuntimeState;
@@ -177,6 +178,10 @@ class JobLifecycleTest {
                             .isGreaterThanOrEqualTo(sorted.get(i - 1).computeEnd());
                 }
             });
+            // the in-process queue is counted while the job runs: its tasks wait there at the start, none at the end
+            assertThat(r.metrics().queueTimeline()).isNotEmpty();
+            assertThat(r.metrics().queueTimeline().stream().mapToLong(JobMetrics.QueueSample::queued).max().orElseThrow()).isPositive();
+            assertThat(r.metrics().startMicros()).isLessThanOrEqualTo(spans.stream().mapToLong(TaskSpan::readStart).min().orElseThrow());
             long first = spans.stream().mapToLong(TaskSpan::readStart).min().orElseThrow();
             long last = spans.stream().mapToLong(TaskSpan::writeEnd).max().orElseThrow();
             assertThat((last - first) / 1e6).as("the spans lie within the job's wall time").isLessThanOrEqualTo(r.seconds() + 0.01);
@@ -204,6 +209,8 @@ class JobLifecycleTest {
             assertThat(s.metrics().counters()).isEqualTo(r.metrics().counters()).containsKey("compute_ns");
             assertThat(s.metrics().peakWorkers()).isEqualTo(r.metrics().peakWorkers());
             assertThat(s.metrics().workerTimeline()).isEqualTo(r.metrics().workerTimeline());
+            assertThat(s.metrics().queueTimeline()).isEqualTo(r.metrics().queueTimeline()).isNotEmpty();
+            assertThat(s.metrics().startMicros()).isEqualTo(r.metrics().startMicros()).isPositive();
             assertThat(s.metrics().spans()).hasSize((int) r.executions()).isEqualTo(r.metrics().spans());
             assertThat(other.savedResult("never-ran")).isEmpty();
             assertThat(other.jobControl().collect().jobs()).contains("saved");

@@ -41,6 +41,10 @@ public final class JobMetrics {
     public record WorkerSample(double seconds, int workers) {
     }
 
+    /** Tasks waiting in the queue (visible, not leased) at {@code seconds} after the job started. */
+    public record QueueSample(double seconds, long queued) {
+    }
+
     private final LongAdder executions = new LongAdder();
     private final LongAdder repeated = new LongAdder();
     private final LongAdder skipped = new LongAdder();
@@ -58,6 +62,8 @@ public final class JobMetrics {
     private final AtomicLong peakWorkers = new AtomicLong();
     private final List<WorkerSample> timeline = new ArrayList<>();
     private volatile List<TaskSpan> spans = List.of();
+    private final List<QueueSample> queueTimeline = new ArrayList<>();
+    private volatile long startMicros;
 
     /**
      * The counters of one kernel execution; {@code repeated} when the task had been delivered
@@ -204,6 +210,32 @@ public final class JobMetrics {
 
     public long peakWorkers() {
         return peakWorkers.get();
+    }
+
+    /** Sets when the job started (its samples' time zero), in microseconds of the wall clock. */
+    public void start(long micros) {
+        startMicros = micros;
+    }
+
+    /** When the job started, in microseconds of the wall clock; 0 if not known. */
+    public long startMicros() {
+        return startMicros;
+    }
+
+    /** Records the tasks waiting in the queue {@code seconds} into the job (kept when the count changes). */
+    public void queued(double seconds, long queued) {
+        synchronized (queueTimeline) {
+            if (queueTimeline.isEmpty() || queueTimeline.get(queueTimeline.size() - 1).queued() != queued) {
+                queueTimeline.add(new QueueSample(seconds, queued));
+            }
+        }
+    }
+
+    /** Tasks waiting in the queue over time, where the queue could say cheaply: one sample each time the count changed. */
+    public List<QueueSample> queueTimeline() {
+        synchronized (queueTimeline) {
+            return List.copyOf(queueTimeline);
+        }
     }
 
     /** Sets the job's task timeline, as loaded from the runtime state. */

@@ -18,6 +18,8 @@ public final class Provisioner implements AutoCloseable {
     private final ProvisioningPolicy policy;
     private final ScheduledExecutorService timer;
     private volatile LongConsumer observer = n -> { };
+    private volatile long lastPending;
+    private volatile long lastPendingAt;
 
     public Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
         this(queue, launcher, policy, true);
@@ -71,6 +73,8 @@ public final class Provisioner implements AutoCloseable {
                 return;
             }
             long pending = queue.pending().toCompletableFuture().join();
+            lastPending = pending;
+            lastPendingAt = System.nanoTime();
             int running = launcher.running();
             var demand = new ProvisioningPolicy.Demand(pending, queue.leased().orElse(0), running);
             int missing = Math.min(policy.maxWorkers(), policy.target(demand)) - running;
@@ -81,6 +85,16 @@ public final class Provisioner implements AutoCloseable {
         } catch (RuntimeException e) {
             // a failed look at the queue is retried next period
         }
+    }
+
+    /**
+     * The tasks waiting in the queue at this provisioner's last look, if it looked within the
+     * last two periods (it does not look while at its maximum of workers).
+     */
+    public java.util.OptionalLong lastPending() {
+        long at = lastPendingAt;
+        return at != 0 && System.nanoTime() - at < 2 * policy.period().toNanos() ? java.util.OptionalLong.of(lastPending)
+                : java.util.OptionalLong.empty();
     }
 
     public WorkerLauncher launcher() {
