@@ -99,6 +99,37 @@ class PersistTest extends EmbeddedSessionTest {
         assertThat(gramTasks).isPositive();
     }
 
+    /** The README's persist example, as written there, with small sizes. */
+    @Test
+    void readmeExample() {
+        int n = 12;
+        int b = 5;
+        double[][] xd = random(random, 30, n);
+        BlockMatrix x = wren.fromArray(xd, b);
+        BlockMatrix y = wren.fromArray(random(random, n, 3), b);
+        BlockMatrix plainSolve = x.T().matmul(x).plus(wren.eye(n, b)).solve(y);
+        double[][] plain = plainSolve.toArray();
+        long plainTasks = lastTasks();
+
+        long before = jobs();
+        BlockMatrix g = x.T().matmul(x).persist();      // nothing runs yet
+        BlockMatrix l = g.cholesky().compute();         // ONE job: the Gram and its Cholesky factor
+        double t = g.trace().scalar();                  // reads the kept Gram, computes only the trace
+        BlockMatrix w = g.plus(wren.eye(n, b)).solve(y); // reads it too
+        double[][] wd = w.toArray();
+        assertThat(lastTasks()).as("the solve reads the kept Gram").isLessThan(plainTasks);
+        g.unpersist();                                  // its tiles are deleted
+        assertThat(jobs() - before).isEqualTo(3);
+        assertThat(wd).isDeepEqualTo(plain);
+        double[][] gd = mul(t(xd), xd);
+        double expectedTrace = 0;
+        for (int i = 0; i < n; i++) {
+            expectedTrace += gd[i][i];
+        }
+        assertThat(Math.abs(t - expectedTrace)).isLessThan(TOL * expectedTrace);
+        assertThat(maxDiff(mul(l.toArray(), t(l.toArray())), gd)).isLessThan(TOL * DenseMath.fro(gd));
+    }
+
     /** Tasks of computing {@code e} alone, in a job of its own. */
     private long countTasks(BlockMatrix e) {
         e.compute();
