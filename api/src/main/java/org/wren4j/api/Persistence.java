@@ -90,6 +90,11 @@ final class Persistence {
         return true;
     }
 
+    /** Drops the marks kept in the matrix {@code name}, whose tiles were deleted. */
+    synchronized void forget(String name) {
+        marks.values().removeIf(m -> m instanceof Kept k && k.leaf().name().equals(name));
+    }
+
     /** Every stored leaf this session owns, the marks dropped: what close deletes. */
     synchronized List<Leaf> clear() {
         List<Leaf> owned = new ArrayList<>();

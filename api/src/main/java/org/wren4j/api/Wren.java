@@ -689,10 +689,14 @@ public final class Wren implements AutoCloseable {
         return catalog.list();
     }
 
-    /** Deletes the matrix stored under {@code name} (tiles, manifest, column names); a missing name does nothing. */
+    /**
+     * Deletes the matrix stored under {@code name} (tiles, manifest, column names); a missing name
+     * does nothing. A persisted matrix kept there is persisted no more: the next action computes it.
+     */
     public void delete(String name) {
         requireNonNull(name, "name is null");
         catalog.delete(name);
+        persisted.forget(name);
     }
 
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */

@@ -71,6 +71,9 @@ class PersistTest extends EmbeddedSessionTest {
         assertThat(lastTasks()).as("the second action reads the stored Gram").isEqualTo(traceOfStoredTasks);
         double[][] gram = g.toArray();
         assertThat(jobs() - before).as("reading the persisted matrix runs no job").isEqualTo(2);
+        assertThat(g.trace().explain()).as("the plan reads the kept tiles").contains(g.name());
+        assertThat(wren.lowerBounds(1.0, g.trace()).tasks()).isEqualTo(traceOfStoredTasks);
+        assertThat(jobs() - before).isEqualTo(2);
 
         // the same kernels on the same tiles: bit-identical to the plain results
         assertThat(chol).isDeepEqualTo(cholPlain);
@@ -195,6 +198,19 @@ class PersistTest extends EmbeddedSessionTest {
         assertThat(lastTasks()).as("the sum reads the earlier result").isEqualTo(countTasks(wren.fromArray(values, 4).sum()));
         computed.unpersist();
         assertThat(computed.toArray()).as("its own result is not the mark's to delete").isDeepEqualTo(values);
+    }
+
+    @Test
+    void deletingTheKeptTilesByNameDropsTheMark() {
+        double[][] xd = random(random, 10, 6);
+        BlockMatrix x = wren.fromArray(xd, 4);
+        BlockMatrix g = x.T().matmul(x).persist();
+        double trace = g.trace().scalar();
+        long traceTasks = lastTasks();
+        wren.delete(g.name());
+        assertThat(g.toHtml()).doesNotContain("persisted");
+        assertThat(g.trace().scalar()).as("computed again, not read from deleted tiles").isEqualTo(trace);
+        assertThat(lastTasks()).isEqualTo(traceTasks);
     }
 
     @Test
