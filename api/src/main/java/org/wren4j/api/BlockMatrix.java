@@ -799,12 +799,12 @@ public final class BlockMatrix {
     }
 
     /**
-     * An HTML card for notebooks: shape, tiles, kind, state (lazy, computed or stored) and store,
+     * An HTML card for notebooks: shape, tiles, kind, state (lazy, computed, stored or persisted) and store,
      * a small drawing of the tile grid and, once computed, the top-left corner of the values.
      * Never computes anything; reads at most one tile.
      */
     public String toHtml() {
-        return wren.card(current()).html();
+        return wren.card(expr, current()).html();
     }
 
     /** A one-column matrix's values (computing first if needed). */
@@ -834,7 +834,42 @@ public final class BlockMatrix {
      * @throws WrenException if a job fails
      */
     public BlockMatrix compute() {
-        return new BlockMatrix(wren, leaf());
+        Leaf l = leaf();
+        wren.handedOut(l);
+        return new BlockMatrix(wren, l);
+    }
+
+    /**
+     * Keeps this matrix once computed (Spark's and Dask's {@code persist}), so that actions on
+     * expressions built from it read it instead of computing it again. Nothing runs now: the first
+     * action ({@link #compute()}, {@link #toArray()}, {@link #scalar()}, a factorization...) whose
+     * expression contains this matrix computes it as one more result of that same job and stores
+     * its tiles under a name this session owns; later actions read those tiles. If that job fails
+     * nothing is stored, and the next action tries again.
+     *
+     * <p>The mark is on the expression's value, in this session: another handle on an equal
+     * expression (e.g. {@code x.T().matmul(x)} built twice) shares it. A matrix already stored (an
+     * input, a saved or computed handle) is left as it is; one this handle has computed already is
+     * kept from that result. {@link Wren#close()} deletes the tiles of every matrix still persisted.
+     *
+     * @return this handle (as Spark's {@code persist}), so it can be chained
+     */
+    public BlockMatrix persist() {
+        wren.persist(expr, computed.get());
+        return this;
+    }
+
+    /**
+     * Drops what {@link #persist()} kept: the mark and the stored tiles, so later actions compute
+     * this matrix again. A matrix that is not persisted is left as it is. Tiles the user holds a
+     * handle on (one {@link #compute()} returned) are not deleted; they become the session's
+     * ordinary scratch.
+     *
+     * @return this handle
+     */
+    public BlockMatrix unpersist() {
+        wren.unpersist(expr);
+        return this;
     }
 
     private Leaf leaf() {
@@ -849,8 +884,14 @@ public final class BlockMatrix {
         return computedAs(wren.evaluate(expr));
     }
 
-    /** Records {@code l} as this handle's stored value unless one is already recorded; returns the recorded one. */
+    /**
+     * Records {@code l} as this handle's stored value unless one is already recorded; returns the
+     * recorded one. A persisted matrix's tiles are not recorded: unpersist may delete them.
+     */
     Leaf computedAs(Leaf l) {
+        if (wren.keeps(l)) {
+            return l;
+        }
         return computed.compareAndSet(null, l) ? l : computed.get();
     }
 
@@ -952,6 +993,8 @@ public final class BlockMatrix {
 
     @Override
     public String toString() {
-        return "BlockMatrix[" + shape() + ", block " + blockSize() + ", " + (computed.get() != null ? computed.get().name() : expr) + "]";
+        String persisted = wren.persistence(expr).map(m -> m instanceof Persistence.Kept k ? ", persisted " + k.leaf().name() : ", persist pending")
+                .orElse("");
+        return "BlockMatrix[" + shape() + ", block " + blockSize() + ", " + (computed.get() != null ? computed.get().name() : expr) + persisted + "]";
     }
 }

@@ -29,7 +29,9 @@ record MatrixCard(long rows, long cols, int blockSize, Structure structure, Stat
         /** Declared with a shape but no tiles ({@link Wren#placeholder}). */
         PLACEHOLDER,
         /** Stored under a name a person chose, with its manifest. */
-        STORED
+        STORED,
+        /** Kept by {@link BlockMatrix#persist()}: later jobs read these tiles instead of computing it again. */
+        PERSISTED
     }
 
     long tileRows() {
@@ -84,6 +86,7 @@ record MatrixCard(long rows, long cols, int blockSize, Structure structure, Stat
             case COMPUTED -> "computed: " + detail;
             case PLACEHOLDER -> "placeholder " + detail + ", no tiles";
             case STORED -> "stored as '" + detail + "'";
+            case PERSISTED -> "persisted: " + detail;
         };
     }
 

@@ -85,17 +85,22 @@ final class PlanRunner {
             jobs.incrementAndGet();
             reports.accept(JobReports.of(engine.run(job.spec(), progress::progress)));
         } catch (StoreCapacity.StoreFullException e) {
+            deleteOutputs(job); // no result of a failed job is half there, persisted ones included
             throw Errors.storeFull(e);
         } catch (JobTooLargeException e) {
             throw new WrenException(e.getMessage(), e);
         } catch (JobFailedException e) {
-            for (Leaf out : job.outputs().values()) {
-                engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
-            }
+            deleteOutputs(job);
             throw Errors.jobFailed(job.spec().operation(), e, userNames);
         }
         binder.stored(job);
         return results;
+    }
+
+    private void deleteOutputs(BoundJob job) {
+        for (Leaf out : job.outputs().values()) {
+            engine.store().deleteMatrix(out.name()).toCompletableFuture().join();
+        }
     }
 
     /** A job run without data, its report, and the result of each root (whose tiles do not exist). */

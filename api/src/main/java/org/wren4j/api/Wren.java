@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,7 @@ public final class Wren implements AutoCloseable {
     private final boolean deleteScratchOnClose;
     private final MatrixSources sources;
     private final Supplier<Map<String, Long>> queueRequests;
+    private final Persistence persisted = new Persistence();
 
     private Wren(Builder b) {
         WorkerConfig wc = new WorkerConfig(b.pipelineWidth, b.leaseTimeout, b.idleTimeout, b.maxAttempts, b.retryBackoff);
@@ -408,17 +410,72 @@ public final class Wren implements AutoCloseable {
         return evaluateAll(List.of(expr)).get(0);
     }
 
-    /** Computes every root in one fused job and returns each stored result, in order. */
+    /**
+     * Computes every root in one fused job and returns each stored result, in order. Persisted
+     * matrices already stored are read, not computed; those still pending that the roots contain
+     * are more results of the same job, and stored once it succeeds.
+     */
     List<Leaf> evaluateAll(List<MatrixExpr> roots) {
-        List<Leaf> outs = runner.evaluateAll(roots);
+        List<MatrixExpr> resolved = persisted.resolve(roots);
+        List<MatrixExpr> pending = persisted.pendingIn(resolved);
+        List<MatrixExpr> all = new ArrayList<>(resolved);
+        all.addAll(pending);
+        List<Leaf> outs = runner.evaluateAll(all);
         Set<String> inputs = new HashSet<>();
-        roots.forEach(r -> leafNames(r, inputs));
-        for (Leaf out : new java.util.LinkedHashSet<>(outs)) {
+        all.forEach(r -> leafNames(r, inputs));
+        for (Leaf out : new LinkedHashSet<>(outs)) {
             if (!inputs.contains(out.name())) {
                 catalog.recordGenerated(out, lastJob().map(j -> "job: " + j.operation()).orElse("job"), List.of());
             }
         }
-        return outs;
+        for (int i = 0; i < pending.size(); i++) {
+            Leaf kept = outs.get(resolved.size() + i);
+            boolean owned = !inputs.contains(kept.name());
+            if (!persisted.stored(pending.get(i), kept, owned) && owned && !outs.subList(0, resolved.size()).contains(kept)) {
+                deleteQuietly(kept.name()); // unpersisted while its job ran
+            }
+        }
+        return List.copyOf(outs.subList(0, resolved.size()));
+    }
+
+    /** Keeps {@code expr} once the first job containing it computes it; see {@link BlockMatrix#persist()}. */
+    void persist(MatrixExpr expr, Leaf computed) {
+        if (expr instanceof Leaf) {
+            return;
+        }
+        if (computed != null) {
+            persisted.markComputed(expr, computed);
+        } else {
+            persisted.mark(expr);
+        }
+    }
+
+    /** Drops the mark of {@code expr} and the tiles only it held; see {@link BlockMatrix#unpersist()}. */
+    void unpersist(MatrixExpr expr) {
+        persisted.unmark(expr).ifPresent(leaf -> deleteQuietly(leaf.name()));
+    }
+
+    /** Whether {@code expr} is persisted, and if so whether stored yet. */
+    Optional<Persistence.Mark> persistence(MatrixExpr expr) {
+        return persisted.state(expr);
+    }
+
+    /** Whether {@code leaf} holds a persisted matrix's tiles (a handle then reads them, not caches them). */
+    boolean keeps(Leaf leaf) {
+        return persisted.keeps(leaf);
+    }
+
+    /** The user holds a handle on {@code leaf}: a persisted matrix's tiles there outlive its unpersist. */
+    void handedOut(Leaf leaf) {
+        persisted.handedOut(leaf);
+    }
+
+    private void deleteQuietly(String name) {
+        try {
+            catalog.delete(name);
+        } catch (WrenException e) {
+            // best effort: tiles left behind cost space, never correctness
+        }
     }
 
     /**
@@ -442,7 +499,9 @@ public final class Wren implements AutoCloseable {
         List<Leaf> leaves = evaluateAll(roots);
         List<BlockMatrix> out = new ArrayList<>();
         for (int i = 0; i < matrices.length; i++) {
-            out.add(new BlockMatrix(this, matrices[i].computedAs(leaves.get(i))));
+            Leaf leaf = matrices[i].computedAs(leaves.get(i));
+            handedOut(leaf);
+            out.add(new BlockMatrix(this, leaf));
         }
         return out;
     }
@@ -467,7 +526,7 @@ public final class Wren implements AutoCloseable {
         for (BlockMatrix m : matrices) {
             roots.add(own(m, "explain").current());
         }
-        return explain(detail, runner.plan(roots));
+        return explain(detail, runner.plan(persisted.resolve(roots)));
     }
 
     /**
@@ -556,7 +615,7 @@ public final class Wren implements AutoCloseable {
         for (BlockMatrix m : matrices) {
             roots.add(own(m, op).current());
         }
-        return roots;
+        return persisted.resolve(roots);
     }
 
     /** Jobs this session has started: a test hook (e.g. that the parts of an LU come from one job). */
@@ -630,30 +689,42 @@ public final class Wren implements AutoCloseable {
         return catalog.list();
     }
 
-    /** Deletes the matrix stored under {@code name} (tiles, manifest, column names); a missing name does nothing. */
+    /**
+     * Deletes the matrix stored under {@code name} (tiles, manifest, column names); a missing name
+     * does nothing. A persisted matrix kept there is persisted no more: the next action computes it.
+     */
     public void delete(String name) {
         requireNonNull(name, "name is null");
         catalog.delete(name);
+        persisted.forget(name);
     }
 
     /** The plan of {@code expr} as text: rewrite, steps, and the one fused program. */
     String explain(Detail detail, MatrixExpr expr) {
         requireNonNull(detail, "detail is null");
-        return explain(detail, runner.plan(expr));
+        return explain(detail, runner.plan(persisted.resolve(List.of(expr))));
     }
 
     private static String explain(Detail detail, Plan plan) {
         return detail == Detail.PROGRAM ? Planner.explain(plan) : Planner.summary(plan);
     }
 
-    /** What a notebook shows for a matrix whose current form is {@code current}; never computes, reads at most one tile. */
-    MatrixCard card(MatrixExpr current) {
+    /**
+     * What a notebook shows for the matrix of {@code expr} whose current form is {@code current}
+     * (its stored result once computed); never computes, reads at most one tile.
+     */
+    MatrixCard card(MatrixExpr expr, MatrixExpr current) {
         String where = store.describe();
+        Optional<Persistence.Mark> mark = persisted.state(expr);
+        if (mark.isPresent() && mark.get() instanceof Persistence.Kept kept) {
+            return card(kept.leaf(), MatrixCard.State.PERSISTED, "in this session as " + kept.leaf().name() + "; unpersist() drops it", where);
+        }
         if (!(current instanceof Leaf leaf)) {
             String text = current.toString();
             String detail = text.length() > 120 ? text.substring(0, 117) + "..." : text;
+            String note = mark.isPresent() ? "persist(): the next job that uses it stores it" : "compute() it to see its values";
             return new MatrixCard(current.shape().rows(), current.shape().cols(), current.blockSize(), current.structure(),
-                    MatrixCard.State.LAZY, detail, where, null, "compute() it to see its values");
+                    MatrixCard.State.LAZY, detail, where, null, note);
         }
         String name = leaf.name();
         if (!catalog.generated().contains(name) && name.startsWith(session + "/")) {
@@ -662,6 +733,11 @@ public final class Wren implements AutoCloseable {
         }
         MatrixCard.State state = catalog.generated().contains(name) ? MatrixCard.State.COMPUTED : MatrixCard.State.STORED;
         String detail = state == MatrixCard.State.COMPUTED ? catalog.describe(name) + " (scratch " + name + ")" : name;
+        return card(leaf, state, detail, where);
+    }
+
+    /** The card of a stored matrix, with the top-left corner of its first tile. */
+    private MatrixCard card(Leaf leaf, MatrixCard.State state, String detail, String where) {
         double[][] corner = null;
         String note = null;
         try {
@@ -687,6 +763,9 @@ public final class Wren implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Leaf kept : persisted.clear()) {
+            deleteQuietly(kept.name());
+        }
         if (deleteScratchOnClose) {
             for (String name : catalog.generated()) {
                 try {
