@@ -12,7 +12,8 @@ import java.util.Locale;
  * delivered before (a lost lease, a killed worker, a duplicate message).
  *
  * <p>{@link #timeline()} says when each execution read, computed and wrote (the first 100,000 of a
- * job; none for a dry or simulated run).
+ * job; none for a dry or simulated run), {@link #activity()} how many workers were alive and how
+ * many tasks waited in the queue over time, both in seconds from the job's submission.
  *
  * <p>{@link #toString()} reads as a short paragraph with units; {@link #toHtml()} is its notebook
  * form, with a bar of the provisioned worker-seconds spent computing and a chart of the timeline
@@ -24,9 +25,10 @@ public record JobReport(String jobId, String operation, long tasks, long executi
                         double workerSeconds, long peakWorkers, long bytesRead, long bytesWritten,
                         double readSeconds, double computeSeconds, double writeSeconds,
                         long temporaryBytesWritten, long peakLiveTemporaryBytes, long temporaryTilesCollected,
-                        long repeatedExecutions, List<TaskTiming> timeline) {
+                        long repeatedExecutions, List<TaskTiming> timeline, List<ActivitySample> activity) {
     public JobReport {
         timeline = List.copyOf(timeline);
+        activity = List.copyOf(activity);
     }
 
     @Override
@@ -65,7 +67,7 @@ public record JobReport(String jobId, String operation, long tasks, long executi
         sb.append("</table>");
         sb.append(timeBar());
         if (!timeline.isEmpty()) {
-            sb.append("<div style=\"margin-top:6px\">").append(TimelineChart.svg(timeline)).append("</div>");
+            sb.append("<div style=\"margin-top:6px\">").append(TimelineChart.svg(timeline, activity)).append("</div>");
         }
         return sb.append("</div>").toString();
     }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * When one execution of a job's task read its input tiles, ran its kernel and wrote its output
- * tiles, in seconds from the job's first read. A worker reads the next task's tiles while its
+ * tiles, in seconds from the job's submission. A worker reads the next task's tiles while its
  * kernel runs the one before (pipelining), so a worker's reads may overlap its previous
  * computation; its computations never overlap (a worker is single-core).
  *

@@ -122,7 +122,7 @@ class DisplayTest {
     @Test
     void aJobReportReadsWithUnits() {
         var r = new JobReport("j1", "cholesky", 816, 820, 12.5, 25.0, 2, 3_200_000_000L, 1_100_000_000L, 4.0, 20.0, 2.0,
-                900_000_000L, 300_000_000L, 120, 4, List.of());
+                900_000_000L, 300_000_000L, 120, 4, List.of(), List.of());
         assertThat(r.toString()).isEqualTo("""
                 job j1: cholesky
                   816 tasks (820 executions, 4 repeated) in 12.5 s on up to 2 workers
@@ -168,16 +168,22 @@ class DisplayTest {
         var timeline = List.of(new TaskTiming("h/1/w-1", "s0:0", "chol", 0, 0.1, 0.1, 1.1, 1.3),
                 new TaskTiming("h/1/w-2", "s1:1,0", "trsm_rlt", 1.3, 1.4, 1.4, 2.4, 2.5),
                 new TaskTiming("h/1/w-1", "s1:2,0", "trsm_rlt", 1.3, 1.5, 1.5, 2.5, 2.6));
-        var r = new JobReport("j2", "cholesky", 3, 3, 2.6, 5.2, 2, 1, 1, 0.5, 3.0, 0.4, 0, 0, 0, 0, timeline);
-        String svg = TimelineChart.svg(r.timeline());
+        var activity = List.of(new ActivitySample(0, 1, 1), new ActivitySample(1.2, 2, 2), new ActivitySample(2.5, 2, 0));
+        var r = new JobReport("j2", "cholesky", 3, 3, 2.6, 5.2, 2, 1, 1, 0.5, 3.0, 0.4, 0, 0, 0, 0, timeline, activity);
+        String svg = TimelineChart.svg(r.timeline(), r.activity());
         assertThat(svg).contains(">worker 1</text>").contains(">worker 2</text>").doesNotContain(">worker 3</text>");
         assertThat(svg).contains("<title>h/1/w-1</title>").contains("<title>h/1/w-2</title>");
         // 3 compute bars with their kernel, task and seconds; a legend with read, each kernel once, write
         assertThat(svg.split("<title>chol s0:0: 1.000 s</title>", -1)).hasSize(2);
         assertThat(svg.split("<title>trsm_rlt ", -1)).hasSize(3);
         assertThat(svg).contains(">read</text>").contains(">chol</text>").contains(">trsm_rlt</text>").contains(">write</text>");
-        // the plot spans 2.6 s over 640 pixels from x=70: the first compute bar (0.1 .. 1.1 s) starts at 94.62 and is 246.15 wide
-        assertThat(svg).contains("x=\"94.62\" y=\"7.5\" width=\"246.15\"");
+        // the plot spans 2.6 s over 610 pixels from x=70: the first compute bar (0.1 .. 1.1 s) starts at 93.46 and is 234.62 wide
+        assertThat(svg).contains("x=\"93.46\" y=\"7.5\" width=\"234.62\"");
+        // the profile under the 2 lanes (top 44, 60 high, bottom 104): 2 tasks computing at most (1.4 .. 1.5 s), 2 workers,
+        // 2 queued on the right-hand scale; workers step from 1 (y 75) to 2 (y 46) at 1.2 s (x 351.54)
+        assertThat(svg).contains(">tasks computing</text>", ">workers alive</text>", ">tasks queued (right)</text>");
+        assertThat(svg).contains("L351.54 75.00 L351.54 46.00");
+        assertThat(svg.split("<path ", -1)).hasSize(4);
         assertThat(svg).contains(">0.0</text>").contains(">2.5</text>");
         assertThat(r.toHtml()).contains(svg);
         assertThat(TimelineChart.tickStep(2.6)).isEqualTo(0.5);
