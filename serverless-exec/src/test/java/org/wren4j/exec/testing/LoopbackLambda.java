@@ -30,8 +30,13 @@ public final class LoopbackLambda implements AutoCloseable {
     private final AtomicInteger invocations = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
 
-    private LoopbackLambda(long timeoutMillis) throws IOException {
+    private final int concurrency;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
+
+    private LoopbackLambda(long timeoutMillis, int concurrency) throws IOException {
         this.timeoutMillis = timeoutMillis;
+        this.concurrency = concurrency;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/2015-03-31/functions/", this::invoke);
         server.setExecutor(threads);
@@ -39,8 +44,16 @@ public final class LoopbackLambda implements AutoCloseable {
     }
 
     public static LoopbackLambda start(long timeoutMillis) {
+        return start(timeoutMillis, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #start(long)}, with at most {@code concurrency} invocations running at once (a
+     * function's reserved concurrency): one more is refused with 429 {@code TooManyRequestsException}, as Lambda does.
+     */
+    public static LoopbackLambda start(long timeoutMillis, int concurrency) {
         try {
-            return new LoopbackLambda(timeoutMillis);
+            return new LoopbackLambda(timeoutMillis, concurrency);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the loopback Lambda endpoint", e);
         }
@@ -58,6 +71,11 @@ public final class LoopbackLambda implements AutoCloseable {
         return errors.get();
     }
 
+    /** Invocations refused with 429 because {@code concurrency} were running. */
+    public int throttled() {
+        return throttled.get();
+    }
+
     private void invoke(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
@@ -65,26 +83,45 @@ public final class LoopbackLambda implements AutoCloseable {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            invocations.incrementAndGet();
-            Map<String, String> event = FlatJson.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            long deadline = System.currentTimeMillis() + timeoutMillis;
-            String body;
-            int status = 200;
+            if (running.incrementAndGet() > concurrency) {
+                running.decrementAndGet();
+                throttled.incrementAndGet();
+                byte[] refusal = FlatJson.write(Map.of("Type", "User", "message", "Rate Exceeded.",
+                        "Reason", "ReservedFunctionConcurrentInvocationLimitExceeded")).getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.getResponseHeaders().add("X-Amzn-ErrorType", "TooManyRequestsException");
+                ex.sendResponseHeaders(429, refusal.length);
+                ex.getResponseBody().write(refusal);
+                return;
+            }
             try {
-                body = "\"" + new LambdaWorkerHandler().handleRequest(event, context(deadline)) + "\"";
-            } catch (RuntimeException e) {
-                errors.incrementAndGet();
-                ex.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
-                body = FlatJson.write(Map.of("errorMessage", String.valueOf(e), "errorType", e.getClass().getName()));
+                run(ex);
+            } finally {
+                running.decrementAndGet();
             }
-            if ("Event".equals(ex.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
-                status = 202;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, bytes.length);
-            ex.getResponseBody().write(bytes);
         }
+    }
+
+    private void run(HttpExchange ex) throws IOException {
+        invocations.incrementAndGet();
+        Map<String, String> event = FlatJson.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        String body;
+        int status = 200;
+        try {
+            body = "\"" + new LambdaWorkerHandler().handleRequest(event, context(deadline)) + "\"";
+        } catch (RuntimeException e) {
+            errors.incrementAndGet();
+            ex.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
+            body = FlatJson.write(Map.of("errorMessage", String.valueOf(e), "errorType", e.getClass().getName()));
+        }
+        if ("Event".equals(ex.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+            status = 202;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
     }
 
     private static Context context(long deadline) {

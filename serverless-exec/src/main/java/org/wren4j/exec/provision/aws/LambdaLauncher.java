@@ -12,11 +12,13 @@ import org.wren4j.exec.services.FlatJson;
 import org.wren4j.spi.WorkerLauncher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Workers as AWS Lambda invocations of a function whose handler is
@@ -25,6 +27,13 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
  * knows when each worker ends: {@link #running} counts invocations not yet returned, and their
  * durations sum to the worker-seconds. A function error is counted ({@link #failures}) and the
  * provisioner simply launches again while tasks are pending.
+ *
+ * <p>An invocation Lambda throttles (HTTP 429, {@code TooManyRequestsException}: the account's or
+ * the function's concurrency is used up, or the invocation rate is too high) is counted
+ * ({@link #throttles}), not failed, and the launcher launches nothing for a backoff that doubles
+ * with each throttle in a row (from {@value #THROTTLE_BASE_MILLIS} ms up to
+ * {@value #THROTTLE_MAX_MILLIS} ms, with jitter): asking again at once would only be throttled
+ * again. The workers already running go on taking tasks meanwhile.
  */
 public final class LambdaLauncher implements WorkerLauncher {
     private final LambdaAsyncClient client;
@@ -36,6 +45,11 @@ public final class LambdaLauncher implements WorkerLauncher {
     private final AtomicLong launched = new AtomicLong();
     private final DoubleAdder finishedSeconds = new DoubleAdder();
     private final java.util.concurrent.ConcurrentHashMap<Long, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long THROTTLE_BASE_MILLIS = 250;
+    static final long THROTTLE_MAX_MILLIS = 20_000;
+    private final AtomicLong throttles = new AtomicLong();
+    private final AtomicInteger throttledInARow = new AtomicInteger();
+    private volatile long pausedUntilNanos;
 
     /** A launcher on a client the caller owns. */
     public LambdaLauncher(LambdaAsyncClient client, String function, Map<String, String> event) {
@@ -69,20 +83,51 @@ public final class LambdaLauncher implements WorkerLauncher {
 
     @Override
     public void launch(int count) {
+        if (System.nanoTime() - pausedUntilNanos < 0) {
+            return; // throttled a moment ago: the provisioner asks again next period
+        }
         for (int i = 0; i < count; i++) {
             long id = launched.incrementAndGet();
             running.incrementAndGet();
             started.put(id, System.nanoTime());
             client.invoke(b -> b.functionName(function).invocationType(InvocationType.REQUEST_RESPONSE).payload(payload))
                     .whenComplete((r, e) -> {
-                        if (e != null || r.functionError() != null) {
-                            failures.incrementAndGet();
+                        if (e != null && isThrottle(e)) {
+                            throttled();
+                        } else {
+                            throttledInARow.set(0);
+                            if (e != null || r.functionError() != null) {
+                                failures.incrementAndGet();
+                            }
                         }
                         Long s = started.remove(id);
                         finishedSeconds.add((System.nanoTime() - s) / 1e9);
                         running.decrementAndGet();
                     });
         }
+    }
+
+    private void throttled() {
+        throttles.incrementAndGet();
+        int inARow = throttledInARow.incrementAndGet();
+        long cap = Math.min(THROTTLE_MAX_MILLIS, THROTTLE_BASE_MILLIS << Math.min(inARow - 1, 20));
+        long millis = cap / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        pausedUntilNanos = System.nanoTime() + millis * 1_000_000L;
+    }
+
+    /** Lambda said no for now: too many concurrent invocations, or too many requests per second. */
+    static boolean isThrottle(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TooManyRequestsException || t instanceof AwsServiceException a && a.statusCode() == 429) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Invocations Lambda throttled (each followed by a pause in launching). */
+    public long throttles() {
+        return throttles.get();
     }
 
     @Override
