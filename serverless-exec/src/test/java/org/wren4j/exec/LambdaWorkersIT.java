@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
+import org.wren4j.exec.events.Event;
+import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.provision.aws.LambdaLauncher;
 import org.wren4j.exec.services.ServiceEndpoints;
 import org.wren4j.exec.services.Services;
@@ -40,6 +42,8 @@ class LambdaWorkersIT {
      */
     @Test
     void throttledInvocationsAreCountedAndBackedOffAndTheJobFinishes() {
+        var events = new java.util.concurrent.CopyOnWriteArrayList<Event>();
+        var before = EventLog.install(events::add);
         try (LoopbackLambda lambda = LoopbackLambda.start(4_000, 1)) {
             LambdaLauncher launcher = runOn(lambda, "throttled");
             System.out.printf("throttled: %d invocations refused by the endpoint, %d throttles seen by the launcher%n",
@@ -48,6 +52,9 @@ class LambdaWorkersIT {
             assertThat(launcher.throttles()).isPositive();
             // each throttle the launcher saw pauses it: far fewer than one refusal per provisioner period (50 ms)
             assertThat(launcher.throttles()).isLessThanOrEqualTo(lambda.throttled());
+            assertThat(events.stream().filter(Event.Throttled.class::isInstance).count()).isEqualTo(launcher.throttles());
+        } finally {
+            EventLog.install(before);
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.wren4j.exec.events.Event;
+import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.queue.TaskQueue;
 import org.wren4j.spi.ProvisioningPolicy;
 import org.wren4j.spi.WorkerLauncher;
@@ -19,6 +21,7 @@ public final class Provisioner implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile LongConsumer observer = n -> { };
     private volatile long lastPending;
+    private volatile Event.Scaled lastScaled;
     private volatile long lastPendingAt;
 
     public Provisioner(TaskQueue queue, WorkerLauncher launcher, ProvisioningPolicy policy) {
@@ -77,9 +80,16 @@ public final class Provisioner implements AutoCloseable {
             lastPendingAt = System.nanoTime();
             int running = launcher.running();
             var demand = new ProvisioningPolicy.Demand(pending, queue.leased().orElse(0), running);
-            int missing = Math.min(policy.maxWorkers(), policy.target(demand)) - running;
+            int target = Math.min(policy.maxWorkers(), policy.target(demand));
+            int missing = target - running;
             if (missing > 0) {
                 launcher.launch(missing);
+            }
+            var scaled = new Event.Scaled(pending, demand.leased(), running, target, Math.max(0, missing));
+            if (!scaled.equals(lastScaled)) {
+                // a line per change, not per period (20 a second)
+                lastScaled = scaled;
+                EventLog.emit(scaled);
             }
             observer.accept(launcher.running());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wren4j.exec.events.Event;
+import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.job.JobFailure;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.kernels.KernelFailure;
@@ -52,8 +54,9 @@ final class TaskFailures {
             remember(jobId + "/" + taskKey);
         }
         if (failure == null) {
-            return release(lease);
+            return release(lease, cause);
         }
+        EventLog.emit(new Event.JobFailedByTask(jobId, taskKey, lease.deliveries(), failure.reason()));
         firstFailure.remove(jobId + "/" + taskKey);
         return ctx.state().fail(jobId, failure.encode()).toCompletableFuture().handle((v, e) -> {
             if (e == null || RetryPolicy.unwrap(e) instanceof NoSuchElementException) {
@@ -61,7 +64,7 @@ final class TaskFailures {
             }
             // the state store is unreachable: keep the task, so the job is failed (or healed) later
             ctx.health().failed(ServiceHealth.Service.STATE, e);
-            return release(lease);
+            return release(lease, e);
         }).thenCompose(x -> x);
     }
 
@@ -82,9 +85,12 @@ final class TaskFailures {
         return firstFailure.computeIfAbsent(key, k -> System.nanoTime());
     }
 
-    private CompletableFuture<Void> release(Lease lease) {
+    private CompletableFuture<Void> release(Lease lease, Throwable cause) {
         ctx.leases().untrack(lease);
-        return ctx.health().watch(ServiceHealth.Service.QUEUE, () -> ctx.queue().release(lease, config.backoff(lease.deliveries(), random)));
+        var delay = config.backoff(lease.deliveries(), random);
+        EventLog.emit(new Event.TaskRetried(lease.message().jobId(), lease.message().taskKey(), lease.deliveries(), delay.toNanos() / 1e9,
+                ServiceFaults.rootMessage(cause)));
+        return ctx.health().watch(ServiceHealth.Service.QUEUE, () -> ctx.queue().release(lease, delay));
     }
 
     private CompletableFuture<Void> ack(Lease lease) {

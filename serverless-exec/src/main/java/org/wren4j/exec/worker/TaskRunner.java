@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
+import org.wren4j.exec.events.Event;
+import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.job.JobRegistry;
 import org.wren4j.exec.job.JobMetrics;
 import org.wren4j.exec.job.MatrixBinding;
@@ -255,6 +257,9 @@ final class TaskRunner {
                 }
             }
             String span = outputs == null ? null : span(worker, p, start - computeNanos, start);
+            if (outputs != null) {
+                done(worker, p, computeNanos, System.nanoTime() - start, sizeBytes(outputs), false);
+            }
             return completeAndRelease(job, p.node(), p.lease(), counters, span, garbage, runAhead);
         });
     }
@@ -278,6 +283,7 @@ final class TaskRunner {
             var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, System.nanoTime() - start, p.bytesRead(),
                     sizeBytes(outputs), false));
             counters.merge(JobMetrics.RUN_AHEAD, 1L, Long::sum);
+            done(worker, p, computeNanos, System.nanoTime() - start, sizeBytes(outputs), true);
             return completeAndRelease(job, p.node(), null, counters, span(worker, p, start - computeNanos, start),
                     garbage(job, p.node(), outputs, p.inputs()), runAhead);
         });
@@ -395,6 +401,17 @@ final class TaskRunner {
         long readEnd = p.readEndNanos() == 0 ? computeStart : Math.min(p.readEndNanos(), computeStart);
         String kernel = p.job().analysis().statement(p.node().statement()).kernel();
         return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, now, now, micros).encode();
+    }
+
+    /** The {@code task} event of an execution whose outputs are written (see {@link EventLog}). */
+    private static void done(String worker, Prepared p, long computeNanos, long writeNanos, long bytesWritten, boolean runAhead) {
+        if (!EventLog.enabled() || p.job().spec().dryRun()) {
+            return;
+        }
+        String kernel = p.job().analysis().statement(p.node().statement()).kernel();
+        int attempt = p.lease() == null ? 1 : p.lease().deliveries();
+        EventLog.emit(new Event.TaskDone(p.job().spec().jobId(), p.node().key(), kernel, worker, attempt, runAhead, p.readNanos() / 1e9,
+                computeNanos / 1e9, writeNanos / 1e9, p.bytesRead(), bytesWritten));
     }
 
     /** This worker thread as a timeline names it: host (where known), process and thread. */

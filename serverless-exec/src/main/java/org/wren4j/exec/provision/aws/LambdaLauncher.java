@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.wren4j.exec.events.Event;
+import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.services.FlatJson;
 import org.wren4j.spi.WorkerLauncher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -113,6 +115,7 @@ public final class LambdaLauncher implements WorkerLauncher {
         long cap = Math.min(THROTTLE_MAX_MILLIS, THROTTLE_BASE_MILLIS << Math.min(inARow - 1, 20));
         long millis = cap / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2 + 1);
         pausedUntilNanos = System.nanoTime() + millis * 1_000_000L;
+        EventLog.emit(new Event.Throttled("lambda " + function, inARow, millis / 1e3));
     }
 
     /** Lambda said no for now: too many concurrent invocations, or too many requests per second. */
