@@ -42,9 +42,7 @@ final class ReportCommand {
                     + " is saved there: it is still running, it failed, its client ended before it finished, or it was collected"
                     + " ('wren4j jobs status " + jobId + "' says which)"));
             if (args.has("html")) {
-                Path file = Path.of(args.string("html", null));
-                write(file, page(r));
-                err.println("wrote " + file);
+                writePage(Path.of(args.string("html", null)), r, err);
             }
             out.println(args.flag("json") ? figures(new Json().put("job", r.jobId()).put("operation", r.operation())
                     .put("seconds", RunCommand.round(r.seconds(), 4)), r) : r.toString());
@@ -66,6 +64,12 @@ final class ReportCommand {
                 .put("temp_tiles_collected", j.temporaryTilesCollected())
                 .put("read_seconds", RunCommand.round(j.readSeconds(), 3)).put("compute_seconds", RunCommand.round(j.computeSeconds(), 3))
                 .put("write_seconds", RunCommand.round(j.writeSeconds(), 3));
+    }
+
+    /** Writes {@code r} as a standalone HTML page to {@code file} and says so on {@code err}. */
+    static void writePage(Path file, JobReport r, PrintStream err) {
+        write(file, page(r));
+        err.println("wrote " + file);
     }
 
     private static String page(JobReport r) {

@@ -1,6 +1,7 @@
 package org.wren4j.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class RunCommand {
             "                        a solution of at most " + LinalgWorkloads.MAX_PRINTED_SOLUTION + " values is printed",
             "  --workers W --seed S --json --no-check --baseline (cholesky, gemm)",
             "  --quiet               no progress on stderr (shown by default, with --json too: stdout stays one JSON line)",
+            "  --html FILE           also write the job's report as an HTML page (figures, task timeline per worker, parallelism)",
             "  " + Backend.USAGE);
 
     private RunCommand() {
@@ -35,7 +37,7 @@ final class RunCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        var valued = new HashSet<>(Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed")));
+        var valued = new HashSet<>(Inputs.withInputOptions(Set.of("n", "m", "k", "block", "workers", "seed", "html")));
         valued.addAll(Backend.OPTIONS);
         Args args = new Args(argv, valued, Set.of("json", "no-check", "baseline", "dry-run", "force", "quiet"));
         if (args.positional().size() != 1) {
@@ -104,6 +106,9 @@ final class RunCommand {
                         : figures + ", " + backend.workersKilled() + " worker processes killed";
             }
             out.println(figures);
+            if (args.has("html")) {
+                ReportCommand.writePage(Path.of(args.string("html", null)), o.job(), err);
+            }
             if (check && !Double.isFinite(o.residual())) {
                 // a NaN or infinite residual means the result holds NaN or an infinity: never a quiet success
                 err.println("wren4j run: the check of " + op + " against dense LAPACK is not finite (residual " + o.residual()

@@ -207,6 +207,12 @@ class StoreCommandsTest extends CliTest {
         String html = Files.readString(page);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("wren4j-job", ">worker 1</text>", ">seconds</text>", ">gemm");
 
+        // run writes the same page itself, for a session whose store goes with it
+        Path runPage = tmp.resolve("run.html");
+        assertThat(run("run", "cholesky", "--n", "40", "--block", "10", "--html", runPage.toString())).as(stderr()).isZero();
+        assertThat(stderr()).contains("wrote " + runPage);
+        assertThat(Files.readString(runPage)).contains(">worker 1</text>", ">chol</text>", ">tasks computing</text>");
+
         assertThat(run("report", "no-such-job", "--store", store.toString())).isEqualTo(1);
         assertThat(stderr()).startsWith("wren4j: error: no report of job no-such-job is saved there").doesNotContain("\tat ");
         assertThat(run("report", "--store", store.toString())).isEqualTo(2);
