@@ -72,6 +72,11 @@ class NotebooksIT {
                 String executed = Files.readString(run.executed());
                 assertThat(executed).as("quick start's cards").contains("\"text/html\"").contains("wren4j-matrix").contains("wren4j-job");
             }
+            if (nb.getFileName().toString().equals("elastic-cholesky.ipynb")) {
+                // the job's report with its lanes, and the picture drawn from it
+                String executed = Files.readString(run.executed());
+                assertThat(executed).as("the elastic Cholesky's report and picture").contains("wren4j-job").contains("\"image/png\"");
+            }
             if (Boolean.getBoolean("wren4j.notebooks.accept")) {
                 String text = Files.readString(run.executed()).replace(HERE + "/", "");
                 Files.writeString(nb, text);
