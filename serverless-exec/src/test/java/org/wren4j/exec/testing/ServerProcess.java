@@ -119,15 +119,17 @@ final class ServerProcess {
      * its own: meanwhile connections are accepted by the kernel but nothing answers.
      */
     synchronized void freeze(Duration time) {
-        long pid = process.pid();
-        signal("STOP", pid);
+        Process frozen = process;
+        signal("STOP", frozen.pid());
         Thread thaw = new Thread(() -> {
             try {
                 Thread.sleep(time.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                signal("CONT", pid);
+                if (frozen.isAlive()) { // not killed meanwhile (a restart kills a frozen server too)
+                    signal("CONT", frozen.pid());
+                }
             }
         }, name + "-thaw");
         thaw.setDaemon(true);
