@@ -1,8 +1,5 @@
 package org.wren4j.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,12 +162,7 @@ final class Backend {
     }
 
     private WorkerProcesses processes() {
-        Path logs;
-        try {
-            logs = Files.createTempDirectory("wren4j-workers");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for worker logs", e);
-        }
+        Path logs = WorkerLogs.create();
         String heap = System.getenv().getOrDefault("WREN4J_WORKER_HEAP", "-Xmx1g");
         var p = new WorkerProcesses(List.of(heap), logs);
         launcher.set(p);

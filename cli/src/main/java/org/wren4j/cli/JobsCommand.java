@@ -1,6 +1,7 @@
 package org.wren4j.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,9 @@ import org.wren4j.api.WrenException;
  * {@code wren4j jobs list|status|attach|cancel|gc}: the jobs a deployment's services (or a
  * store directory) know, whichever client submitted them. A job outlives its client: attach
  * finishes it with workers started here and prints its JSON line, naming its results as stored
- * matrices; gc removes finished jobs' specs, scratch tiles and runtime state.
+ * matrices; gc removes finished jobs' specs, scratch tiles and runtime state, and on this
+ * machine the worker log directories of {@code --launcher processes} whose client and workers
+ * have all ended.
  */
 final class JobsCommand {
     static final String USAGE = "usage: wren4j jobs list|status ID|attach ID|cancel ID|gc (--store DIR | " + Backend.SERVICES_USAGE
@@ -23,7 +26,8 @@ final class JobsCommand {
             + "  status ID   one job\n"
             + "  attach ID   finish (or wait for) a job whose client is gone, with --workers N here; prints its JSON line\n"
             + "  cancel ID   stop a running job (workers drop its tasks)\n"
-            + "  gc          remove finished jobs' specs, scratch tiles and runtime state (results stay)";
+            + "  gc          remove finished jobs' specs, scratch tiles and runtime state (results stay), and the\n"
+            + "              worker log directories here whose client and workers have all ended";
 
     private JobsCommand() {
     }
@@ -77,9 +81,12 @@ final class JobsCommand {
                 }
                 case "gc" -> {
                     List<String> removed = jobs.collect();
-                    out.println(json ? new Json().put("collected", removed).toString()
+                    List<String> logs = WorkerLogs.collect(WorkerLogs.parent()).stream().map(Path::toString).toList();
+                    out.println(json ? new Json().put("collected", removed).put("worker_logs", logs).toString()
                             : "collected " + removed.size() + " finished job" + (removed.size() == 1 ? "" : "s")
-                                    + (removed.isEmpty() ? "" : ": " + String.join(", ", removed)));
+                                    + (removed.isEmpty() ? "" : ": " + String.join(", ", removed))
+                                    + (logs.isEmpty() ? "" : "; removed " + logs.size() + " worker log director"
+                                            + (logs.size() == 1 ? "y" : "ies") + " of ended clients"));
                 }
                 default -> throw new IllegalStateException(verb);
             }

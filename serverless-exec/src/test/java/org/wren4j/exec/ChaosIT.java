@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,15 +45,21 @@ import org.wren4j.tiles.TileStore;
  * The seeded chaos suite: per seed, a Cholesky or a GEMM job on real Redis (append-only file),
  * ElasticMQ and s3proxy with worker PROCESSES, while a driver does one or two faults picked by
  * the seed at a point of the job picked by the seed: SIGKILL or SIGSTOP workers, kill and
- * restart Redis, freeze it, flush it, restart ElasticMQ, fail tile reads and writes, send forged
- * or duplicate task messages, kill the client and attach from a new one.
+ * restart Redis, freeze it, flush it, restart ElasticMQ, kill and restart s3proxy on its data,
+ * freeze it, fail tile reads and writes, send forged or duplicate task messages, kill the
+ * client and attach from a new one.
  *
  * <p>Each run must end bit-identical to the fault-free in-memory result, or, only for the faults
- * that destroy what the job needs (a flushed Redis, a restarted in-memory queue), with a
- * one-line error naming it; within 3x the fault-free time plus the stall timeout. Never hung,
- * never wrong. {@code -Dwren4j.chaos.seeds=N} (default 3) and {@code -Dwren4j.chaos.seed=S}
- * (first seed, default 1) choose the runs; the {@code chaos} profile of this module runs 40. A table of the
- * outcomes per fault is printed at the end.
+ * that destroy what the job needs (a flushed Redis, a restarted in-memory queue) or keep a
+ * service away longer than the workers' retry window, with a one-line error naming it; within
+ * 3x the fault-free time plus the stall timeout. Never hung, never wrong. A freeze or restart
+ * shorter than the retry window must be ridden out.
+ *
+ * <p>System properties choose the runs: {@code wren4j.chaos.seeds=N} (default 3) and
+ * {@code wren4j.chaos.seed=S} (first seed, default 1); {@code wren4j.chaos.faults=A,B} draws
+ * only from those faults (default all); {@code wren4j.chaos.stallSeconds=T} is how long a frozen
+ * service stays frozen (default half the retry window). The {@code chaos} profile of this
+ * module runs 40 seeds. A table of the outcomes per fault is printed at the end.
  */
 class ChaosIT {
     private static final int SEEDS = Integer.getInteger("wren4j.chaos.seeds", 3);
@@ -65,10 +70,18 @@ class ChaosIT {
     private static final WorkerConfig WORKER = new WorkerConfig(2, LEASE, Duration.ofSeconds(5), 5, Duration.ofMillis(20))
             .withFaults(TIMEOUTS);
     private static final int MAX_WORKERS = 3;
+    /** How long a frozen Redis or s3proxy stays frozen. */
+    private static final Duration STALL = Duration.ofMillis(Math.round(1000 * Double.parseDouble(
+            System.getProperty("wren4j.chaos.stallSeconds", Double.toString(TIMEOUTS.retryWindow().toMillis() / 2000.0)))));
+    /** The faults the seeds draw from. */
+    private static final List<Fault> FAULTS = faults(System.getProperty("wren4j.chaos.faults", ""));
+    /** The longest time (seconds) a service was away in the current run, by a kill and restart or a freeze. */
+    private static final java.util.concurrent.atomic.AtomicLong OUTAGE_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     enum Fault {
         KILL_WORKERS(false), FREEZE_WORKER(false), RESTART_REDIS(false), FREEZE_REDIS(false), FLUSH_REDIS(true),
-        RESTART_SQS(true), STORE_FAULTS(false), FORGED_MESSAGES(false), DUPLICATE_MESSAGES(false), CLIENT_REATTACH(false);
+        RESTART_SQS(true), STORE_FAULTS(false), FORGED_MESSAGES(false), DUPLICATE_MESSAGES(false), CLIENT_REATTACH(false),
+        RESTART_S3(false), FREEZE_S3(false);
 
         /** Whether the fault destroys what the job needs, so a clear failure is an allowed end. */
         final boolean mayFail;
@@ -76,6 +89,31 @@ class ChaosIT {
         Fault(boolean mayFail) {
             this.mayFail = mayFail;
         }
+
+        /** Whether it keeps a service away for a time that is measured (its outage, not its damage, may end the job). */
+        boolean outage() {
+            return this == FREEZE_REDIS || this == RESTART_S3 || this == FREEZE_S3;
+        }
+
+        /**
+         * Whether a clear failure is an allowed end of a run with this fault, whose services were
+         * away for {@code outageSeconds} at most: a service away for less than the retry window
+         * must be ridden out.
+         */
+        boolean mayFail(double outageSeconds) {
+            return mayFail || outage() && outageSeconds >= TIMEOUTS.retryWindow().toMillis() / 1000.0;
+        }
+    }
+
+    private static List<Fault> faults(String names) {
+        if (names.isBlank()) {
+            return List.of(Fault.values());
+        }
+        var out = new ArrayList<Fault>();
+        for (String n : names.split(",")) {
+            out.add(Fault.valueOf(n.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        return List.copyOf(out);
     }
 
     enum Outcome { CORRECT, FAILED_CLEARLY, UNCLEAR_FAILURE, HUNG, WRONG }
@@ -151,20 +189,31 @@ class ChaosIT {
         }
     }
 
-    private record Run(long seed, Workload workload, List<Fault> faults, Outcome outcome, double seconds, String note) {
+    /** One run; {@code outage}: the longest time (seconds) a service was away. */
+    private record Run(long seed, Workload workload, List<Fault> faults, Outcome outcome, double seconds, double outage, String note) {
+        boolean mayFail() {
+            return faults.stream().anyMatch(f -> f.mayFail(outage));
+        }
     }
 
     private static final List<Workload> WORKLOADS = List.of(new Cholesky(new CholeskyCase(768, 96, 3)), new Gemm(5, 96, 4));
     private static final Map<Workload, double[]> REFERENCE = new java.util.HashMap<>();
     private static final Map<Workload, Double> FAULT_FREE_SECONDS = new java.util.HashMap<>();
     private static final List<Run> RUNS = new ArrayList<>();
+    /** The worker log directories of the current run. */
+    private static final List<Path> LOG_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where the worker logs of a run that did not end correctly are kept for a look. */
+    private static final Path KEPT_LOGS = Path.of("target", "chaos-logs");
     private static ServicesFixture services;
     private static ScheduledExecutorService driver;
+    /** Runs the s3proxy faults of a run one after the other, in the order drawn (a freeze, then a restart of the frozen server). */
+    private static java.util.concurrent.ExecutorService s3Driver;
 
     @BeforeAll
     static void start() throws IOException {
         services = ServicesFixture.start(true);
         driver = Executors.newScheduledThreadPool(2);
+        s3Driver = Executors.newSingleThreadExecutor();
         for (Workload w : WORKLOADS) {
             TileStore memory = TileStore.inMemory();
             w.writeInputs(memory, "");
@@ -176,6 +225,7 @@ class ChaosIT {
             Run r = run(0, w, List.of(), "ff-" + WORKLOADS.indexOf(w));
             assertThat(r.outcome()).as("fault-free %s: %s", w.name(), r.note()).isEqualTo(Outcome.CORRECT);
             FAULT_FREE_SECONDS.put(w, r.seconds());
+            deleteTree(KEPT_LOGS.resolve("ff-" + WORKLOADS.indexOf(w)));
             System.out.printf("chaos: fault-free %s on worker processes: %.1f s%n", w.name(), r.seconds());
         }
     }
@@ -184,6 +234,9 @@ class ChaosIT {
     static void stop() {
         if (driver != null) {
             driver.shutdownNow();
+        }
+        if (s3Driver != null) {
+            s3Driver.shutdownNow();
         }
         if (services != null) {
             services.close();
@@ -194,31 +247,37 @@ class ChaosIT {
     @Test
     void everySeedEndsCorrectOrFailsClearlyNeverHungNorWrong() throws IOException {
         for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
-            var random = new Random(seed);
+            var random = new SplittableRandom(seed);
             Workload w = WORKLOADS.get((int) Math.floorMod(seed, WORKLOADS.size()));
             List<Fault> faults = pick(random);
             Run r = run(seed, w, faults, "s" + seed);
+            Path kept = KEPT_LOGS.resolve("s" + seed);
+            if (r.outcome() == Outcome.CORRECT) {
+                deleteTree(kept);
+            } else {
+                System.out.printf("chaos seed %d: worker logs kept in %s%n", seed, kept.toAbsolutePath());
+            }
             RUNS.add(r);
-            System.out.printf("chaos seed %d: %s with %s -> %s in %.1f s%s%n", seed, w.name(), faults, r.outcome(), r.seconds(),
-                    r.note().isEmpty() ? "" : ": " + r.note());
+            System.out.printf("chaos seed %d: %s with %s -> %s in %.1f s (longest outage %.1f s)%s%n", seed, w.name(), faults,
+                    r.outcome(), r.seconds(), r.outage(), r.note().isEmpty() ? "" : ": " + r.note());
         }
         for (Run r : RUNS) {
-            assertThat(r.outcome()).as("seed %d (%s with %s): %s", r.seed(), r.workload().name(), r.faults(), r.note())
-                    .isIn(r.faults().stream().anyMatch(f -> f.mayFail) ? List.of(Outcome.CORRECT, Outcome.FAILED_CLEARLY)
-                            : List.of(Outcome.CORRECT));
+            assertThat(r.outcome()).as("seed %d (%s with %s, outage %.1f s): %s", r.seed(), r.workload().name(), r.faults(), r.outage(),
+                            r.note())
+                    .isIn(r.mayFail() ? List.of(Outcome.CORRECT, Outcome.FAILED_CLEARLY) : List.of(Outcome.CORRECT));
         }
     }
 
-    /** One or two faults; at most one of those that may end the job. */
-    private static List<Fault> pick(Random random) {
-        Fault[] all = Fault.values();
-        Fault first = all[random.nextInt(all.length)];
-        if (random.nextInt(3) > 0) {
+    /** One or two faults of {@link #FAULTS}; at most one of those that may end the job. */
+    private static List<Fault> pick(SplittableRandom random) {
+        List<Fault> all = FAULTS;
+        Fault first = all.get(random.nextInt(all.size()));
+        if (random.nextInt(3) > 0 || all.stream().allMatch(f -> f == first || f.mayFail && first.mayFail)) {
             return List.of(first);
         }
         Fault second;
         do {
-            second = all[random.nextInt(all.length)];
+            second = all.get(random.nextInt(all.size()));
         } while (second == first || second.mayFail && first.mayFail);
         return List.of(first, second);
     }
@@ -229,7 +288,9 @@ class ChaosIT {
             args.add("--" + k);
             args.add(v);
         });
-        return new ProcessLauncher(args, List.of("-Xmx384m"), Map.of(), Files.createTempDirectory("wren4j-chaos"));
+        Path logs = Files.createTempDirectory("wren4j-chaos");
+        LOG_DIRS.add(logs);
+        return new ProcessLauncher(args, List.of("-Xmx384m"), Map.of(), logs);
     }
 
     /** An engine on {@code s} whose workers are processes, each launcher kept in {@code launchers}. */
@@ -253,13 +314,14 @@ class ChaosIT {
     private static Run run(long seed, Workload w, List<Fault> faults, String tag) throws IOException {
         ServiceEndpoints e = services.endpoints();
         String jobId = "chaos-" + tag + "-" + ProcessHandle.current().pid();
-        var random = new Random(seed * 31 + 7);
+        var random = new SplittableRandom(seed * 31 + 7);
         double at = 0.2 + 0.4 * random.nextDouble();
         double budget = faults.isEmpty() ? 600 : 3 * FAULT_FREE_SECONDS.get(w) + TIMEOUTS.stallTimeout().toSeconds();
         Duration timeout = Duration.ofMillis((long) (budget * 1000));
         double storeFaults = faults.contains(Fault.STORE_FAULTS) ? 0.05 : 0;
         Services clean = Services.open(e);
         w.writeInputs(clean.store(), tag);
+        OUTAGE_NANOS.set(0);
         long start = System.nanoTime();
         var launchers = new java.util.concurrent.CopyOnWriteArrayList<ProcessLauncher>();
         JobSpec spec = w.spec(jobId, tag);
@@ -301,27 +363,33 @@ class ChaosIT {
                     }
                 });
             } finally {
+                keepLogs(KEPT_LOGS.resolve(tag)); // closing the engine deletes the logs of workers that ended cleanly
                 engine.close();
                 s.store().close();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            awaitServices();
             double[] result = w.result(clean.store(), tag);
             return Arrays.equals(result, REFERENCE.get(w))
-                    ? new Run(seed, w, faults, Outcome.CORRECT, seconds, "")
-                    : new Run(seed, w, faults, Outcome.WRONG, seconds, "the result differs from the fault-free bits");
+                    ? new Run(seed, w, faults, Outcome.CORRECT, seconds, outage(), "")
+                    : new Run(seed, w, faults, Outcome.WRONG, seconds, outage(), "the result differs from the fault-free bits");
         } catch (JobFailedException failed) {
             double seconds = (System.nanoTime() - start) / 1e9;
             String m = failed.getMessage();
+            awaitServices();
             if (failed.failure().kind() == JobFailure.Kind.TIMED_OUT || seconds > budget + 30) {
-                return new Run(seed, w, faults, Outcome.HUNG, seconds, m);
+                return new Run(seed, w, faults, Outcome.HUNG, seconds, outage(), m);
             }
-            boolean clear = !m.contains("\n") && faults.stream().anyMatch(f -> f.mayFail && namesFault(f, m));
-            return new Run(seed, w, faults, clear ? Outcome.FAILED_CLEARLY : Outcome.UNCLEAR_FAILURE, seconds, m);
+            double outage = outage();
+            boolean clear = !m.contains("\n") && faults.stream().anyMatch(f -> f.mayFail(outage) && namesFault(f, m));
+            return new Run(seed, w, faults, clear ? Outcome.FAILED_CLEARLY : Outcome.UNCLEAR_FAILURE, seconds, outage, m);
         } catch (RuntimeException other) {
-            return new Run(seed, w, faults, Outcome.UNCLEAR_FAILURE, (System.nanoTime() - start) / 1e9,
+            awaitServices();
+            return new Run(seed, w, faults, Outcome.UNCLEAR_FAILURE, (System.nanoTime() - start) / 1e9, outage(),
                     other.getClass().getSimpleName() + ": " + other.getMessage());
         } finally {
             launchers.forEach(ProcessLauncher::close);
+            LOG_DIRS.clear();
             clean.close();
         }
     }
@@ -340,6 +408,8 @@ class ChaosIT {
         return switch (f) {
             case FLUSH_REDIS -> message.contains("lost its runtime state") && message.contains("Redis at");
             case RESTART_SQS -> message.contains("the task queue");
+            case RESTART_REDIS, FREEZE_REDIS -> message.contains("the runtime state store");
+            case RESTART_S3, FREEZE_S3 -> message.contains("the tile store");
             default -> false;
         };
     }
@@ -364,9 +434,24 @@ class ChaosIT {
             case FREEZE_REDIS -> {
                 long pid = services.redis.handle().pid();
                 signal("STOP", pid);
-                // shorter than the retry window: ridden out
-                driver.schedule(() -> signal("CONT", pid), TIMEOUTS.retryWindow().toMillis() / 2, TimeUnit.MILLISECONDS);
+                noteOutage(STALL.toNanos());
+                // by default shorter than the retry window: ridden out
+                driver.schedule(() -> signal("CONT", pid), STALL.toMillis(), TimeUnit.MILLISECONDS);
             }
+            case RESTART_S3 -> s3Driver.execute(() -> {
+                // SIGKILL and a new server on the same data directory: the tiles stay, the requests in flight are lost
+                long t0 = System.nanoTime();
+                try {
+                    services.s3.restart();
+                } finally {
+                    noteOutage(System.nanoTime() - t0);
+                }
+            });
+            case FREEZE_S3 -> s3Driver.execute(() -> {
+                // connections are accepted by the kernel but nothing answers until SIGCONT
+                services.s3.freeze(STALL);
+                noteOutage(STALL.toNanos());
+            });
             case FLUSH_REDIS -> driver.execute(() -> {
                 var client = io.lettuce.core.RedisClient.create(services.redis.uri());
                 try (var c = client.connect()) {
@@ -398,6 +483,63 @@ class ChaosIT {
             }
             case CLIENT_REATTACH -> {
                 // the listener throws once the faults fired
+            }
+        }
+    }
+
+    /** Copies the workers' logs of this run to {@code to} before closing their launchers deletes them. */
+    private static void keepLogs(Path to) {
+        try {
+            Files.createDirectories(to);
+            for (Path dir : LOG_DIRS) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (var logs = Files.list(dir)) {
+                    for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                        Files.copy(log, to.resolve(dir.getFileName() + "-" + log.getFileName()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("chaos: cannot keep the worker logs in " + to + ": " + e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a kept log is harmless
+        }
+    }
+
+    private static void noteOutage(long nanos) {
+        OUTAGE_NANOS.accumulateAndGet(nanos, Math::max);
+    }
+
+    private static double outage() {
+        return OUTAGE_NANOS.get() / 1e9;
+    }
+
+    /** Waits until the services serve again (a restart or freeze may outlast a failed run), for the next run. */
+    private static void awaitServices() {
+        try {
+            s3Driver.submit(() -> { }).get(2, TimeUnit.MINUTES); // an s3proxy fault drawn but not done yet
+        } catch (Exception e) {
+            throw new IllegalStateException("an s3proxy fault did not end within 2 minutes", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                services.s3.client().listBuckets().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                sleep(200);
             }
         }
     }

@@ -31,7 +31,7 @@ import org.wren4j.tiles.TileStore;
 
 /**
  * Faults of the services themselves, with worker threads on real Redis (append-only file on),
- * ElasticMQ and s3proxy: Redis killed and restarted mid-run, transient S3 failures, duplicated
+ * ElasticMQ and s3proxy: Redis or s3proxy killed and restarted mid-run, transient S3 failures, duplicated
  * deliveries, forged task messages. Each job still gives the bits of the fault-free in-memory run.
  */
 class ServiceFaultsIT {
@@ -94,6 +94,18 @@ class ServiceFaultsIT {
             services.redis.restart();
         });
         System.out.printf("redis restart: %d tasks, %d executions, %d repeated, %.1f s%n",
+                r.tasks(), r.executions(), r.metrics().repeatedExecutions(), r.seconds());
+    }
+
+    /**
+     * s3proxy killed (SIGKILL) mid-job and started again on its data directory: the input and the
+     * tiles written so far are still there, the requests lost with it are retried, and the factor
+     * is the fault-free one bit for bit.
+     */
+    @Test
+    void s3proxyKilledAndRestartedOnItsDataMidRun() {
+        JobResult r = run("s3-restart", UnaryOperator.identity(), 0, done -> services.s3.restart());
+        System.out.printf("s3proxy restart: %d tasks, %d executions, %d repeated, %.1f s%n",
                 r.tasks(), r.executions(), r.metrics().repeatedExecutions(), r.seconds());
     }
 

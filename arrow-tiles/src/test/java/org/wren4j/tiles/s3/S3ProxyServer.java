@@ -1,17 +1,23 @@
 package org.wren4j.tiles.s3;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * A real S3-compatible server (s3proxy, in-memory blob store) on 127.0.0.1 and a port the OS
  * picks. Fails loudly if it cannot start: S3 tests never skip. Published in this module's
  * test-jar for the other modules' tests; they bring their own s3proxy test dependency.
+ *
+ * <p>{@link #main} runs one as a process of its own, its objects as files in a directory, so a
+ * test can kill it, freeze it (SIGSTOP) or start it again on the same data.
  */
 public final class S3ProxyServer implements AutoCloseable {
     public static final String REGION = "us-east-1";
@@ -27,10 +33,14 @@ public final class S3ProxyServer implements AutoCloseable {
     private final AtomicInteger buckets = new AtomicInteger();
 
     private S3ProxyServer(String accessKey, String secretKey, String bucketPrefix) throws Exception {
+        this(BlobStores.create("transient-nio2", new Properties()), 0, accessKey, secretKey, bucketPrefix);
+    }
+
+    private S3ProxyServer(BlobStore blobs, int port, String accessKey, String secretKey, String bucketPrefix) throws Exception {
         this.bucketPrefix = bucketPrefix;
         proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("transient-nio2", new Properties()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .blobStore(blobs)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
                 .build();
@@ -59,6 +69,26 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start s3proxy on 127.0.0.1: " + e, e);
         }
+    }
+
+    /**
+     * Runs a server in this process until it is killed: {@code PORT DIR ACCESS_KEY SECRET_KEY},
+     * its objects (buckets as directories) as files under DIR, so one started again on the same
+     * DIR serves what the last one stored. Prints "ready" once it serves.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: S3ProxyServer PORT DIR ACCESS_KEY SECRET_KEY");
+            System.exit(2);
+        }
+        Path dir = Files.createDirectories(Path.of(args[1]));
+        var properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", dir.toString());
+        var server = new S3ProxyServer(BlobStores.create("filesystem-nio2", properties), Integer.parseInt(args[0]), args[2], args[3], "");
+        server.client.close();
+        System.out.println("ready");
+        System.out.flush();
+        Thread.currentThread().join();
     }
 
     /** One server per test JVM, started on first use and stopped at exit. */

@@ -22,15 +22,20 @@ import static java.util.Objects.requireNonNull;
  * The processes share nothing with this one but the services, so killing one (really: SIGKILL)
  * tests what a lost Lambda or machine does. Each writes its output to {@code worker-<n>.log} in
  * the log directory. The workers' arguments (which may hold the Redis password) go through a
- * file in that directory readable by this user only, never on the processes' command lines; it
- * is deleted on {@link #close()}, with the logs of workers that ended cleanly (those of workers
- * that failed or were killed stay) and the directory once empty. They inherit only the environment variables they may need
+ * file per worker in that directory, {@code worker-<n>.options}, readable by this user only,
+ * never on the processes' command lines; the worker deletes it once read
+ * ({@code --options-file-once}), so it does not outlive the worker's start even if this process
+ * is killed. On {@link #close()} any such file no worker read is deleted, with the logs of
+ * workers that ended cleanly (those of workers that failed or were killed stay) and the
+ * directory once empty. They inherit only the environment variables they may need
  * ({@link #workerEnvironment}).
  */
 public final class ProcessLauncher implements WorkerLauncher {
     private final List<String> command;
+    private final List<String> workerArgs;
     private final Path logDir;
-    private final Path optionsFile;
+    /** The options files written, one per worker; each worker deletes its own once read. */
+    private final List<Path> optionsFiles = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Every worker's log and its process: on close, the logs of those that ended cleanly go. */
     private final Map<Path, Process> logs = new ConcurrentHashMap<>();
     /** A JVM's exit status after SIGTERM: what {@link #close()} sends. */
@@ -47,7 +52,7 @@ public final class ProcessLauncher implements WorkerLauncher {
      * @param environment extra environment of the workers (e.g. credentials)
      */
     public ProcessLauncher(List<String> workerArgs, List<String> jvmOptions, Map<String, String> environment, Path logDir) {
-        requireNonNull(workerArgs, "workerArgs is null");
+        this.workerArgs = List.copyOf(requireNonNull(workerArgs, "workerArgs is null"));
         this.logDir = requireNonNull(logDir, "logDir is null");
         this.environment = Map.copyOf(environment);
         try {
@@ -63,23 +68,26 @@ public final class ProcessLauncher implements WorkerLauncher {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(WorkerMain.class.getName());
-        this.optionsFile = WorkerMain.writeOptionsFile(logDir, workerArgs);
-        cmd.add("--" + WorkerMain.OPTIONS_FILE);
-        cmd.add(optionsFile.toString());
+        cmd.add("--" + WorkerMain.OPTIONS_FILE_ONCE);
         this.command = List.copyOf(cmd);
     }
 
     @Override
     public synchronized void launch(int count) {
         for (int i = 0; i < count; i++) {
-            var pb = new ProcessBuilder(command);
+            int id = ids.incrementAndGet();
+            Path options = WorkerMain.writeOptionsFile(logDir, "worker-" + id + ".options", workerArgs);
+            optionsFiles.add(options);
+            var cmd = new ArrayList<>(command);
+            cmd.add(options.toString());
+            var pb = new ProcessBuilder(cmd);
             Map<String, String> env = workerEnvironment(System.getenv());
             pb.environment().clear();
             pb.environment().putAll(env);
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().putAll(environment);
             pb.redirectErrorStream(true);
-            Path logPath = logDir.resolve("worker-" + ids.incrementAndGet() + ".log");
+            Path logPath = logDir.resolve("worker-" + id + ".log");
             File log = logPath.toFile();
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             try {
@@ -191,7 +199,9 @@ public final class ProcessLauncher implements WorkerLauncher {
             }
         }
         try {
-            Files.deleteIfExists(optionsFile);
+            for (Path options : optionsFiles) {
+                Files.deleteIfExists(options); // a worker that died before reading it
+            }
             // the logs of workers that ended cleanly (exit 0, or SIGTERM from here); the directory too once empty
             for (var e : logs.entrySet()) {
                 Process p = e.getValue();

@@ -27,7 +27,9 @@ import org.wren4j.spi.ObjectStore;
  * <p>Options may also come from a file, {@code --options-file PATH}, one argument per line, so
  * that secrets such as a Redis password never appear on a command line ({@code ps},
  * {@code /proc/PID/cmdline} are readable by every user); such a file must not be readable by
- * group or others.
+ * group or others. With {@code --options-file-once PATH} the worker deletes the file once it has
+ * read it, so no copy of a password outlives the worker's start, even when whoever wrote it is
+ * killed before it could clean up.
  */
 public final class WorkerMain {
     private WorkerMain() {
@@ -48,11 +50,14 @@ public final class WorkerMain {
 
     /** The option naming a file of further arguments, one per line. */
     public static final String OPTIONS_FILE = "options-file";
+    /** As {@link #OPTIONS_FILE}, and the file is deleted once read (one file per worker). */
+    public static final String OPTIONS_FILE_ONCE = "options-file-once";
 
     /**
      * {@code --name value} pairs; only the names of {@link ServiceEndpoints#OPTIONS} and
-     * {@link WorkerOptions#OPTIONS}, and {@code --options-file PATH}, whose arguments come first
-     * (the command line's own options override them).
+     * {@link WorkerOptions#OPTIONS}, and {@code --options-file PATH} (or {@code --options-file-once
+     * PATH}, which deletes the file once read), whose arguments come first (the command line's
+     * own options override them).
      */
     public static Map<String, String> parse(List<String> argv) {
         var m = new LinkedHashMap<String, String>();
@@ -78,9 +83,13 @@ public final class WorkerMain {
                 }
                 value = argv.get(++i);
             }
-            if (name.equals(OPTIONS_FILE) && fileAllowed) {
+            if ((name.equals(OPTIONS_FILE) || name.equals(OPTIONS_FILE_ONCE)) && fileAllowed) {
                 var fromFile = new LinkedHashMap<String, String>();
-                parseInto(readOptionsFile(Path.of(value)), fromFile, false);
+                List<String> lines = readOptionsFile(Path.of(value));
+                if (name.equals(OPTIONS_FILE_ONCE)) {
+                    delete(Path.of(value));
+                }
+                parseInto(lines, fromFile, false);
                 fromFile.forEach(m::putIfAbsent);
                 continue;
             }
@@ -88,6 +97,14 @@ public final class WorkerMain {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             m.put(name, value);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot delete the options file " + file + " after reading it: " + e.getMessage(), e);
         }
     }
 
@@ -115,13 +132,23 @@ public final class WorkerMain {
      * @throws IllegalArgumentException if an argument holds a line break
      */
     public static Path writeOptionsFile(Path dir, List<String> args) {
+        return writeOptionsFile(dir, "worker-options", args);
+    }
+
+    /**
+     * Writes {@code args} to a new file {@code name} in {@code dir} readable by its owner only,
+     * one per line, for {@code --options-file} or {@code --options-file-once}.
+     *
+     * @throws IllegalArgumentException if an argument holds a line break
+     */
+    public static Path writeOptionsFile(Path dir, String name, List<String> args) {
         for (String a : args) {
             if (a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("a worker argument holds a line break: " + a.replaceAll("[\r\n].*", "") + "...");
             }
         }
         try {
-            Path file = dir.resolve("worker-options");
+            Path file = dir.resolve(name);
             Files.deleteIfExists(file);
             if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

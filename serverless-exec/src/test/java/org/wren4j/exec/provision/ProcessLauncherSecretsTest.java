@@ -2,7 +2,6 @@ package org.wren4j.exec.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ class ProcessLauncherSecretsTest {
         worker.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         bad.close();
         assertThat(Files.readString(failing.resolve("worker-1.log"))).contains("unknown option --bogus");
-        assertThat(failing.resolve("worker-options")).doesNotExist();
+        assertThat(failing.resolve("worker-1.options")).doesNotExist();
 
         Path clean = logs.resolve("clean");
         int port;
@@ -55,28 +54,52 @@ class ProcessLauncherSecretsTest {
         assertThat(clean).doesNotExist();
     }
 
+    /**
+     * The password reaches the worker through a file of its own readable by this user only, which
+     * the worker deletes once read: the file is gone while the worker runs and its launcher is
+     * never closed (as when the client is killed with SIGKILL and no cleanup of its runs).
+     */
     @Test
-    void thePasswordGoesThroughAPrivateFileNotTheCommandLine() throws IOException {
+    void thePasswordGoesThroughAPrivateFileTheWorkerDeletesOnceRead() throws Exception {
         int port;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         var args = List.of("--redis", "redis://:s3cret-pw@127.0.0.1:" + port, "--sqs", "http://127.0.0.1:" + port, "--bucket", "b");
         var launcher = new ProcessLauncher(args, List.of("-Xmx64m"), Map.of(), logs);
-        Path optionsFile = logs.resolve("worker-options");
+        Path optionsFile = logs.resolve("worker-1.options");
         try {
             launcher.launch(1);
             ProcessHandle worker = launcher.processes().get(0);
             String cmdline = Files.readString(Path.of("/proc", Long.toString(worker.pid()), "cmdline"), StandardCharsets.UTF_8)
                     .replace('\0', ' ');
-            assertThat(cmdline).contains("WorkerMain --options-file " + optionsFile).doesNotContain("s3cret");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(optionsFile))).isEqualTo("rw-------");
-            assertThat(Files.readString(optionsFile)).contains("s3cret-pw");
+            assertThat(cmdline).contains("WorkerMain --options-file-once " + optionsFile).doesNotContain("s3cret");
             String environ = Files.readString(Path.of("/proc", Long.toString(worker.pid()), "environ"), StandardCharsets.UTF_8);
             assertThat(environ).contains("OMP_NUM_THREADS=1").contains("PATH=");
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (Files.exists(optionsFile) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(optionsFile).as("deleted by the worker that read it, its launcher not closed").doesNotExist();
+            assertThat(worker.isAlive()).as("the worker runs on (it waits for its services); log: %s",
+                    Files.readString(logs.resolve("worker-1.log"))).isTrue();
         } finally {
             launcher.close();
         }
-        assertThat(optionsFile).doesNotExist();
+    }
+
+    @Test
+    void aWorkerThatNeverReadItsOptionsFileLeavesNoneAfterClose() throws Exception {
+        // a JVM that cannot start (an unknown option) never reads its file: close removes it
+        var launcher = new ProcessLauncher(List.of("--bucket", "b"), List.of("-XX:+NoSuchJvmOption"), Map.of(), logs);
+        launcher.launch(1);
+        for (ProcessHandle p : launcher.processes()) {
+            p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(logs.resolve("worker-1.options")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs.resolve("worker-1.options")))).isEqualTo("rw-------");
+        launcher.close();
+        assertThat(logs.resolve("worker-1.options")).doesNotExist();
     }
 }

@@ -27,6 +27,20 @@ class WorkerOptionsFileTest {
     }
 
     @Test
+    void aFileReadOnceIsDeletedOnceRead() throws IOException {
+        Path f = WorkerMain.writeOptionsFile(dir, "worker-7.options", List.of("--redis", "redis://:pw@127.0.0.1:6379", "--bucket", "b"));
+        assertThat(f).isEqualTo(dir.resolve("worker-7.options"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        var options = WorkerMain.parse(List.of("--options-file-once", f.toString()));
+        assertThat(options).containsEntry("redis", "redis://:pw@127.0.0.1:6379").containsEntry("bucket", "b");
+        assertThat(f).doesNotExist();
+        // a plain options file stays: a user's own
+        Path kept = WorkerMain.writeOptionsFile(dir, List.of("--bucket", "b"));
+        WorkerMain.parse(List.of("--options-file", kept.toString()));
+        assertThat(kept).exists();
+    }
+
+    @Test
     void aFileOthersMayReadIsRefused() throws IOException {
         Path f = WorkerMain.writeOptionsFile(dir, List.of("--redis", "redis://:pw@h:1"));
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));

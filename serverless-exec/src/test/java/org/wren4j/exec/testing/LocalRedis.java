@@ -2,17 +2,14 @@ package org.wren4j.exec.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -29,8 +26,7 @@ public final class LocalRedis implements AutoCloseable {
     private final String password;
     private final boolean tls;
     private final int port;
-    private Process process;
-    private final StringBuffer output = new StringBuffer();
+    private ServerProcess server;
 
     private LocalRedis(Path binary, Path dir, boolean appendOnly, String password, boolean tls, int port) {
         this.binary = binary;
@@ -134,48 +130,8 @@ public final class LocalRedis implements AutoCloseable {
         } else {
             cmd.addAll(List.of("--port", Integer.toString(port)));
         }
-        output.setLength(0);
-        try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + binary, e);
-        }
-        Thread reader = new Thread(() -> copy(process.getInputStream()), "redis-" + port + "-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server on port " + port + " exited with " + process.exitValue() + ":\n" + output);
-            }
-            if (output.indexOf("Ready to accept connections") >= 0 && accepts()) {
-                return;
-            }
-            sleep(10);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("redis-server on port " + port + " did not start within 15 s:\n" + output);
-    }
-
-    private void copy(InputStream in) {
-        byte[] buf = new byte[4096];
-        try {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    private boolean accepts() {
-        try (var s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        server = new ServerProcess("redis-server", cmd, port, "Ready to accept connections", Duration.ofSeconds(15));
+        server.start();
     }
 
     public int port() {
@@ -197,58 +153,27 @@ public final class LocalRedis implements AutoCloseable {
 
     /** The server's output so far, for failure messages. */
     public String output() {
-        return output.toString();
+        return server.output();
     }
 
     /** Kills the server with SIGKILL: no shutdown, no final save. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("redis-server on port " + port + " did not die");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.kill();
     }
 
     /** The server process, e.g. to freeze it with SIGSTOP. */
     public ProcessHandle handle() {
-        return process.toHandle();
+        return server.handle();
     }
 
     /** Starts the server again on the same port and data directory. */
     public void restart() {
-        if (process.isAlive()) {
-            kill();
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                launch();
-                return;
-            } catch (IllegalStateException e) {
-                // the port may linger a moment after the kill
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                sleep(100);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        server.restart(Duration.ofSeconds(10));
     }
 
     @Override
     public void close() {
-        if (process != null) {
+        if (server != null) {
             kill();
         }
         try (var files = Files.walk(dir)) {

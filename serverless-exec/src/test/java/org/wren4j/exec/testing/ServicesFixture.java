@@ -2,21 +2,24 @@ package org.wren4j.exec.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wren4j.exec.services.ServiceEndpoints;
-import org.wren4j.tiles.s3.S3ProxyServer;
 
-/** Real Redis, ElasticMQ and s3proxy on loopback, and fresh endpoints (own queue and bucket) for each job. */
+/**
+ * Real Redis, ElasticMQ and s3proxy on loopback, and fresh endpoints (own queue and bucket) for
+ * each job. Redis and s3proxy run as processes of their own, so a test can kill, restart (on
+ * their data) or freeze them.
+ */
 public final class ServicesFixture implements AutoCloseable {
     private static final AtomicInteger QUEUES = new AtomicInteger();
     public final LocalRedis redis;
     public final LocalSqs sqs;
     /** Accepts the credentials {@code wren4j}/{@code wren4j} that {@link org.wren4j.exec.services.Services}
      * uses by default, so worker processes reach it without configuration. */
-    public final S3ProxyServer s3;
+    public final LocalS3 s3;
 
     private ServicesFixture(boolean appendOnly) {
         redis = LocalRedis.start(appendOnly, null);
         sqs = LocalSqs.start();
-        s3 = S3ProxyServer.start("wren4j", "wren4j", "wren4j-exec-" + ProcessHandle.current().pid() + "-");
+        s3 = LocalS3.start("wren4j", "wren4j", "wren4j-exec-" + ProcessHandle.current().pid() + "-");
     }
 
     public static ServicesFixture start(boolean redisAppendOnly) {
