@@ -20,6 +20,7 @@ public final class Provisioner implements AutoCloseable {
     private final ProvisioningPolicy policy;
     private final ScheduledExecutorService timer;
     private volatile LongConsumer observer = n -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lastPending;
     private volatile Event.Scaled lastScaled;
     private volatile long lastPendingAt;
@@ -41,7 +42,6 @@ public final class Provisioner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::tick, 0, policy.period().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A provisioner with no timer: it scales only when its driver calls {@link #step}, once per period. */
@@ -59,10 +59,19 @@ public final class Provisioner implements AutoCloseable {
         this.observer = observer;
     }
 
-    /** Scales now instead of at the next period (e.g. right after a job submitted its first tasks). */
+    /**
+     * Scales now instead of at the next period (e.g. right after a job submitted its first tasks).
+     * The first call starts the timer: a session that never submits or waits for a job (one that
+     * only lists, cancels or collects jobs) never starts a worker, which would lease tasks of
+     * other clients' jobs and hold them until their leases expire.
+     */
     public void wake() {
         if (timer == null) {
             tick();
+            return;
+        }
+        if (started.compareAndSet(false, true)) {
+            timer.scheduleWithFixedDelay(this::tick, 0, policy.period().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         timer.execute(this::tick);
