@@ -42,7 +42,8 @@ import scala.Tuple2;
  * <p>One JSON line per case, then a table. Arguments {@code key=value}: {@code rows} (400000),
  * {@code cols} (64), {@code n} (4096), {@code parts} (Spark partitions, 8), {@code block} (wren4j
  * tile size for the tall cases, 4096), {@code gemmBlock} (1024), {@code cases}
- * ({@code load,gram,linreg,tsqr,gemm}), {@code workers} (2), {@code warmup} (true), {@code dir}.
+ * ({@code load,gram,linreg,tsqr,gemm}), {@code repeat} (1: the case list run that many times), {@code workers} (2),
+ * {@code warmup} (true), {@code dir}.
  * Run by {@code mvn -B -o -pl spark -am -Pbench -DskipTests test -Dbench.args="..."}.
  */
 public final class MllibBench {
@@ -52,11 +53,39 @@ public final class MllibBench {
     }
 
     /** One measured case. */
-    record Result(String name, String size, double mllibSeconds, double wrenSeconds, Check mllib, Check wren) {
+    record Result(String name, String size, Time mllibTime, Time wrenTime, Check mllib, Check wren) {
+        double mllibSeconds() {
+            return mllibTime.seconds;
+        }
+
+        double wrenSeconds() {
+            return wrenTime.seconds;
+        }
+
         String json() {
             return String.format(Locale.ROOT, "{\"case\":\"%s\",\"size\":\"%s\",\"mllib_s\":%.3f,\"wren4j_s\":%.3f,\"ratio_mllib_over_wren4j\":%.3f,"
+                    + "\"mllib_cpu_s\":%.3f,\"wren4j_cpu_s\":%.3f,"
                     + "\"mllib_error\":%.3e,\"wren4j_error\":%.3e,\"tolerance\":%.1e,\"mllib_ok\":%b,\"wren4j_ok\":%b}",
-                    name, size, mllibSeconds, wrenSeconds, mllibSeconds / wrenSeconds, mllib.error, wren.error, wren.tolerance, mllib.ok(), wren.ok());
+                    name, size, mllibSeconds(), wrenSeconds(), mllibSeconds() / wrenSeconds(), mllibTime.cpuSeconds, wrenTime.cpuSeconds,
+                    mllib.error, wren.error, wren.tolerance, mllib.ok(), wren.ok());
+        }
+    }
+
+    /**
+     * Wall-clock seconds and this process's CPU seconds (Spark's executors and wren4j's workers both
+     * run in it): the CPU figure is the steadier one on a machine other work also loads.
+     */
+    record Time(double seconds, double cpuSeconds) {
+        static long[] start() {
+            return new long[] {System.nanoTime(), cpu()};
+        }
+
+        static Time since(long[] start) {
+            return new Time((System.nanoTime() - start[0]) / 1e9, (cpu() - start[1]) / 1e9);
+        }
+
+        private static long cpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 
@@ -69,7 +98,7 @@ public final class MllibBench {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> a = new LinkedHashMap<>(Map.of("rows", "400000", "cols", "64", "n", "4096", "parts", "8", "block", "4096",
-                "gemmBlock", "1024", "cases", "load,gram,linreg,tsqr,gemm", "workers", "2", "warmup", "true"));
+                "gemmBlock", "1024", "cases", "load,gram,linreg,tsqr,gemm", "workers", "2", "warmup", "true", "repeat", "1"));
         for (String s : args) {
             for (String kv : s.trim().split("\\s+")) {
                 if (kv.isEmpty()) {
@@ -96,7 +125,11 @@ public final class MllibBench {
             if (Boolean.parseBoolean(a.get("warmup"))) {
                 run(ws, cases, 20_000, Integer.parseInt(a.get("cols")), 512, 2, 1024, 256, false);
             }
-            List<Result> results = run(ws, cases, Long.parseLong(a.get("rows")), Integer.parseInt(a.get("cols")), Integer.parseInt(a.get("n")),
+            List<String> repeated = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(a.get("repeat")); i++) {
+                repeated.addAll(cases);
+            }
+            List<Result> results = run(ws, repeated, Long.parseLong(a.get("rows")), Integer.parseInt(a.get("cols")), Integer.parseInt(a.get("n")),
                     Integer.parseInt(a.get("parts")), Integer.parseInt(a.get("block")), Integer.parseInt(a.get("gemmBlock")), true);
             System.out.println();
             System.out.println(table(results));
@@ -141,7 +174,7 @@ public final class MllibBench {
         /** [X y]^T [X y], (cols + 1) square, summed here in row order. */
         final double[][] gram;
 
-        private Data(Dataset<Row> df, long rows, int cols, double[][] gram) {
+        Data(Dataset<Row> df, long rows, int cols, double[][] gram) {
             this.df = df;
             this.rows = rows;
             this.cols = cols;
@@ -249,14 +282,14 @@ public final class MllibBench {
 
     static Result load(WrenSpark ws, Data d, int block) {
         // MLlib's counterpart of a load: the DataFrame as an RDD of vectors, materialised.
-        long t0 = System.nanoTime();
+        long[] t0 = Time.start();
         JavaRDD<Vector> v = vectors(d.df, d.cols + 1).persist(StorageLevel.MEMORY_ONLY());
         long count = v.count();
-        double mllib = seconds(t0);
+        Time mllib = Time.since(t0);
         v.unpersist(true);
-        t0 = System.nanoTime();
+        t0 = Time.start();
         LoadedTable t = ws.load(d.df, d.options(block));
-        double wren = seconds(t0);
+        Time wren = Time.since(t0);
         // Rows in order: the features' column sums and one sampled row, against the generator.
         double[][] first = t.features().slice(d.rows / 3, d.rows / 3 + 1, 0, d.cols).toArray();
         double err = 0;
@@ -269,7 +302,7 @@ public final class MllibBench {
 
     static Result gramRidge(WrenSpark ws, Data d, int block) {
         double[] expected = Dense.solve(d.normal(LAMBDA));
-        long t0 = System.nanoTime();
+        long[] t0 = Time.start();
         // MLlib: the Gramian of [X y] in one pass, then the small solve on the driver.
         Matrix g = new RowMatrix(vectors(d.df, d.cols + 1).rdd()).computeGramianMatrix();
         double[][] a = new double[d.cols][d.cols + 1];
@@ -280,20 +313,20 @@ public final class MllibBench {
             a[i][d.cols] = g.apply(i, d.cols);
         }
         double[] wm = Dense.solve(a);
-        double mllib = seconds(t0);
-        t0 = System.nanoTime();
+        Time mllib = Time.since(t0);
+        t0 = Time.start();
         LoadedTable t = ws.load(d.df, d.options(block));
         BlockMatrix x = t.features();
         BlockMatrix y = t.label().orElseThrow();
         double[] ww = x.T().matmul(x).plus(ws.wren().eye(d.cols, block).times(LAMBDA)).solve(x.T().matmul(y)).toColumn();
-        double wren = seconds(t0);
+        Time wren = Time.since(t0);
         delete(ws, t);
         return new Result("gram+ridge", d.size(), mllib, wren, vectorCheck(wm, expected, 1e-10), vectorCheck(ww, expected, 1e-10));
     }
 
     static Result linearRegression(WrenSpark ws, Data d, int block) {
         double[] expected = Dense.solve(d.normal(0));
-        long t0 = System.nanoTime();
+        long[] t0 = Time.start();
         String[] xs = new String[d.cols];
         for (int c = 0; c < d.cols; c++) {
             xs[c] = "x" + c;
@@ -302,34 +335,34 @@ public final class MllibBench {
         LinearRegressionModel model = new LinearRegression().setSolver("normal").setRegParam(0).setFitIntercept(false)
                 .setStandardization(false).setLabelCol("y").setFeaturesCol("features").fit(assembled);
         double[] wm = model.coefficients().toArray();
-        double mllib = seconds(t0);
-        t0 = System.nanoTime();
+        Time mllib = Time.since(t0);
+        t0 = Time.start();
         LoadedTable t = ws.load(d.df, d.options(block));
         BlockMatrix x = t.features();
         double[] ww = x.gram().solve(x.T().matmul(t.label().orElseThrow())).toColumn();
-        double wren = seconds(t0);
+        Time wren = Time.since(t0);
         delete(ws, t);
         return new Result("linreg-normal", d.size(), mllib, wren, vectorCheck(wm, expected, 1e-8), vectorCheck(ww, expected, 1e-8));
     }
 
     static Result tallSkinnyQr(WrenSpark ws, Data d, int block) {
-        long t0 = System.nanoTime();
+        long[] t0 = Time.start();
         String[] xs = new String[d.cols];
         for (int c = 0; c < d.cols; c++) {
             xs[c] = "x" + c;
         }
         Matrix r = new RowMatrix(vectors(d.df.select(xs[0], java.util.Arrays.copyOfRange(xs, 1, xs.length)), d.cols).rdd()).tallSkinnyQR(false).R();
-        double mllib = seconds(t0);
+        Time mllib = Time.since(t0);
         double[][] rm = new double[d.cols][d.cols];
         for (int i = 0; i < d.cols; i++) {
             for (int j = 0; j < d.cols; j++) {
                 rm[i][j] = r.apply(i, j);
             }
         }
-        t0 = System.nanoTime();
+        t0 = Time.start();
         LoadedTable t = ws.load(d.df, d.featuresOnly(block));
         double[][] rw = t.features().qr().toArray();
-        double wren = seconds(t0);
+        Time wren = Time.since(t0);
         delete(ws, t);
         return new Result("tsqr", d.size(), mllib, wren, rCheck(rm, d), rCheck(rw, d));
     }
@@ -341,13 +374,13 @@ public final class MllibBench {
         a.blocks().count();
         b.blocks().count();
         long[] sample = {0, n / 3, n - 1};
-        long t0 = System.nanoTime();
+        long[] t0 = Time.start();
         org.apache.spark.mllib.linalg.distributed.BlockMatrix cm = a.multiply(b).cache();
         cm.blocks().count();
-        double mllib = seconds(t0);
-        t0 = System.nanoTime();
+        Time mllib = Time.since(t0);
+        t0 = Time.start();
         BlockMatrix cw = MllibMatrices.fromMllib(ws, a).matmul(MllibMatrices.fromMllib(ws, b)).compute();
-        double wren = seconds(t0);
+        Time wren = Time.since(t0);
         double errM = 0;
         double errW = 0;
         for (long i : sample) {
@@ -537,11 +570,11 @@ public final class MllibBench {
 
     static String table(List<Result> results) {
         var sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-14s %-14s %9s %9s %14s %10s %10s %8s%n", "case", "size", "MLlib s", "wren4j s", "MLlib/wren4j",
+        sb.append(String.format(Locale.ROOT, "%-14s %-14s %9s %9s %14s %9s %9s %10s %10s %8s%n", "case", "size", "MLlib s", "wren4j s", "MLlib/wren4j", "MLlib cpu", "wren cpu",
                 "MLlib err", "wren4j err", "tol"));
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "%-14s %-14s %9.2f %9.2f %14.2f %10.1e %10.1e %8.0e%s%n", r.name, r.size, r.mllibSeconds, r.wrenSeconds,
-                    r.mllibSeconds / r.wrenSeconds, r.mllib.error, r.wren.error, r.wren.tolerance,
+            sb.append(String.format(Locale.ROOT, "%-14s %-14s %9.2f %9.2f %14.2f %9.1f %9.1f %10.1e %10.1e %8.0e%s%n", r.name, r.size, r.mllibSeconds(), r.wrenSeconds(),
+                    r.mllibSeconds() / r.wrenSeconds(), r.mllibTime.cpuSeconds, r.wrenTime.cpuSeconds, r.mllib.error, r.wren.error, r.wren.tolerance,
                     r.mllib.ok() && r.wren.ok() ? "" : "  FAILED" + (r.mllib.ok() ? "" : " mllib") + (r.wren.ok() ? "" : " wren4j")));
         }
         return sb.toString();
@@ -550,10 +583,6 @@ public final class MllibBench {
     private static void delete(WrenSpark ws, LoadedTable t) {
         ws.wren().delete(t.features().name());
         t.label().ifPresent(l -> ws.wren().delete(l.name()));
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 
     static String loadAverage() {
