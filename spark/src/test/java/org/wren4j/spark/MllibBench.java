@@ -143,9 +143,14 @@ public final class MllibBench {
     static List<Result> run(WrenSpark ws, List<String> cases, long rows, int cols, int n, int parts, int block, int gemmBlock, boolean print) {
         var out = new ArrayList<Result>();
         Data d = null;
-        for (String c : cases) {
+        for (int k = 0; k < cases.size(); k++) {
+            String c = cases.get(k);
             if (!c.equals("gemm") && d == null) {
                 d = Data.of(ws.spark(), rows, cols, parts);
+            }
+            if (c.equals("gemm") && d != null && !cases.subList(k, cases.size()).stream().anyMatch(x -> !x.equals("gemm"))) {
+                d.df.unpersist(true); // the table's cache would only crowd GEMM's inputs out of the heap
+                d = null;
             }
             Result r = switch (c) {
                 case "load" -> load(ws, d, block);
