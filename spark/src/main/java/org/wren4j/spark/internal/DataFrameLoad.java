@@ -11,6 +11,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.functions;
 import org.wren4j.api.BlockMatrix;
 import org.wren4j.api.SharedMatrix;
@@ -25,11 +27,13 @@ import org.wren4j.spark.SharedStore;
 
 /**
  * A DataFrame to matrices, in three Spark jobs whose tasks write the tiles themselves: (1) each
- * partition counts the rows it keeps, so every partition knows where its rows go; (2) each
+ * partition counts the rows it keeps, reading no value (at most a null flag), so every partition
+ * knows where its rows go; (2) each
  * partition writes its rows as one range of a {@link SharedMatrix}: the tile rows it covers whole
  * as final tiles, its share of the tile rows at its two ends as pieces; (3) one small task per tile
  * row that partitions share joins its pieces. Rows never leave their partition and the driver
- * handles only counts; the order is partition order, then row order within a partition.
+ * handles only counts; the order is partition order, then row order within a partition. Each value
+ * is converted once, in (2), read in place from Spark's internal rows.
  */
 public final class DataFrameLoad {
     private static final String SOURCE = "DataFrame";
@@ -45,8 +49,9 @@ public final class DataFrameLoad {
             plan = plan.withCategories(SOURCE, distinctValues(selected, plan.toDiscover()));
         }
         int block = options.blockSize() > 0 ? options.blockSize() : wren.defaultBlockSize();
-        LoadSpec spec = new LoadSpec(plan, options);
-        JavaRDD<Row> rows = selected.javaRDD();
+        LoadSpec spec = new LoadSpec(plan, options, selected.schema());
+        // Both jobs run the same RDD: the same physical plan (adaptive execution settles it once), so the same partitions.
+        JavaRDD<InternalRow> rows = internalRows(selected);
         long[] counts = count(rows, spec, block);
         long total = 0;
         for (long c : counts) {
@@ -100,23 +105,26 @@ public final class DataFrameLoad {
         return out;
     }
 
-    private static long[] count(JavaRDD<Row> rows, LoadSpec spec, int block) {
-        boolean convert = spec.dropsRows();
+    /**
+     * The Dataset's rows as Spark computes them, before any conversion to {@link Row}: reading
+     * values from these in place is what makes a load cheap. Reached reflectively because the
+     * Dataset type that has {@code queryExecution()} moved between Spark 3.5 and 4.
+     */
+    static JavaRDD<InternalRow> internalRows(Dataset<Row> df) {
+        QueryExecution qe;
+        try {
+            qe = (QueryExecution) df.getClass().getMethod("queryExecution").invoke(df);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Spark's Dataset has no queryExecution(): " + e, e);
+        }
+        return qe.toRdd().toJavaRDD();
+    }
+
+    private static long[] count(JavaRDD<InternalRow> rows, LoadSpec spec, int block) {
         List<long[]> perPartition;
         try {
-            perPartition = rows.mapPartitionsWithIndex((p, it) -> {
-                long n;
-                if (convert) {
-                    n = new PartitionLoad(spec, block, p).count(it);
-                } else {
-                    n = 0;
-                    while (it.hasNext()) {
-                        it.next();
-                        n++;
-                    }
-                }
-                return List.of(new long[] {p, n}).iterator();
-            }, false).collect();
+            perPartition = rows.mapPartitionsWithIndex((p, it) -> List.of(new long[] {p, new PartitionLoad(spec, block, p).count(it)}).iterator(),
+                    false).collect();
         } catch (Exception e) {
             throw SparkFailures.of("counting the rows of the DataFrame's partitions", e);
         }
@@ -127,7 +135,7 @@ public final class DataFrameLoad {
         return counts;
     }
 
-    private static long[] write(JavaRDD<Row> rows, LoadSpec spec, int block, SharedStore store, SharedMatrix features, SharedMatrix label) {
+    private static long[] write(JavaRDD<InternalRow> rows, LoadSpec spec, int block, SharedStore store, SharedMatrix features, SharedMatrix label) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
         List<long[]> stats = SparkJobs.run(jsc, () -> rows.mapPartitionsWithIndex((p, it) -> List.of(
                 new PartitionLoad(spec, block, p).write(ExecutorSessions.get(store), features, label, p, it)).iterator(), false).collectAsync(),

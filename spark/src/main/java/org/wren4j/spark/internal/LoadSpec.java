@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 import org.wren4j.interop.ColumnKind;
 import org.wren4j.interop.LoadOptions;
 import org.wren4j.interop.NonFinitePolicy;
@@ -17,7 +21,7 @@ import org.wren4j.interop.internal.Slot;
 /**
  * A resolved load plan in the form that travels to the executors: the plan's slots (columns,
  * roles, categories, offsets) and policies, from which each task rebuilds the same
- * {@link RowConverter} the file loaders use.
+ * {@link RowConverter} the file loaders use, and how each slot is read from Spark's internal rows.
  */
 public final class LoadSpec implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,9 +36,25 @@ public final class LoadSpec implements Serializable {
     private final NullPolicy.Action nullAction;
     private final double fill;
     private final NonFinitePolicy nonFinite;
+    private final SparkColumns.Reader[] readers;
+    private final int[] precisions;
+    private final int[] scales;
     private transient List<Slot> rebuilt;
 
-    public LoadSpec(ColumnPlan plan, LoadOptions options) {
+    /** The plan's slots, read from rows of {@code selected}: the plan's columns in slot order. */
+    public LoadSpec(ColumnPlan plan, LoadOptions options, StructType selected) {
+        int n = plan.slots().size();
+        this.readers = new SparkColumns.Reader[n];
+        this.precisions = new int[n];
+        this.scales = new int[n];
+        for (int s = 0; s < n; s++) {
+            DataType t = selected.fields()[s].dataType();
+            readers[s] = SparkColumns.Reader.of(t);
+            if (t instanceof DecimalType d) {
+                precisions[s] = d.precision();
+                scales[s] = d.scale();
+            }
+        }
         for (Slot s : plan.slots()) {
             TableColumn c = s.column();
             slots.add(new SlotSpec(c.name(), c.kind(), c.type(), s.role(), s.categories() == null ? null : new ArrayList<>(s.categories()),
@@ -55,6 +75,16 @@ public final class LoadSpec implements Serializable {
             rebuilt = List.copyOf(out);
         }
         return rebuilt;
+    }
+
+    /** Slot {@code s}'s non-null value in {@code row} as a number. */
+    double number(InternalRow row, int s) {
+        return SparkColumns.number(row, s, readers[s], precisions[s], scales[s]);
+    }
+
+    /** Slot {@code s}'s non-null value in {@code row} as a category text. */
+    String text(InternalRow row, int s) {
+        return SparkColumns.text(row, s, readers[s], precisions[s], scales[s]);
     }
 
     public boolean dropsRows() {

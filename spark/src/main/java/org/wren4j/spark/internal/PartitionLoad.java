@@ -3,7 +3,7 @@ package org.wren4j.spark.internal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.wren4j.api.RangeWriter;
 import org.wren4j.api.SharedMatrix;
 import org.wren4j.api.Wren;
@@ -13,8 +13,10 @@ import org.wren4j.interop.internal.RowConverter;
 import org.wren4j.interop.internal.Slot;
 
 /**
- * What one Spark task does with its partition of a DataFrame: decode its rows into column batches
- * of at most one tile row, convert them under the load's policies, and count or write the kept rows.
+ * What one Spark task does with its partition of a DataFrame: count the rows it keeps, without
+ * converting any value; or read its rows in place (Spark's internal rows, no Row objects, no boxing)
+ * into column batches of at most one tile row, convert them under the load's policies, and write
+ * the kept rows.
  */
 public final class PartitionLoad {
     private final LoadSpec spec;
@@ -27,12 +29,31 @@ public final class PartitionLoad {
         this.source = "DataFrame partition " + partition;
     }
 
-    /** Rows the partition keeps under the null policy. */
-    public long count(Iterator<Row> rows) {
-        long[] kept = {0};
-        RowConverter converter = spec.converter();
-        run(rows, converter, (v, off, labels, i) -> kept[0]++);
-        return kept[0];
+    /**
+     * Rows the partition keeps under the null policy: all of them, or those with no null in any
+     * slot. No value is read: whatever else would refuse a row fails the write that follows.
+     */
+    public long count(Iterator<InternalRow> rows) {
+        long n = 0;
+        if (!spec.dropsRows()) {
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            return n;
+        }
+        int slots = spec.slots().size();
+        while (rows.hasNext()) {
+            InternalRow row = rows.next();
+            boolean keep = true;
+            for (int s = 0; s < slots && keep; s++) {
+                keep = !row.isNullAt(s);
+            }
+            if (keep) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -41,7 +62,7 @@ public final class PartitionLoad {
      *
      * @return rows read and rows dropped
      */
-    public long[] write(Wren session, SharedMatrix features, SharedMatrix label, int range, Iterator<Row> rows) {
+    public long[] write(Wren session, SharedMatrix features, SharedMatrix label, int range, Iterator<InternalRow> rows) {
         RowConverter converter = spec.converter();
         try (RangeWriter f = features.writer(session, range); RangeWriter l = label == null ? null : label.writer(session, range)) {
             long expected = features.rangeRows(range);
@@ -71,7 +92,7 @@ public final class PartitionLoad {
                 + " cache or checkpoint it before loading");
     }
 
-    private void run(Iterator<Row> rows, RowConverter converter, RowConverter.Sink sink) {
+    private void run(Iterator<InternalRow> rows, RowConverter converter, RowConverter.Sink sink) {
         List<Slot> slots = spec.slots();
         Map<Integer, Map<String, Integer>> codes = spec.codes();
         ColumnBatch[] batches = converter.newBatches(batchRows);
@@ -82,7 +103,7 @@ public final class PartitionLoad {
             }
             int n = 0;
             while (n < batchRows && rows.hasNext()) {
-                Row row = rows.next();
+                InternalRow row = rows.next();
                 for (int s = 0; s < slots.size(); s++) {
                     ColumnBatch b = batches[s];
                     if (row.isNullAt(s)) {
@@ -93,9 +114,9 @@ public final class PartitionLoad {
                             b.codes[n] = 0;
                         }
                     } else if (b.values != null) {
-                        b.values[n] = SparkColumns.number(row, s);
+                        b.values[n] = spec.number(row, s);
                     } else {
-                        String text = SparkColumns.text(row.get(s));
+                        String text = spec.text(row, s);
                         Integer code = codes.get(s).get(text);
                         if (code == null) {
                             b.setUnknown(n, text);

@@ -3,7 +3,7 @@ package org.wren4j.spark.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
@@ -52,31 +52,74 @@ public final class SparkColumns {
         return ColumnKind.OTHER;
     }
 
+    /** How a slot's values are read from Spark's internal rows, by its Spark SQL type. */
+    enum Reader {
+        DOUBLE, FLOAT, LONG, INT, SHORT, BYTE, BOOLEAN, DECIMAL, STRING;
+
+        static Reader of(DataType t) {
+            if (t instanceof DoubleType) {
+                return DOUBLE;
+            }
+            if (t instanceof FloatType) {
+                return FLOAT;
+            }
+            if (t instanceof LongType) {
+                return LONG;
+            }
+            if (t instanceof IntegerType) {
+                return INT;
+            }
+            if (t instanceof ShortType) {
+                return SHORT;
+            }
+            if (t instanceof ByteType) {
+                return BYTE;
+            }
+            if (t instanceof BooleanType) {
+                return BOOLEAN;
+            }
+            if (t instanceof DecimalType) {
+                return DECIMAL;
+            }
+            if (t instanceof StringType) {
+                return STRING;
+            }
+            throw new IllegalStateException("a load reads no " + t.simpleString() + " column");
+        }
+    }
+
     /**
-     * The non-null value at {@code i} as float64: integers rounded to the nearest double, floats
-     * widened exactly, decimals correctly rounded, booleans 1 or 0.
+     * The non-null value at {@code i} of an internal row as float64, read in place (no Row, no boxing):
+     * integers rounded to the nearest double, floats widened exactly, decimals correctly rounded,
+     * booleans 1 or 0.
      */
-    static double number(Row row, int i) {
-        Object v = row.get(i);
-        if (v instanceof Double d) {
-            return d;
-        }
-        if (v instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (v instanceof Long l) {
-            return l.doubleValue();
-        }
-        if (v instanceof Number n && !(v instanceof BigDecimal)) {
-            return n.longValue();
-        }
-        if (v instanceof BigDecimal d) {
-            return d.doubleValue();
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1.0 : 0.0;
-        }
-        throw new IllegalStateException("not a number: " + v.getClass().getName());
+    static double number(InternalRow row, int i, Reader reader, int precision, int scale) {
+        return switch (reader) {
+            case DOUBLE -> row.getDouble(i);
+            case FLOAT -> row.getFloat(i);
+            case LONG -> row.getLong(i);
+            case INT -> row.getInt(i);
+            case SHORT -> row.getShort(i);
+            case BYTE -> row.getByte(i);
+            case BOOLEAN -> row.getBoolean(i) ? 1.0 : 0.0;
+            case DECIMAL -> row.getDecimal(i, precision, scale).toJavaBigDecimal().doubleValue();
+            case STRING -> throw new IllegalStateException("not a number: a string");
+        };
+    }
+
+    /** The non-null value at {@code i} of an internal row as a category, the same text {@link #text(Object)} makes of its Row value. */
+    static String text(InternalRow row, int i, Reader reader, int precision, int scale) {
+        return switch (reader) {
+            case STRING -> row.getUTF8String(i).toString();
+            case LONG -> Long.toString(row.getLong(i));
+            case INT -> Integer.toString(row.getInt(i));
+            case SHORT -> Short.toString(row.getShort(i));
+            case BYTE -> Byte.toString(row.getByte(i));
+            case BOOLEAN -> Boolean.toString(row.getBoolean(i));
+            case DECIMAL -> row.getDecimal(i, precision, scale).toJavaBigDecimal().toPlainString();
+            case DOUBLE -> Double.toString(row.getDouble(i));
+            case FLOAT -> Float.toString(row.getFloat(i));
+        };
     }
 
     /** The non-null value at {@code i} as a category: text as is, integers in decimal, booleans {@code true}/{@code false}. */
