@@ -7,8 +7,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wren4j.exec.state.JobStatus;
 import org.wren4j.exec.state.RuntimeState;
 import org.wren4j.planner.analysis.ProgramAnalysis;
+import org.wren4j.tiles.TransientStoreException;
 
 /**
  * This process's view of jobs: specs, their keys and their (cached) program analyses, by job id.
@@ -90,6 +92,14 @@ public final class JobRegistry {
             return null;
         }
         if (spec.isEmpty()) {
+            if (runningInState(jobId)) {
+                // the runtime state says the job runs, so its spec was stored before its first task
+                // was sent: the store answered "no such object" while it was not itself (a restart
+                // on its data directory, a replica behind). Dropping the message would lose the
+                // task for good; retrying it waits for the store.
+                throw new TransientStoreException("the spec of running job " + jobId + " is missing from the store for now"
+                        + " (is it restarting?)");
+            }
             return null;
         }
         Optional<String> secret = state.get().secret(jobId).toCompletableFuture().join();
@@ -117,6 +127,18 @@ public final class JobRegistry {
             return null;
         }
         return jobs.computeIfAbsent(jobId, id -> entry(spec.get(), key));
+    }
+
+    /** Whether the runtime state knows {@code jobId} as running (false if it does not know it). */
+    private boolean runningInState(String jobId) {
+        try {
+            return state.get().state(jobId).toCompletableFuture().join().status() == JobStatus.RUNNING;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof NoSuchElementException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public void remove(String jobId) {

@@ -86,4 +86,26 @@ class JobSpecStoreTest {
         assertThatThrownBy(() -> elsewhere.get("job-none")).isInstanceOf(NoSuchElementException.class);
         assertThat(new JobRegistry().find("job-3")).isNull();
     }
+
+    /**
+     * A store that answers "no such object" for the spec of a job the runtime state knows as
+     * running (a store restarting on its data) is not a job that is gone: the message is retried,
+     * never dropped. A job the state does not know, or no longer runs, stays unknown.
+     */
+    @Test
+    void aRunningJobWhoseSpecIsMissingForNowIsATransientErrorNotAnUnknownJob() {
+        var objects = new MemoryObjectStore();
+        var state = new MemoryRuntimeState();
+        state.startJob("job-4", 84, JobKey.generate(cholesky("job-4")).encode()).toCompletableFuture().join();
+        var registry = new JobRegistry(new JobSpecStore(objects), state);
+        assertThatThrownBy(() -> registry.find("job-4")).isInstanceOf(org.wren4j.tiles.TransientStoreException.class)
+                .hasMessageContaining("job-4").hasMessageContaining("restarting");
+        new JobSpecStore(objects).put(cholesky("job-4")).toCompletableFuture().join();
+        assertThat(registry.find("job-4")).isNotNull();
+
+        state.startJob("job-5", 84, JobKey.generate(cholesky("job-5")).encode()).toCompletableFuture().join();
+        state.cancel("job-5").toCompletableFuture().join();
+        assertThat(registry.find("job-5")).as("a cancelled job without a spec").isNull();
+        assertThat(registry.find("job-never")).isNull();
+    }
 }
