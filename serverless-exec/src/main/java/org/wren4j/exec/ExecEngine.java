@@ -187,7 +187,7 @@ public final class ExecEngine implements AutoCloseable {
         long progressAt = System.nanoTime();
         long pollMillis = MIN_POLL_MILLIS;
         long stallNanos = config.worker().faults().stallTimeout().toNanos();
-        entry.metrics().start(TaskSpan.microsNow() - (System.nanoTime() - start) / 1000);
+        entry.metrics().start(TaskSpan.wall(start));
         try {
             while (true) {
                 JobState st;

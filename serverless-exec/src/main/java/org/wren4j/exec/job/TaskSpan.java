@@ -28,23 +28,28 @@ public record TaskSpan(String worker, String task, String kernel, long readStart
     }
 
     /**
-     * A span from the nanosecond clock of one process: {@code nanoNow} and {@code microsNow} are the
-     * same instant on the monotonic and the wall clock.
+     * The wall clock minus the monotonic clock, in nanoseconds, read once per process: every span of
+     * a process maps its monotonic instants to the wall clock by the same offset, so their order
+     * within the process is kept exactly (a pair of clock reads per span would jitter by
+     * microseconds and could show one worker's consecutive kernels overlapping).
      */
+    private static final long WALL_MINUS_MONOTONIC_NANOS = wallNanos() - System.nanoTime();
+
+    /** A span from instants of this process's monotonic clock ({@link System#nanoTime()}). */
     public static TaskSpan of(String worker, String task, String kernel, long readStartNanos, long readEndNanos, long computeStartNanos,
-                              long computeEndNanos, long writeEndNanos, long nanoNow, long microsNow) {
-        return new TaskSpan(worker, task, kernel, wall(readStartNanos, nanoNow, microsNow), wall(readEndNanos, nanoNow, microsNow),
-                wall(computeStartNanos, nanoNow, microsNow), wall(computeEndNanos, nanoNow, microsNow), wall(writeEndNanos, nanoNow, microsNow));
+                              long computeEndNanos, long writeEndNanos) {
+        return new TaskSpan(worker, task, kernel, wall(readStartNanos), wall(readEndNanos), wall(computeStartNanos), wall(computeEndNanos),
+                wall(writeEndNanos));
     }
 
-    private static long wall(long nanos, long nanoNow, long microsNow) {
-        return microsNow - (nanoNow - nanos) / 1000;
+    /** A monotonic instant of this process on the wall clock, in microseconds. */
+    public static long wall(long monotonicNanos) {
+        return Math.floorDiv(monotonicNanos + WALL_MINUS_MONOTONIC_NANOS, 1000);
     }
 
-    /** The current instant on the wall clock, in microseconds. */
-    public static long microsNow() {
+    private static long wallNanos() {
         java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** One line, tab-separated: how a span is kept in the runtime state. */

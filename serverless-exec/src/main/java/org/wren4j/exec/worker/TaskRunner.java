@@ -397,10 +397,9 @@ final class TaskRunner {
             return null;
         }
         long now = System.nanoTime();
-        long micros = TaskSpan.microsNow();
         long readEnd = p.readEndNanos() == 0 ? computeStart : Math.min(p.readEndNanos(), computeStart);
         String kernel = p.job().analysis().statement(p.node().statement()).kernel();
-        return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, now, now, micros).encode();
+        return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, now).encode();
     }
 
     /** The {@code task} event of an execution whose outputs are written (see {@link EventLog}). */
