@@ -14,10 +14,11 @@ final class JobReports {
 
     static JobReport of(JobResult r) {
         var m = r.metrics();
+        long zero = zero(m);
         return new JobReport(r.jobId(), r.operation(), r.tasks(), r.executions(), r.seconds(), r.workerSeconds(),
                 m.peakWorkers(), m.bytesRead(), m.bytesWritten(), m.readSeconds(), m.computeSeconds(), m.writeSeconds(),
                 m.temporaryBytesWritten(), m.peakLiveTemporaryBytes(), m.temporaryTilesCollected(), m.repeatedExecutions(),
-                timeline(m.spans(), zero(m)), activity(m, m.startMicros() > 0 ? (m.startMicros() - zero(m)) / 1e6 : 0));
+                timeline(m.spans(), zero), activity(m, m.startMicros() > 0 ? (m.startMicros() - zero) / 1e6 : 0));
     }
 
     /**

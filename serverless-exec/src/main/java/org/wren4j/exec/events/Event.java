@@ -26,19 +26,9 @@ public sealed interface Event {
 
         @Override
         public Map<String, Object> fields() {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("job", job);
-            m.put("task", task);
-            m.put("kernel", kernel);
-            m.put("worker", worker);
-            m.put("attempt", attempt);
-            m.put("run_ahead", runAhead);
-            m.put("read_s", round(readSeconds));
-            m.put("compute_s", round(computeSeconds));
-            m.put("write_s", round(writeSeconds));
-            m.put("bytes_read", bytesRead);
-            m.put("bytes_written", bytesWritten);
-            return m;
+            return ordered("job", job, "task", task, "kernel", kernel, "worker", worker, "attempt", attempt, "run_ahead", runAhead,
+                    "read_s", round(readSeconds), "compute_s", round(computeSeconds), "write_s", round(writeSeconds),
+                    "bytes_read", bytesRead, "bytes_written", bytesWritten);
         }
     }
 
@@ -51,13 +41,7 @@ public sealed interface Event {
 
         @Override
         public Map<String, Object> fields() {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("job", job);
-            m.put("task", task);
-            m.put("attempt", attempt);
-            m.put("delay_s", round(delaySeconds));
-            m.put("error", error);
-            return m;
+            return ordered("job", job, "task", task, "attempt", attempt, "delay_s", round(delaySeconds), "error", error);
         }
     }
 
@@ -70,12 +54,7 @@ public sealed interface Event {
 
         @Override
         public Map<String, Object> fields() {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("job", job);
-            m.put("task", task);
-            m.put("attempt", attempt);
-            m.put("reason", reason);
-            return m;
+            return ordered("job", job, "task", task, "attempt", attempt, "reason", reason);
         }
     }
 
@@ -88,13 +67,7 @@ public sealed interface Event {
 
         @Override
         public Map<String, Object> fields() {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("queued", queued);
-            m.put("leased", leased);
-            m.put("running", running);
-            m.put("target", target);
-            m.put("launched", launched);
-            return m;
+            return ordered("queued", queued, "leased", leased, "running", running, "target", target, "launched", launched);
         }
     }
 
@@ -107,12 +80,17 @@ public sealed interface Event {
 
         @Override
         public Map<String, Object> fields() {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("launcher", launcher);
-            m.put("in_a_row", inARow);
-            m.put("pause_s", round(pauseSeconds));
-            return m;
+            return ordered("launcher", launcher, "in_a_row", inARow, "pause_s", round(pauseSeconds));
         }
+    }
+
+    /** {@code keysAndValues} (key, value, key, value...) as a map in that order. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var m = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static double round(double seconds) {

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Exponential backoff with jitter: the {@code attempt}-th retry waits between half and all of {@code min(cap, base * 2^(attempt-1))}. */
-final class Backoff {
+public final class Backoff {
     private Backoff() {
     }
 
-    static Duration delay(int attempt, Duration base, Duration cap, RandomGenerator random) {
+    public static Duration delay(int attempt, Duration base, Duration cap, RandomGenerator random) {
         requireNonNull(base, "base is null");
         requireNonNull(cap, "cap is null");
         if (attempt < 1) {

@@ -237,9 +237,13 @@ final class TaskRunner {
         return writes.thenCompose(v -> {
             java.util.Map<String, Long> counters;
             Garbage garbage = Garbage.NONE;
+            String span = null;
             if (outputs != null) {
-                counters = JobMetrics.execution(readNanos, computeNanos, System.nanoTime() - start, p.bytesRead(), sizeBytes(outputs),
-                        p.lease().deliveries() > 1);
+                long writeEnd = System.nanoTime();
+                long written = sizeBytes(outputs);
+                counters = JobMetrics.execution(readNanos, computeNanos, writeEnd - start, p.bytesRead(), written, p.lease().deliveries() > 1);
+                span = span(worker, p, start - computeNanos, start, writeEnd);
+                done(worker, p, computeNanos, writeEnd - start, written, false);
                 if (writesTiles) {
                     garbage = garbage(job, p.node(), outputs, p.inputs());
                 }
@@ -255,10 +259,6 @@ final class TaskRunner {
                 if (!job.spec().dryRun()) {
                     garbage = garbage(job, p.node(), null, null); // a replay: retries deletes that may have been lost
                 }
-            }
-            String span = outputs == null ? null : span(worker, p, start - computeNanos, start);
-            if (outputs != null) {
-                done(worker, p, computeNanos, System.nanoTime() - start, sizeBytes(outputs), false);
             }
             return completeAndRelease(job, p.node(), p.lease(), counters, span, garbage, runAhead);
         });
@@ -280,11 +280,13 @@ final class TaskRunner {
         long start = System.nanoTime();
         String worker = workerName();
         return write(job, p.node(), outputs).thenCombine(parent, (x, y) -> (Void) null).thenCompose(v -> {
-            var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, System.nanoTime() - start, p.bytesRead(),
-                    sizeBytes(outputs), false));
+            long writeEnd = System.nanoTime();
+            long written = sizeBytes(outputs);
+            var counters = new java.util.HashMap<>(JobMetrics.execution(p.readNanos(), computeNanos, writeEnd - start, p.bytesRead(), written,
+                    false));
             counters.merge(JobMetrics.RUN_AHEAD, 1L, Long::sum);
-            done(worker, p, computeNanos, System.nanoTime() - start, sizeBytes(outputs), true);
-            return completeAndRelease(job, p.node(), null, counters, span(worker, p, start - computeNanos, start),
+            done(worker, p, computeNanos, writeEnd - start, written, true);
+            return completeAndRelease(job, p.node(), null, counters, span(worker, p, start - computeNanos, start, writeEnd),
                     garbage(job, p.node(), outputs, p.inputs()), runAhead);
         });
     }
@@ -390,16 +392,15 @@ final class TaskRunner {
 
     /**
      * The timeline entry of an execution that computed from {@code computeStart} to
-     * {@code computeEnd} and wrote until now (nanosecond clock); null for a simulated or dry run.
+     * {@code computeEnd} and wrote until {@code writeEnd} (nanosecond clock); null for a simulated or dry run.
      */
-    private static String span(String worker, Prepared p, long computeStart, long computeEnd) {
+    private static String span(String worker, Prepared p, long computeStart, long computeEnd, long writeEnd) {
         if (p.job().spec().dryRun() || p.job().spec().simulated()) {
             return null;
         }
-        long now = System.nanoTime();
         long readEnd = p.readEndNanos() == 0 ? computeStart : Math.min(p.readEndNanos(), computeStart);
         String kernel = p.job().analysis().statement(p.node().statement()).kernel();
-        return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, now).encode();
+        return TaskSpan.of(worker, p.node().key(), kernel, readEnd - p.readNanos(), readEnd, computeStart, computeEnd, writeEnd).encode();
     }
 
     /** The {@code task} event of an execution whose outputs are written (see {@link EventLog}). */

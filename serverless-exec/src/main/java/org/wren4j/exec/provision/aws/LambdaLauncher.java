@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import org.wren4j.exec.events.Event;
 import org.wren4j.exec.events.EventLog;
 import org.wren4j.exec.services.FlatJson;
+import org.wren4j.exec.worker.Backoff;
 import org.wren4j.spi.WorkerLauncher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -112,8 +113,8 @@ public final class LambdaLauncher implements WorkerLauncher {
     private void throttled() {
         throttles.incrementAndGet();
         int inARow = throttledInARow.incrementAndGet();
-        long cap = Math.min(THROTTLE_MAX_MILLIS, THROTTLE_BASE_MILLIS << Math.min(inARow - 1, 20));
-        long millis = cap / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        long millis = Backoff.delay(inARow, Duration.ofMillis(THROTTLE_BASE_MILLIS), Duration.ofMillis(THROTTLE_MAX_MILLIS),
+                java.util.concurrent.ThreadLocalRandom.current()).toMillis();
         pausedUntilNanos = System.nanoTime() + millis * 1_000_000L;
         EventLog.emit(new Event.Throttled("lambda " + function, inARow, millis / 1e3));
     }
